@@ -1,0 +1,18 @@
+namespace Iom.Application.Ports.Documents;
+
+/// <summary>
+/// The containers and what their partition key means (see docs/architecture.md, "Documents").
+/// </summary>
+public static class Containers
+{
+    /// <summary>Partitioned by person id: referrals, cohort membership, releases, alerts, and the audit records about them.</summary>
+    public const string People = "people";
+
+    /// <summary>Partitioned by panel code (or "identifiers" shards): meetings, listings, the identifier index.</summary>
+    public const string Panels = "panels";
+
+    /// <summary>Partitioned by the operational key it protects (e.g. "mail"): idempotency ledgers, leases.</summary>
+    public const string Operations = "operations";
+
+    public static IReadOnlyList<string> All { get; } = [People, Panels, Operations];
+}

@@ -1,0 +1,21 @@
+namespace Iom.Application.Ports.Documents;
+
+public abstract class DocumentStoreException(string message, Exception? inner = null) : Exception(message, inner);
+
+public sealed class DocumentConflictException(DocumentKey key, Exception? inner = null)
+    : DocumentStoreException($"Document {key} already exists.", inner)
+{
+    public DocumentKey Key { get; } = key;
+}
+
+public sealed class DocumentPreconditionFailedException(DocumentKey key, Exception? inner = null)
+    : DocumentStoreException($"Document {key} was changed by someone else.", inner)
+{
+    public DocumentKey Key { get; } = key;
+}
+
+public sealed class DocumentNotFoundException(DocumentKey key, Exception? inner = null)
+    : DocumentStoreException($"Document {key} does not exist.", inner)
+{
+    public DocumentKey Key { get; } = key;
+}

@@ -1,0 +1,22 @@
+namespace Iom.Application.Ports.Mail;
+
+public sealed record MailAddress(string Email, string? Name = null);
+
+/// <summary>
+/// An e-mail. Bodies and subjects never carry personal data: a reference and a link to sign in and read.
+/// </summary>
+/// <param name="IdempotencyKey">Derived from the business event and recipient; the same key is never sent twice.</param>
+public sealed record MailMessage(
+    string IdempotencyKey,
+    IReadOnlyList<MailAddress> To,
+    string Subject,
+    string TextBody,
+    string? HtmlBody = null);
+
+public interface IMailSender
+{
+    /// <exception cref="MailDeliveryException">The provider refused the message or stayed unavailable after retries.</exception>
+    Task SendAsync(MailMessage message, CancellationToken cancellationToken = default);
+}
+
+public sealed class MailDeliveryException(string message, Exception? inner = null) : Exception(message, inner);
