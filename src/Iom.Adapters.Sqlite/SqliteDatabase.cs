@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+
+namespace Iom.Adapters.Sqlite;
+
+/// <summary>
+/// The one SQLite file behind the local document store and queue. Creates the file and its schema when constructed.
+/// A connection is opened per operation: the .NET objects are not thread-safe, and pooling makes opening cheap.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS documents (
+            container TEXT NOT NULL,
+            pk        TEXT NOT NULL,
+            id        TEXT NOT NULL,
+            kind      TEXT NOT NULL,
+            body      TEXT NOT NULL,
+            etag      TEXT NOT NULL,
+            PRIMARY KEY (container, pk, id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS queue_messages (
+            seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+            queue         TEXT NOT NULL,
+            id            TEXT NOT NULL UNIQUE,
+            body          TEXT NOT NULL,
+            inserted_at   INTEGER NOT NULL,
+            visible_at    INTEGER NOT NULL,
+            dequeue_count INTEGER NOT NULL DEFAULT 0,
+            pop_receipt   TEXT
+        );
+        CREATE INDEX IF NOT EXISTS queue_messages_due ON queue_messages (queue, visible_at, seq);
+        """;
+
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string filePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        FilePath = Path.GetFullPath(filePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            // Microsoft.Data.Sqlite retries SQLITE_BUSY until this many seconds pass (its busy timeout), also for
+            // the implicit BEGIN of a transaction.
+            DefaultTimeout = 30,
+        }.ToString();
+
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        command.ExecuteNonQuery();
+    }
+
+    public string FilePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

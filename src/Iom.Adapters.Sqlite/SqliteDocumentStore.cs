@@ -1,0 +1,165 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Iom.Application.Ports.Documents;
+using Microsoft.Data.Sqlite;
+
+namespace Iom.Adapters.Sqlite;
+
+/// <summary>The document port on one SQLite table; a commit is one SQLite transaction.</summary>
+public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore
+{
+    public async Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.Command(
+                "SELECT body, etag FROM documents WHERE container = $container AND pk = $pk AND id = $id AND kind = $kind",
+                ("$container", key.Container), ("$pk", key.Partition), ("$id", key.Id), ("$kind", DocumentKind.Of<T>()));
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                        ? new StoredDocument<T>(key, Deserialize<T>(reader.GetString(0)), reader.GetString(1))
+                        : null;
+                }
+            }
+        }
+    }
+
+    public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
+        WriteAsync(key, value, DocumentWrite.Create(key.Id, value), cancellationToken);
+
+    public Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) =>
+        WriteAsync(key, value, DocumentWrite.Replace(key.Id, value, ifMatchETag), cancellationToken);
+
+    public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
+        WriteAsync(key, value, DocumentWrite.Upsert(key.Id, value), cancellationToken);
+
+    public async Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await CommitAsync(key.Container, key.Partition, [DocumentWrite.Delete(key.Id, ifMatchETag)], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DocumentNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    public async IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(
+        string container, string partition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.Command(
+                "SELECT id, body, etag FROM documents WHERE container = $container AND pk = $pk AND kind = $kind ORDER BY id",
+                ("$container", container), ("$pk", partition), ("$kind", DocumentKind.Of<T>()));
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        yield return new StoredDocument<T>(
+                            new DocumentKey(container, partition, reader.GetString(0)), Deserialize<T>(reader.GetString(1)), reader.GetString(2));
+                    }
+                }
+            }
+        }
+    }
+
+    public async Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        await ApplyAsync(container, partition, writes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<StoredDocument<T>> WriteAsync<T>(DocumentKey key, T value, DocumentWrite write, CancellationToken cancellationToken)
+    {
+        var etags = await ApplyAsync(key.Container, key.Partition, [write], cancellationToken).ConfigureAwait(false);
+        return new StoredDocument<T>(key, value, etags[0]!);
+    }
+
+    /// <returns>The new ETag of each write (null for a delete).</returns>
+    private async Task<string?[]> ApplyAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // BEGIN IMMEDIATE: take the write lock up front, so a read-then-write never fails half way with SQLITE_BUSY.
+            var transaction = connection.BeginTransaction(deferred: false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var etags = new string?[writes.Count];
+                for (var i = 0; i < writes.Count; i++)
+                {
+                    etags[i] = await ApplyAsync(connection, new DocumentKey(container, partition, writes[i].Id), writes[i], cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return etags;
+            }
+        }
+    }
+
+    private static async Task<string?> ApplyAsync(SqliteConnection connection, DocumentKey key, DocumentWrite write, CancellationToken cancellationToken)
+    {
+        var etag = Guid.NewGuid().ToString("N");
+        var (sql, kind, body, ifMatch) = write switch
+        {
+            CreateWrite w => ("INSERT INTO documents (container, pk, id, kind, body, etag) VALUES ($container, $pk, $id, $kind, $body, $etag) ON CONFLICT DO NOTHING",
+                w.Kind, w.Body.GetRawText(), (string?)null),
+            ReplaceWrite w => ("UPDATE documents SET kind = $kind, body = $body, etag = $etag WHERE container = $container AND pk = $pk AND id = $id AND etag = $ifMatch",
+                w.Kind, w.Body.GetRawText(), w.IfMatchETag),
+            UpsertWrite w => ("""
+                INSERT INTO documents (container, pk, id, kind, body, etag) VALUES ($container, $pk, $id, $kind, $body, $etag)
+                ON CONFLICT (container, pk, id) DO UPDATE SET kind = excluded.kind, body = excluded.body, etag = excluded.etag
+                """, w.Kind, w.Body.GetRawText(), (string?)null),
+            DeleteWrite w => ("DELETE FROM documents WHERE container = $container AND pk = $pk AND id = $id AND ($ifMatch IS NULL OR etag = $ifMatch)",
+                (string?)null, (string?)null, w.IfMatchETag),
+            _ => throw new ArgumentOutOfRangeException(nameof(write), write.GetType().Name, "Unknown kind of write."),
+        };
+
+        var command = connection.Command(sql,
+            ("$container", key.Container), ("$pk", key.Partition), ("$id", key.Id),
+            ("$kind", kind), ("$body", body), ("$etag", etag), ("$ifMatch", ifMatch));
+        await using (command.ConfigureAwait(false))
+        {
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
+                return write is DeleteWrite ? null : etag;
+            }
+        }
+
+        // Nothing changed: say why. The caller's transaction is rolled back when the exception leaves it.
+        if (write is CreateWrite)
+        {
+            throw new DocumentConflictException(key);
+        }
+
+        throw await ExistsAsync(connection, key, cancellationToken).ConfigureAwait(false)
+            ? new DocumentPreconditionFailedException(key)
+            : new DocumentNotFoundException(key);
+    }
+
+    private static async Task<bool> ExistsAsync(SqliteConnection connection, DocumentKey key, CancellationToken cancellationToken)
+    {
+        var command = connection.Command(
+            "SELECT EXISTS (SELECT 1 FROM documents WHERE container = $container AND pk = $pk AND id = $id)",
+            ("$container", key.Container), ("$pk", key.Partition), ("$id", key.Id));
+        await using (command.ConfigureAwait(false))
+        {
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        }
+    }
+
+    private static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, DocumentJson.Options) ?? throw new JsonException($"A stored {typeof(T).Name} was null.");
+}

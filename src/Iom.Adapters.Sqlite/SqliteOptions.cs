@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Iom.Adapters.Sqlite;
+
+/// <summary>Configuration section "Sqlite": where the local document store and queue keep their one file.</summary>
+public sealed class SqliteOptions
+{
+    public const string SectionName = "Sqlite";
+
+    public const string FileName = "iom.db";
+
+    /// <summary>The folder holding <see cref="FileName"/>; a relative path is taken from the host's content root.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataDirectory { get; set; } = ".data";
+}

@@ -1,0 +1,35 @@
+using Iom.Adapters.Persistence.Tests.Servers;
+using Iom.Application.Ports.Documents;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Iom.Adapters.Persistence.Tests.Documents;
+
+/// <summary>
+/// The document contract without commits, on @vercel/cosmosdb-server (behind the missing-item proxy, see README.md),
+/// through the adapter's own DI registration. Commits run in <see cref="CosmosLiveAccountDocumentStoreTests"/>.
+/// </summary>
+public sealed class CosmosServerDocumentStoreTests(CosmosDbServerFixture server) : DocumentStoreContract, IClassFixture<CosmosDbServerFixture>
+{
+    protected override IDocumentStore Store => server.Services.GetRequiredService<IDocumentStore>();
+
+    [Fact]
+    public async Task An_id_Cosmos_cannot_address_is_refused_before_anything_is_written()
+    {
+        var key = NewKey("pnc:2012/0052494Q");
+
+        await Should.ThrowAsync<ArgumentException>(() => Store.CreateAsync(key, Zoe, Token));
+
+        (await Store.ReadPartitionAsync<TestPerson>(key.Container, key.Partition, Token).ToListAsync(Token)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_server_still_answers_a_missing_item_read_with_500_which_the_proxy_turns_into_404()
+    {
+        var before = server.Proxy.RewrittenCount;
+
+        (await Store.ReadAsync<TestPerson>(NewKey(), Token)).ShouldBeNull();
+
+        // When this fails the server has been fixed and the proxy can go (README.md).
+        server.Proxy.RewrittenCount.ShouldBeGreaterThan(before);
+    }
+}

@@ -1,0 +1,192 @@
+using Iom.Application.Ports.Documents;
+
+namespace Iom.Adapters.Persistence.Tests.Documents;
+
+/// <summary>
+/// What every <see cref="IDocumentStore"/> does, whichever database is behind it. Each test works in a partition of
+/// its own, so the tests of one class can share one server.
+/// </summary>
+public abstract class DocumentStoreContract
+{
+    protected static readonly TestPerson Zoe = new("Zoë Ōkubo-Ñúñez 😀 «Ω»", new DateOnly(1994, 3, 2), TestRisk.VeryHigh, 3, "中文");
+
+    protected abstract IDocumentStore Store { get; }
+
+    protected static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    protected static DocumentKey NewKey(string id = "person") => new(Containers.People, "p-" + Guid.NewGuid().ToString("N"), id);
+
+    [Fact]
+    public async Task A_created_document_reads_back_equal_with_the_etag_the_create_returned()
+    {
+        var key = NewKey("zoë-😀");
+
+        var created = await Store.CreateAsync(key, Zoe, Token);
+        var read = await Store.ReadAsync<TestPerson>(key, Token);
+
+        read.ShouldNotBeNull();
+        read.Key.ShouldBe(key);
+        read.Value.ShouldBe(Zoe);
+        read.ETag.ShouldNotBeNullOrEmpty();
+        read.ETag.ShouldBe(created.ETag);
+    }
+
+    [Fact]
+    public async Task Creating_the_same_id_twice_is_a_conflict_and_keeps_the_first_document()
+    {
+        var key = NewKey();
+        var first = await Store.CreateAsync(key, Zoe, Token);
+
+        var conflict = await Should.ThrowAsync<DocumentConflictException>(() => Store.CreateAsync(key, Zoe with { Visits = 99 }, Token));
+
+        conflict.Key.ShouldBe(key);
+        var read = await Store.ReadAsync<TestPerson>(key, Token);
+        read!.Value.Visits.ShouldBe(3);
+        read.ETag.ShouldBe(first.ETag);
+    }
+
+    [Fact]
+    public async Task The_same_id_in_two_partitions_is_two_documents()
+    {
+        var key = NewKey();
+        var other = key with { Partition = key.Partition + "-other" };
+
+        await Store.CreateAsync(key, Zoe, Token);
+        await Store.CreateAsync(other, Zoe with { Visits = 7 }, Token);
+
+        (await Store.ReadAsync<TestPerson>(key, Token))!.Value.Visits.ShouldBe(3);
+        (await Store.ReadAsync<TestPerson>(other, Token))!.Value.Visits.ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task Replace_with_the_current_etag_stores_the_new_value_under_a_new_etag()
+    {
+        var key = NewKey();
+        var created = await Store.CreateAsync(key, Zoe, Token);
+
+        var replaced = await Store.ReplaceAsync(key, Zoe with { Visits = 4, Nickname = null }, created.ETag, Token);
+
+        replaced.ETag.ShouldNotBe(created.ETag);
+        var read = await Store.ReadAsync<TestPerson>(key, Token);
+        read!.Value.ShouldBe(Zoe with { Visits = 4, Nickname = null });
+        read.ETag.ShouldBe(replaced.ETag);
+    }
+
+    [Fact]
+    public async Task Replace_with_a_stale_etag_is_refused_and_changes_nothing()
+    {
+        var key = NewKey();
+        var created = await Store.CreateAsync(key, Zoe, Token);
+        var current = await Store.ReplaceAsync(key, Zoe with { Visits = 4 }, created.ETag, Token);
+
+        var refused = await Should.ThrowAsync<DocumentPreconditionFailedException>(
+            () => Store.ReplaceAsync(key, Zoe with { Visits = 5 }, created.ETag, Token));
+
+        refused.Key.ShouldBe(key);
+        var read = await Store.ReadAsync<TestPerson>(key, Token);
+        read!.Value.Visits.ShouldBe(4);
+        read.ETag.ShouldBe(current.ETag);
+    }
+
+    [Fact]
+    public async Task Replace_of_a_missing_document_is_not_found()
+    {
+        var key = NewKey();
+
+        var missing = await Should.ThrowAsync<DocumentNotFoundException>(() => Store.ReplaceAsync(key, Zoe, "\"any-etag\"", Token));
+
+        missing.Key.ShouldBe(key);
+        (await Store.ReadAsync<TestPerson>(key, Token)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Upsert_creates_a_missing_document_then_replaces_it_with_a_new_etag()
+    {
+        var key = NewKey();
+
+        var created = await Store.UpsertAsync(key, Zoe, Token);
+        var replaced = await Store.UpsertAsync(key, Zoe with { Visits = 10 }, Token);
+
+        replaced.ETag.ShouldNotBe(created.ETag);
+        var read = await Store.ReadAsync<TestPerson>(key, Token);
+        read!.Value.Visits.ShouldBe(10);
+        read.ETag.ShouldBe(replaced.ETag);
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_document_and_a_second_delete_finds_nothing()
+    {
+        var key = NewKey();
+        await Store.CreateAsync(key, Zoe, Token);
+
+        (await Store.DeleteAsync(key, cancellationToken: Token)).ShouldBeTrue();
+
+        (await Store.ReadAsync<TestPerson>(key, Token)).ShouldBeNull();
+        (await Store.DeleteAsync(key, cancellationToken: Token)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Delete_with_the_current_etag_removes_the_document()
+    {
+        var key = NewKey();
+        var created = await Store.CreateAsync(key, Zoe, Token);
+
+        (await Store.DeleteAsync(key, created.ETag, Token)).ShouldBeTrue();
+
+        (await Store.ReadAsync<TestPerson>(key, Token)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Delete_with_a_stale_etag_is_refused_and_keeps_the_document()
+    {
+        var key = NewKey();
+        var created = await Store.CreateAsync(key, Zoe, Token);
+        await Store.ReplaceAsync(key, Zoe with { Visits = 4 }, created.ETag, Token);
+
+        await Should.ThrowAsync<DocumentPreconditionFailedException>(() => Store.DeleteAsync(key, created.ETag, Token));
+
+        (await Store.ReadAsync<TestPerson>(key, Token))!.Value.Visits.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Reading_a_missing_document_gives_null()
+    {
+        (await Store.ReadAsync<TestPerson>(NewKey(), Token)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Reading_a_document_as_another_kind_gives_null()
+    {
+        var key = NewKey();
+        await Store.CreateAsync(key, new TestNote("a note"), Token);
+
+        (await Store.ReadAsync<TestPerson>(key, Token)).ShouldBeNull();
+        (await Store.ReadAsync<TestNote>(key, Token))!.Value.Text.ShouldBe("a note");
+    }
+
+    [Fact]
+    public async Task ReadPartition_returns_only_that_partitions_documents_of_that_kind_ordered_by_id()
+    {
+        var partition = NewKey().Partition;
+        DocumentKey Key(string id) => new(Containers.People, partition, id);
+        await Store.CreateAsync(Key("c"), Zoe with { Visits = 3 }, Token);
+        await Store.CreateAsync(Key("a"), Zoe with { Visits = 1 }, Token);
+        await Store.CreateAsync(Key("b-note"), new TestNote("not a person"), Token);
+        var b = await Store.CreateAsync(Key("b"), Zoe with { Visits = 2 }, Token);
+        await Store.CreateAsync(Key("a") with { Partition = partition + "-other" }, Zoe, Token);
+        await Store.CreateAsync(Key("a") with { Container = Containers.Panels }, Zoe, Token);
+
+        var people = await Store.ReadPartitionAsync<TestPerson>(Containers.People, partition, Token).ToListAsync(Token);
+
+        people.Select(p => p.Key.Id).ShouldBe(["a", "b", "c"]);
+        people.Select(p => p.Value.Visits).ShouldBe([1, 2, 3]);
+        people.ShouldAllBe(p => p.Key.Container == Containers.People && p.Key.Partition == partition);
+        people[1].ETag.ShouldBe(b.ETag);
+    }
+
+    [Fact]
+    public async Task ReadPartition_of_an_empty_partition_returns_nothing()
+    {
+        (await Store.ReadPartitionAsync<TestPerson>(Containers.People, NewKey().Partition, Token).ToListAsync(Token)).ShouldBeEmpty();
+    }
+}

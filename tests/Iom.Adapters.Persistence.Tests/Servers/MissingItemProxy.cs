@@ -1,0 +1,133 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Iom.Adapters.Persistence.Tests.Servers;
+
+/// <summary>
+/// A loopback HTTPS reverse proxy in front of @vercel/cosmosdb-server that changes one thing: a point read of a missing
+/// item, which the server answers 500 (its read handler dereferences the missing item: "Cannot read properties of
+/// undefined"), is answered 404 NotFound, as a real account answers. Every other request and answer passes unchanged.
+/// It serves the server's own self-signed certificate, so the client is configured exactly as for the bare server.
+/// </summary>
+public sealed partial class MissingItemProxy : IAsyncDisposable
+{
+    private const string NotFoundBody = """{"code":"NotFound","message":"Entity with the specified id does not exist in the system."}""";
+
+    private static readonly HashSet<string> HopByHopHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "Host", "Proxy-Connection",
+    };
+
+    private readonly WebApplication _app;
+    private readonly HttpClient _upstream;
+    private int _rewritten;
+
+    private MissingItemProxy(WebApplication app, HttpClient upstream, Uri address)
+    {
+        _app = app;
+        _upstream = upstream;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>How many missing-item answers were changed from 500 to 404 (a test checks the gap is still there).</summary>
+    public int RewrittenCount => Volatile.Read(ref _rewritten);
+
+    public static async Task<MissingItemProxy> StartAsync(Uri upstreamAddress, string certificatePem, string keyPem)
+    {
+        var certificate = X509Certificate2.CreateFromPemFile(certificatePem, keyPem);
+        var upstream = new HttpClient(new SocketsHttpHandler
+        {
+            SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, _) => cert is not null && cert.Subject == cert.Issuer },
+        })
+        { BaseAddress = upstreamAddress };
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        var app = builder.Build();
+        MissingItemProxy? proxy = null;
+        app.Run(context => proxy!.ForwardAsync(context));
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        proxy = new MissingItemProxy(app, upstream, new Uri(address));
+        return proxy;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _upstream.Dispose();
+    }
+
+    private async Task ForwardAsync(HttpContext context)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + context.Request.QueryString);
+        if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            request.Content = new StreamContent(context.Request.Body);
+        }
+
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            if (!HopByHopHeaders.Contains(name) && !request.Headers.TryAddWithoutValidation(name, values.ToArray()))
+            {
+                request.Content?.Headers.TryAddWithoutValidation(name, values.ToArray());
+            }
+        }
+
+        using var response = await _upstream.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        if (response.StatusCode == HttpStatusCode.InternalServerError && context.Request.Method == HttpMethods.Get && ItemPath().IsMatch(context.Request.Path.Value ?? ""))
+        {
+            var body = await response.Content.ReadAsStringAsync(context.RequestAborted);
+            if (body.Contains("Cannot read properties of undefined", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _rewritten);
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(NotFoundBody, context.RequestAborted);
+                return;
+            }
+
+            await WriteAsync(context, response, body);
+            return;
+        }
+
+        await WriteAsync(context, response, body: null);
+    }
+
+    private static async Task WriteAsync(HttpContext context, HttpResponseMessage response, string? body)
+    {
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            if (!HopByHopHeaders.Contains(name))
+            {
+                context.Response.Headers[name] = values.ToArray();
+            }
+        }
+
+        if (body is null)
+        {
+            await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        }
+        else
+        {
+            await context.Response.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    [GeneratedRegex("^/dbs/[^/]+/colls/[^/]+/docs/[^/]+/?$")]
+    private static partial Regex ItemPath();
+}
