@@ -1,0 +1,46 @@
+using Iom.Domain.Calendar;
+
+namespace Iom.Domain.Panels;
+
+/// <summary>Which meeting of its panel a new referral is listed for.</summary>
+public static class MeetingListing
+{
+    /// <summary>
+    /// The earliest meeting at least <paramref name="cutoffWorkingDays"/> working days after submission, that is
+    /// one for which <c>submitted &lt;= calendar.AddWorkingDays(meeting, -cutoffWorkingDays)</c> (ASB rule 2.6: new
+    /// referrals at least 10 working days before the meeting). An emergency referral goes to the earliest meeting on
+    /// or after the submission date, whatever the cutoff, and a meeting on the submission day itself counts: the
+    /// co-ordinator is told at once and can table it.
+    /// </summary>
+    /// <param name="submitted">The London date the referral was submitted.</param>
+    /// <param name="emergency">Whether the referrer marked it an emergency.</param>
+    /// <param name="upcomingMeetings">The panel's meetings not yet held, in any order. The caller leaves out one held
+    /// earlier on the submission day, since only it knows the times.</param>
+    /// <param name="calendar">The working-day calendar.</param>
+    /// <param name="cutoffWorkingDays">The minimum notice in working days (0 or more).</param>
+    /// <returns>The meeting, or null when none is far enough ahead: the referral then awaits a meeting.</returns>
+    public static DateOnly? ChooseMeeting(
+        DateOnly submitted,
+        bool emergency,
+        IEnumerable<DateOnly> upcomingMeetings,
+        WorkingDayCalendar calendar,
+        int cutoffWorkingDays = 10)
+    {
+        ArgumentNullException.ThrowIfNull(upcomingMeetings);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentOutOfRangeException.ThrowIfNegative(cutoffWorkingDays);
+
+        // A cutoff of 0 is "on or after the submission date" (AddWorkingDays(meeting, 0) is the meeting itself).
+        var notice = emergency ? 0 : cutoffWorkingDays;
+        DateOnly? chosen = null;
+        foreach (var meeting in upcomingMeetings)
+        {
+            if (submitted <= calendar.AddWorkingDays(meeting, -notice) && (chosen is null || meeting < chosen))
+            {
+                chosen = meeting;
+            }
+        }
+
+        return chosen;
+    }
+}
