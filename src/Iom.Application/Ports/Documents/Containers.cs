@@ -11,8 +11,14 @@ public static class Containers
     /// <summary>Partitioned by panel code (or "identifiers" shards): meetings, listings, the identifier index.</summary>
     public const string Panels = "panels";
 
+    /// <summary>
+    /// Partitioned by each document's own id: the identifier index (one claim per normalised identifier, created
+    /// only if absent) and the referral locators. Every access is a point read or a create.
+    /// </summary>
+    public const string Identities = "identities";
+
     /// <summary>Partitioned by the operational key it protects (e.g. "mail"): idempotency ledgers, leases.</summary>
     public const string Operations = "operations";
 
-    public static IReadOnlyList<string> All { get; } = [People, Panels, Operations];
+    public static IReadOnlyList<string> All { get; } = [People, Panels, Identities, Operations];
 }

@@ -1,0 +1,294 @@
+// IOM Functions: the Azure resources the function app needs. Identity-based access everywhere (no keys in
+// settings); the only secret, the SendGrid API key, lives in Key Vault. The full infrastructure (networking,
+// alerts, backup policy) is its own issue; this template is the working core.
+targetScope = 'resourceGroup'
+
+@description('Short name used to derive resource names, e.g. "iomrichmond".')
+@minLength(3)
+@maxLength(16)
+param name string
+
+param location string = resourceGroup().location
+
+@description('Entra ID tenant of the partnership, for App Service Authentication.')
+param tenantId string = subscription().tenantId
+
+@description('Client id of the Entra ID app registration that defines the iom.* app roles.')
+param authClientId string
+
+@description('Sender address for e-mail (a secure domain: CJSM, police or government).')
+param mailFromEmail string
+
+var suffix = uniqueString(resourceGroup().id, name)
+var containers = [
+  'people'
+  'panels'
+  'identities'
+  'operations'
+]
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${name}-logs-${suffix}'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 90
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${name}-ai-${suffix}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    DisableLocalAuth: true
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: take('${name}st${suffix}', 24)
+  location: location
+  sku: { name: 'Standard_ZRS' }
+  kind: 'StorageV2'
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  name: '${name}-cosmos-${suffix}'
+  location: location
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    disableLocalAuth: true
+    minimalTlsVersion: 'Tls12'
+    consistencyPolicy: { defaultConsistencyLevel: 'Session' }
+    locations: [
+      { locationName: location, failoverPriority: 0, isZoneRedundant: false }
+    ]
+    capabilities: [
+      { name: 'EnableServerless' }
+    ]
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: { tier: 'Continuous30Days' }
+    }
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+  parent: cosmos
+  name: 'iom'
+  properties: {
+    resource: { id: 'iom' }
+  }
+}
+
+// Every container is partitioned by /pk: people by person id, panels by panel code, identities by the claim's own id,
+// operations by ledger shard.
+resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [for container in containers: {
+  parent: database
+  name: container
+  properties: {
+    resource: {
+      id: container
+      partitionKey: { paths: [ '/pk' ], kind: 'Hash', version: 2 }
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        includedPaths: [ { path: '/kind/?' }, { path: '/pk/?' } ]
+        excludedPaths: [ { path: '/*' } ]
+      }
+    }
+  }
+}]
+
+resource serviceBus 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
+  name: '${name}-sb-${suffix}'
+  location: location
+  sku: { name: 'Standard', tier: 'Standard' }
+  properties: {
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+  }
+}
+
+resource eventsTopic 'Microsoft.ServiceBus/namespaces/topics@2022-10-01-preview' = {
+  parent: serviceBus
+  name: 'iom-domain-events'
+  properties: {
+    // Message id = business key: a republished event inside this window is dropped by the broker.
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: 'P7D'
+    defaultMessageTimeToLive: 'P14D'
+  }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: take('${name}-kv-${suffix}', 24)
+  location: location
+  properties: {
+    tenantId: tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    enablePurgeProtection: true
+    softDeleteRetentionInDays: 90
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: '${name}-plan-${suffix}'
+  location: location
+  kind: 'functionapp'
+  sku: { name: 'FC1', tier: 'FlexConsumption' }
+  properties: { reserved: true }
+}
+
+resource deployments 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  name: '${storage.name}/default/deployments'
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: '${name}-func-${suffix}'
+  location: location
+  kind: 'functionapp,linux'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}deployments'
+          authentication: { type: 'SystemAssignedIdentity' }
+        }
+      }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
+      scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 2048 }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
+        { name: 'Documents__Provider', value: 'Cosmos' }
+        { name: 'Cosmos__AccountEndpoint', value: cosmos.properties.documentEndpoint }
+        { name: 'Cosmos__DatabaseName', value: 'iom' }
+        { name: 'Queues__ServiceUri', value: storage.properties.primaryEndpoints.queue }
+        { name: 'Mail__Provider', value: 'SendGrid' }
+        { name: 'SendGrid__FromEmail', value: mailFromEmail }
+        { name: 'Secrets__Provider', value: 'KeyVault' }
+        { name: 'KeyVault__VaultUri', value: vault.properties.vaultUri }
+        { name: 'Events__Provider', value: 'ServiceBus' }
+        { name: 'ServiceBus__FullyQualifiedNamespace', value: '${serviceBus.name}.servicebus.windows.net' }
+        { name: 'ServiceBus__TopicName', value: eventsTopic.name }
+      ]
+    }
+  }
+}
+
+// App Service Authentication: every request arrives signed in, with X-MS-CLIENT-PRINCIPAL set by the platform.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: [ '/api/health' ]
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: 'https://login.microsoftonline.com/${tenantId}/v2.0'
+        }
+        validation: { allowedAudiences: [ 'api://${authClientId}' ] }
+      }
+    }
+    login: { tokenStore: { enabled: false } }
+  }
+}
+
+var roles = {
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+resource queueAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, app.id, roles.storageQueueDataContributor)
+  properties: {
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+  }
+}
+
+resource blobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, app.id, roles.storageBlobDataOwner)
+  properties: {
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+  }
+}
+
+resource busAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: serviceBus
+  name: guid(serviceBus.id, app.id, roles.serviceBusDataSender)
+  properties: {
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+  }
+}
+
+resource vaultAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, app.id, roles.keyVaultSecretsUser)
+  properties: {
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+  }
+}
+
+resource telemetryAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: insights
+  name: guid(insights.id, app.id, roles.monitoringMetricsPublisher)
+  properties: {
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+  }
+}
+
+// Cosmos DB's own data-plane role: Built-in Data Contributor.
+resource cosmosAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, app.id, 'data-contributor')
+  properties: {
+    principalId: app.identity.principalId
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
+    scope: cosmos.id
+  }
+}
+
+output functionAppName string = app.name
+output functionAppUrl string = 'https://${app.properties.defaultHostName}/api'
+output keyVaultName string = vault.name

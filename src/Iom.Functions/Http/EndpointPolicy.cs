@@ -1,0 +1,31 @@
+using System.Reflection;
+
+namespace Iom.Functions.Http;
+
+/// <summary>Only callers holding at least one of these roles may call the function.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class AllowRolesAttribute(params string[] roles) : Attribute
+{
+    public IReadOnlyList<string> Roles { get; } = roles;
+}
+
+/// <summary>Anyone may call the function, signed in or not (health, static assets). Must be said out loud.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class AnonymousAttribute : Attribute;
+
+/// <summary>The declared access policy of one HTTP function. Every HTTP function must declare one.</summary>
+public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles)
+{
+    /// <returns>The policy, or null when the method declares none (the app refuses to serve it).</returns>
+    public static EndpointPolicy? Of(MethodInfo method)
+    {
+        var anonymous = method.GetCustomAttribute<AnonymousAttribute>() is not null;
+        var roles = method.GetCustomAttribute<AllowRolesAttribute>();
+        return (anonymous, roles) switch
+        {
+            (true, null) => new EndpointPolicy(true, new HashSet<string>()),
+            (false, { Roles.Count: > 0 }) => new EndpointPolicy(false, roles.Roles.ToHashSet(StringComparer.Ordinal)),
+            _ => null,
+        };
+    }
+}

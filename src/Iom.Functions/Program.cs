@@ -1,0 +1,11 @@
+using Iom.Functions.Composition;
+using Iom.Functions.Http;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseWhen<HttpPipelineMiddleware>(HttpPipelineMiddleware.IsHttp);
+builder.Services.AddIomFunctions(builder.Configuration, builder.Environment);
+builder.Services.AddIomTelemetry(builder.Configuration);
+builder.Build().Run();

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Reflection;
+using Iom.Functions.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iom.LocalHost.Hosting;
+
+/// <summary>Maps each HTTP function onto Kestrel under /api, with the route and verbs from its own trigger.</summary>
+internal static class HttpFunctionEndpoints
+{
+    public const string RoutePrefix = "api";
+
+    public static void MapFunctions(this IEndpointRouteBuilder endpoints, FunctionCatalog catalog)
+    {
+        foreach (var function in catalog.Http)
+        {
+            if (function.Policy is null)
+            {
+                throw new InvalidOperationException($"HTTP function {function.Name} declares no access policy ([AllowRoles] or [Anonymous]).");
+            }
+
+            FunctionInvoker.RequireBindable(function.Method, p =>
+                p.GetCustomAttribute<HttpTriggerAttribute>() is not null
+                || p.ParameterType == typeof(CancellationToken)
+                || IsRouteValueType(p.ParameterType));
+
+            endpoints.MapMethods($"/{RoutePrefix}/{function.Route}", function.Verbs, context => HandleAsync(context, function))
+                     .WithName(function.Name);
+        }
+    }
+
+    private static async Task HandleAsync(HttpContext context, HttpFunction function)
+    {
+        var pipeline = context.RequestServices.GetRequiredService<HttpPipeline>();
+        var result = await pipeline.RunAsync(context, function, async () =>
+        {
+            var arguments = function.Method.GetParameters().Select(p => Bind(context, p)).ToArray();
+            return await FunctionInvoker.InvokeAsync(context.RequestServices, function.Method, arguments) as IActionResult;
+        });
+        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+    }
+
+    private static object? Bind(HttpContext context, ParameterInfo parameter)
+    {
+        if (parameter.GetCustomAttribute<HttpTriggerAttribute>() is not null)
+        {
+            return context.Request;
+        }
+
+        if (parameter.ParameterType == typeof(CancellationToken))
+        {
+            return context.RequestAborted;
+        }
+
+        var raw = context.GetRouteValue(parameter.Name!)?.ToString();
+        if (raw is null)
+        {
+            return parameter.HasDefaultValue ? parameter.DefaultValue : null;
+        }
+
+        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+        return type == typeof(string) ? raw
+            : type == typeof(Guid) ? Guid.Parse(raw, CultureInfo.InvariantCulture)
+            : Convert.ChangeType(raw, type, CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsRouteValueType(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(string) || type == typeof(Guid) || type == typeof(int) || type == typeof(long);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Iom.LocalHost;
+
+/// <summary>
+/// The embedded defaults: everything runs on this machine with no Azure account and no Docker. Documents and queues
+/// in a SQLite file, e-mails as .eml files in an outbox folder, integration events as JSON files, secrets from
+/// configuration. Any key can be overridden by appsettings, environment variables (e.g. Documents__Provider) or the
+/// command line; setting AzureWebJobsStorage (e.g. "UseDevelopmentStorage=true" for Azurite) moves queues there.
+/// </summary>
+internal static class LocalDefaults
+{
+    public static Dictionary<string, string?> For(string workingDirectory)
+    {
+        var data = Path.Combine(workingDirectory, ".data");
+        return new()
+        {
+            ["Urls"] = LocalHostApp.DefaultUrl,
+            ["Documents:Provider"] = "Sqlite",
+            ["Sqlite:DataDirectory"] = data,
+            ["Mail:Provider"] = "Outbox",
+            ["Outbox:Directory"] = Path.Combine(data, "outbox"),
+            ["Events:Provider"] = "Folder",
+            ["Events:Directory"] = Path.Combine(data, "events"),
+            ["Secrets:Provider"] = "Configuration",
+            ["Outbox:FromEmail"] = "iom-noreply@localhost.invalid",
+            ["Outbox:FromName"] = "IOM (local)",
+            ["App:PublicBaseUrl"] = LocalHostApp.DefaultUrl,
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["LocalHost:Agencies:0"] = "police",
+            ["LocalHost:Agencies:1"] = "probation",
+            ["LocalHost:Agencies:2"] = "yot",
+            ["LocalHost:Agencies:3"] = "housing",
+            ["LocalHost:Agencies:4"] = "health",
+            ["LocalHost:Agencies:5"] = "council",
+            ["LocalHost:Agencies:6"] = "prison",
+            ["LocalHost:Agencies:7"] = "cps",
+        };
+    }
+}

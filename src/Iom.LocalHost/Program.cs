@@ -1,0 +1,3 @@
+using Iom.LocalHost;
+
+await LocalHostApp.Build(args).RunAsync();

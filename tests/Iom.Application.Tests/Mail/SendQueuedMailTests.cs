@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Iom.Adapters.Sqlite;
+using Iom.Application.Mail;
+using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Mail;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Iom.Application.Tests.Mail;
+
+public sealed class SendQueuedMailTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly IDocumentStore documents = new SqliteDocumentStore(
+        new SqliteDatabase(Path.Combine(Directory.CreateTempSubdirectory("iom-mail-").FullName, "iom.db")));
+
+    private readonly RecordingMailSender provider = new();
+
+    private SendQueuedMail Handler() => new(new OnceOnlyMail(documents, provider, new FakeTimeProvider(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), NullLogger<OnceOnlyMail>.Instance));
+
+    private static string Queued(string key) => JsonSerializer.Serialize(
+        new MailMessage(key, [new MailAddress("coordinator@richmond.gov.uk")], "Referral IOM-2026-0001 received", "Sign in to read it."),
+        DocumentJson.Options);
+
+    [Fact]
+    public async Task A_queued_message_is_handed_to_the_provider_and_recorded()
+    {
+        await Handler().HandleAsync(Queued("ack:ref-1:referrer"), Ct);
+
+        provider.Sent.Select(m => m.IdempotencyKey).ShouldBe(["ack:ref-1:referrer"]);
+        (await documents.ReadAsync<MailSentRecord>(OnceOnlyMail.LedgerKey("ack:ref-1:referrer"), Ct))!.Value.Recipients.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_redelivered_message_is_not_sent_twice()
+    {
+        await Handler().HandleAsync(Queued("ack:ref-2:referrer"), Ct);
+        await Handler().HandleAsync(Queued("ack:ref-2:referrer"), Ct);
+
+        provider.Sent.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_message_the_provider_refused_is_not_recorded_so_the_retry_sends_it()
+    {
+        provider.FailNext = true;
+        await Should.ThrowAsync<MailDeliveryException>(() => Handler().HandleAsync(Queued("ack:ref-3:referrer"), Ct));
+        (await documents.ReadAsync<MailSentRecord>(OnceOnlyMail.LedgerKey("ack:ref-3:referrer"), Ct)).ShouldBeNull();
+
+        await Handler().HandleAsync(Queued("ack:ref-3:referrer"), Ct);
+
+        provider.Sent.Select(m => m.IdempotencyKey).ShouldBe(["ack:ref-3:referrer"]);
+    }
+
+    [Fact]
+    public async Task Keys_with_characters_not_allowed_in_document_ids_still_get_a_ledger_entry()
+    {
+        await Handler().HandleAsync(Queued("minutes/IOM#2026-12?to=a\\b"), Ct);
+
+        OnceOnlyMail.LedgerKey("minutes/IOM#2026-12?to=a\\b").Id.ShouldMatch("^[0-9a-f]{64}$");
+        (await documents.ReadAsync<MailSentRecord>(OnceOnlyMail.LedgerKey("minutes/IOM#2026-12?to=a\\b"), Ct)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_queued_message_that_is_not_json_fails_so_it_ends_in_the_poison_queue()
+    {
+        await Should.ThrowAsync<JsonException>(() => Handler().HandleAsync("not json", Ct));
+
+        provider.Sent.ShouldBeEmpty();
+    }
+
+    /// <summary>The mail port as the provider would see it: what was handed over, and a refusal on demand.</summary>
+    private sealed class RecordingMailSender : IMailSender
+    {
+        public List<MailMessage> Sent { get; } = [];
+
+        public bool FailNext { get; set; }
+
+        public Task SendAsync(MailMessage message, CancellationToken cancellationToken = default)
+        {
+            if (FailNext)
+            {
+                FailNext = false;
+                throw new MailDeliveryException("503 from the provider");
+            }
+
+            Sent.Add(message);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace Iom.Functions.Tests.Infrastructure;
+
+public sealed class BicepTests
+{
+    private const string BicepVersion = "0.49.2";
+
+    [Fact]
+    public async Task The_infrastructure_template_compiles_with_the_bicep_cli()
+    {
+        var root = RepoRoot.Find();
+        var output = Path.Combine(Directory.CreateTempSubdirectory("iom-bicep-").FullName, "main.json");
+        var psi = new ProcessStartInfo(BicepCli(), ["build", Path.Combine(root, "infra", "main.bicep"), "--outfile", output])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+
+        using var process = Process.Start(psi)!;
+        var errors = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        process.ExitCode.ShouldBe(0, errors);
+        errors.ShouldNotContain("Error");
+        File.ReadAllText(output).ShouldContain("Microsoft.Web/sites");
+    }
+
+    // Restored by the test project's <PackageDownload>, so the CLI comes from NuGet like every other tool.
+    private static string BicepCli()
+    {
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                       ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var cli = Path.Combine(packages, "azure.bicep.commandline.linux-x64", BicepVersion, "tools", "bicep");
+        File.Exists(cli).ShouldBeTrue($"The Bicep CLI was not restored at {cli}.");
+        return cli;
+    }
+}
+
+public static class RepoRoot
+{
+    public static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "IomFunctions.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("IomFunctions.sln was not found above the test output.");
+    }
+}

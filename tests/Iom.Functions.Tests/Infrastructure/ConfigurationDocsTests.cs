@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace Iom.Functions.Tests.Infrastructure;
+
+public sealed class ConfigurationDocsTests
+{
+    [Fact]
+    public void Every_key_of_the_sample_settings_is_explained_in_the_readme()
+    {
+        var root = RepoRoot.Find();
+        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "local.settings.sample.json")));
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+
+        var missing = sample.RootElement.GetProperty("Values").EnumerateObject()
+            .Select(p => p.Name)
+            .Where(key => !readme.Contains($"`{key}`", StringComparison.Ordinal))
+            .ToList();
+
+        missing.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_sample_settings_hold_no_secret_values()
+    {
+        var root = RepoRoot.Find();
+        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "local.settings.sample.json")));
+
+        var suspicious = sample.RootElement.GetProperty("Values").EnumerateObject()
+            .Where(p => p.Name.Contains("Key", StringComparison.OrdinalIgnoreCase) && !p.Name.StartsWith("KeyVault", StringComparison.Ordinal)
+                        || p.Value.GetString()!.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase)
+                        || p.Value.GetString()!.StartsWith("SG.", StringComparison.Ordinal))
+            .Select(p => p.Name)
+            .ToList();
+
+        suspicious.ShouldBeEmpty();
+    }
+}

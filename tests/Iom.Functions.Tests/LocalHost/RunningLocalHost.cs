@@ -1,0 +1,69 @@
+using System.Net.Http.Headers;
+using Iom.Application.Identity;
+using Iom.LocalHost;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Iom.Functions.Tests.LocalHost;
+
+/// <summary>The real local host on Kestrel, on a free loopback port, with its data in a folder of the test's own.</summary>
+public sealed class RunningLocalHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private RunningLocalHost(WebApplication app, string dataDirectory)
+    {
+        this.app = app;
+        DataDirectory = dataDirectory;
+        BaseAddress = new Uri(app.Urls.First());
+        Client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+    public HttpClient Client { get; }
+    public string DataDirectory { get; }
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<RunningLocalHost> StartAsync(
+        string? dataDirectory = null,
+        IEnumerable<string>? extraArgs = null,
+        IEnumerable<Type>? extraFunctionTypes = null,
+        Action<IServiceCollection>? overrideServices = null)
+    {
+        dataDirectory ??= Directory.CreateTempSubdirectory("iom-localhost-").FullName;
+        string[] args =
+        [
+            "--Urls=http://127.0.0.1:0",
+            $"--Sqlite:DataDirectory={dataDirectory}",
+            $"--Outbox:Directory={Path.Combine(dataDirectory, "outbox")}",
+            $"--Events:Directory={Path.Combine(dataDirectory, "events")}",
+            // Retry quickly so poison handling is observable in seconds; host.json gives the real values.
+            "--LocalHost:Queues:VisibilityTimeout=00:00:00.050",
+            "--LocalHost:Queues:MaxPollingInterval=00:00:00.200",
+            .. extraArgs ?? [],
+        ];
+        var app = LocalHostApp.Build(args, extraFunctionTypes ?? [typeof(ProbeFunctions)], overrideServices);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new RunningLocalHost(app, dataDirectory);
+    }
+
+    public static HttpRequestMessage Request(HttpMethod method, string path, string? role = null, string agency = "police")
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (role is not null)
+        {
+            request.Headers.Add(ClientPrincipal.HeaderName, ClientPrincipal.Encode("user-1", "Test User", "test@police.example", agency, [role]));
+        }
+
+        return request;
+    }
+
+    public static StringContent Json(string json) => new(json, new MediaTypeHeaderValue("application/json"));
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync(CancellationToken.None);
+        await app.DisposeAsync();
+    }
+}
