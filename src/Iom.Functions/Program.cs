@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+builder.Configuration.AddShippedDefaults();
 builder.ConfigureFunctionsWebApplication();
 builder.UseWhen<HttpPipelineMiddleware>(HttpPipelineMiddleware.IsHttp);
 builder.Services.AddIomFunctions(builder.Configuration, builder.Environment);

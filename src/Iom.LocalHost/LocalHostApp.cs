@@ -32,6 +32,7 @@ public static class LocalHostApp
         {
             InitialData = LocalDefaults.For(Directory.GetCurrentDirectory()),
         });
+        builder.Configuration.AddShippedDefaults();
         builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? DefaultUrl);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
 

@@ -1,4 +1,14 @@
+using Iom.Application;
 using Iom.Application.Mail;
+using Iom.Application.Panels;
+using Iom.Application.Panels.Meetings;
+using Iom.Application.Referrals;
+using Iom.Application.Referrals.Acknowledge;
+using Iom.Application.Referrals.Read;
+using Iom.Application.Referrals.Submit;
+using Iom.Application.Referrals.Withdraw;
+using Iom.Domain.Calendar;
+using Microsoft.Extensions.Options;
 using Iom.Functions.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,8 +34,30 @@ public static class IomServices
         services.AddAdapters(configuration);
 
         services.AddSingleton<MailOutbox>();
+        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OnceOnlyMail>();
         services.AddSingleton<SendQueuedMail>();
+
+        services.AddReferrals(configuration);
         return services;
+    }
+
+    private static void AddReferrals(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReferralOptions>().Bind(configuration.GetSection(ReferralOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PanelsOptions>().Configure(o => configuration.GetSection(PanelsOptions.SectionName).Bind(o.Panels)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PanelsOptions>, PanelsOptionsValidator>();
+        services.AddSingleton<PanelDirectory>();
+        // England-and-Wales bank holidays: the rules plus the library's list (see WorkingDayCalendar).
+        services.AddSingleton(new WorkingDayCalendar());
+        services.AddSingleton<MeetingCalendar>();
+        services.AddSingleton<IdentityClaims>();
+        services.AddSingleton<SubmitReferralHandler>();
+        services.AddSingleton<GetReferralHandler>();
+        services.AddSingleton<ListReferralsHandler>();
+        services.AddSingleton<WithdrawReferralHandler>();
+        services.AddSingleton<CreateMeetingsHandler>();
+        services.AddSingleton<RelistAwaitingReferrals>();
+        services.AddSingleton<AcknowledgeReferral>();
     }
 }

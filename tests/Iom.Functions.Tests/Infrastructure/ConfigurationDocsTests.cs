@@ -35,3 +35,21 @@ public sealed class ConfigurationDocsTests
         suspicious.ShouldBeEmpty();
     }
 }
+
+public sealed class SolutionTests
+{
+    [Fact]
+    public void Every_project_in_the_repository_is_in_the_solution_so_the_test_command_builds_and_runs_it()
+    {
+        var root = RepoRoot.Find();
+        var solution = File.ReadAllText(Path.Combine(root, "IomFunctions.sln")).Replace('\\', '/');
+
+        var missing = new[] { "src", "tests" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.csproj", SearchOption.AllDirectories))
+            .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
+            .Where(path => !solution.Contains(path, StringComparison.Ordinal))
+            .ToList();
+
+        missing.ShouldBeEmpty();
+    }
+}

@@ -47,12 +47,12 @@ public sealed class RunningLocalHost : IAsyncDisposable
         return new RunningLocalHost(app, dataDirectory);
     }
 
-    public static HttpRequestMessage Request(HttpMethod method, string path, string? role = null, string agency = "police")
+    public static HttpRequestMessage Request(HttpMethod method, string path, string? role = null, string? agency = "police", string email = "test@police.example")
     {
         var request = new HttpRequestMessage(method, path);
         if (role is not null)
         {
-            request.Headers.Add(ClientPrincipal.HeaderName, ClientPrincipal.Encode("user-1", "Test User", "test@police.example", agency, [role]));
+            request.Headers.Add(ClientPrincipal.HeaderName, ClientPrincipal.Encode($"user-{email}", "Test User", email, agency, [role]));
         }
 
         return request;

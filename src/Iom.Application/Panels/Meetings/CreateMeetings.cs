@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json;
+using Iom.Application.Errors;
+using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Queues;
+using Iom.Application.Referrals;
+using Iom.Domain.Calendar;
+using Iom.Domain.Panels;
+using Iom.Domain.Referrals;
+
+namespace Iom.Application.Panels.Meetings;
+
+public sealed record RecurrenceInput
+{
+    /// <summary>"monday" … "friday".</summary>
+    public string? Weekday { get; init; }
+
+    /// <summary>1–4, or -1 for the last in the month.</summary>
+    public int? NthInMonth { get; init; }
+}
+
+/// <summary>Either one <see cref="Date"/>, or a <see cref="Recurrence"/> between <see cref="From"/> and <see cref="Until"/>.</summary>
+public sealed record CreateMeetingsRequest
+{
+    public string? Date { get; init; }
+    public RecurrenceInput? Recurrence { get; init; }
+    public string? From { get; init; }
+    public string? Until { get; init; }
+    public string? StartTime { get; init; }
+    public string? Location { get; init; }
+}
+
+public sealed record CreatedMeeting(DateOnly Date, TimeOnly StartTime, string? Location, bool AlreadyExisted, bool FallsOnBankHoliday);
+
+/// <summary>
+/// A co-ordinator adds one meeting or a recurring series (e.g. monthly on the 2nd Tuesday). Meetings that exist
+/// already are left as they are, so repeating a request is harmless. Referrals awaiting a meeting are then listed
+/// for the new ones (by a queue function).
+/// </summary>
+public sealed class CreateMeetingsHandler(IDocumentStore documents, IQueueSender queue, WorkingDayCalendar calendar, TimeProvider time)
+{
+    public const int MaxMeetings = 24;
+    public const int MaxLocationLength = 200;
+
+    public async Task<IReadOnlyList<CreatedMeeting>> HandleAsync(PanelCode panel, CreateMeetingsRequest request, string createdBy, CancellationToken cancellationToken)
+    {
+        var today = LondonTime.LondonDate(time.GetUtcNow());
+        var (dates, startTime) = Validate(request, today);
+
+        var created = new List<CreatedMeeting>();
+        foreach (var date in dates)
+        {
+            var meeting = new Meeting(panel, date, startTime, string.IsNullOrWhiteSpace(request.Location) ? null : request.Location.Trim(), createdBy, time.GetUtcNow());
+            var existed = false;
+            try
+            {
+                await documents.CreateAsync(Meeting.KeyOf(panel, date), meeting, cancellationToken);
+            }
+            catch (DocumentConflictException)
+            {
+                existed = true;
+            }
+
+            created.Add(new CreatedMeeting(date, startTime, meeting.Location, existed, calendar.IsBankHoliday(date)));
+        }
+
+        await queue.SendAsync(ReferralQueues.Relisting, JsonSerializer.Serialize(new RelistPanelMessage(panel), DocumentJson.Options), null, cancellationToken);
+        return created;
+    }
+
+    private static (IReadOnlyList<DateOnly> Dates, TimeOnly StartTime) Validate(CreateMeetingsRequest request, DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var startTime = new TimeOnly(10, 0);
+        if (request.StartTime is not null && !TimeOnly.TryParseExact(request.StartTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out startTime))
+        {
+            errors["startTime"] = ["Enter the start time as HH:mm, like 10:00"];
+        }
+
+        if (request.Location is { Length: > MaxLocationLength })
+        {
+            errors["location"] = [$"The location must be {MaxLocationLength} characters or fewer"];
+        }
+
+        var dates = new List<DateOnly>();
+        if ((request.Date is null) == (request.Recurrence is null))
+        {
+            errors["date"] = ["Give either a date or a recurrence, not both"];
+        }
+        else if (request.Date is not null)
+        {
+            if (!DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                errors["date"] = ["The date must be a real date, written YYYY-MM-DD"];
+            }
+            else if (date < today)
+            {
+                errors["date"] = ["The date must be today or later"];
+            }
+            else
+            {
+                dates.Add(date);
+            }
+        }
+        else
+        {
+            dates.AddRange(Recurring(request, today, errors));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+
+        return (dates, startTime);
+    }
+
+    private static IEnumerable<DateOnly> Recurring(CreateMeetingsRequest request, DateOnly today, Dictionary<string, string[]> errors)
+    {
+        var recurrence = request.Recurrence!;
+        DayOfWeek weekday = default;
+        if (recurrence.Weekday is null || !Enum.TryParse(recurrence.Weekday, ignoreCase: true, out weekday)
+            || weekday is DayOfWeek.Saturday or DayOfWeek.Sunday || recurrence.Weekday.Any(char.IsDigit))
+        {
+            errors["recurrence.weekday"] = ["Select a weekday, monday to friday"];
+        }
+
+        if (recurrence.NthInMonth is not (1 or 2 or 3 or 4 or MeetingRecurrence.Last))
+        {
+            errors["recurrence.nthInMonth"] = ["The week of the month must be 1, 2, 3, 4, or -1 for the last"];
+        }
+
+        var from = ParseDate(request.From, "from", errors) ?? today;
+        var until = ParseDate(request.Until, "until", errors);
+        if (until is null && !errors.ContainsKey("until"))
+        {
+            errors["until"] = ["Enter the last date of the series"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return [];
+        }
+
+        if (from < today)
+        {
+            from = today;
+        }
+
+        var dates = new MeetingRecurrence(weekday, recurrence.NthInMonth!.Value, new TimeOnly(10, 0)).Occurrences(from, until!.Value).ToList();
+        if (dates.Count > MaxMeetings)
+        {
+            errors["until"] = [$"A series can create at most {MaxMeetings} meetings at once"];
+        }
+        else if (dates.Count == 0)
+        {
+            errors["until"] = ["No meeting falls between those dates"];
+        }
+
+        return dates;
+    }
+
+    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = ["The date must be a real date, written YYYY-MM-DD"];
+        return null;
+    }
+}

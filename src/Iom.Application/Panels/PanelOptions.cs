@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using Iom.Domain.Referrals;
+using Microsoft.Extensions.Options;
+
+namespace Iom.Application.Panels;
+
+public enum Attendance
+{
+    /// <summary>Attends every meeting (P in the Richmond model).</summary>
+    Permanent,
+
+    /// <summary>Attends as required (AAR).</summary>
+    AsRequired,
+}
+
+public sealed class PanelMemberOptions
+{
+    [Required] public string Name { get; set; } = "";
+    [Required] public string Organisation { get; set; } = "";
+    [Required] public string Post { get; set; } = "";
+    [Required, EmailAddress] public string Email { get; set; } = "";
+    public Attendance Attendance { get; set; } = Attendance.Permanent;
+}
+
+public sealed class PanelOptions
+{
+    [Required] public string Name { get; set; } = "";
+
+    /// <summary>The co-ordinator (the ASB officer for the ASB panel): told at once of emergency referrals.</summary>
+    [Required, EmailAddress] public string CoordinatorEmail { get; set; } = "";
+
+    public List<PanelMemberOptions> Members { get; set; } = [];
+}
+
+/// <summary>Configuration section "Panels": one entry per panel code (iom, asb, dyo, strategic-group), e.g. Panels:iom:Name.</summary>
+public sealed class PanelsOptions
+{
+    public const string SectionName = "Panels";
+
+    public Dictionary<string, PanelOptions> Panels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>Configuration section "Referrals": the local thresholds of the intake rules.</summary>
+public sealed class ReferralOptions
+{
+    public const string SectionName = "Referrals";
+
+    /// <summary>DYO selection: Asset score at or over this (24 in the Richmond model).</summary>
+    [Range(0, 64)] public int DyoAssetThreshold { get; set; } = 24;
+
+    /// <summary>New referrals must reach the panel at least this many working days before the meeting (ASB rule 2.6).</summary>
+    [Range(0, 60)] public int CutoffWorkingDays { get; set; } = 10;
+
+    public EligibilityOptions Eligibility => new(DyoAssetThreshold);
+}
+
+/// <summary>The configured panels, by code, and who sits on them.</summary>
+public sealed class PanelDirectory(IOptions<PanelsOptions> options)
+{
+    private readonly Dictionary<string, PanelOptions> panels = options.Value.Panels;
+
+    public PanelOptions? Find(PanelCode panel) => panels.GetValueOrDefault(Code(panel));
+
+    public PanelOptions Get(PanelCode panel) =>
+        Find(panel) ?? throw new InvalidOperationException($"Panel '{Code(panel)}' is not configured (section Panels:{Code(panel)}).");
+
+    /// <summary>True when the e-mail is the panel's co-ordinator's or one of its members'.</summary>
+    public bool SitsOn(PanelCode panel, string? email) =>
+        email is not null && Find(panel) is { } p
+        && (string.Equals(p.CoordinatorEmail, email, StringComparison.OrdinalIgnoreCase)
+            || p.Members.Any(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)));
+
+    public static string Code(PanelCode panel) => panel switch
+    {
+        PanelCode.StrategicGroup => "strategic-group",
+        _ => panel.ToString().ToLowerInvariant(),
+    };
+
+    public static bool TryParse(string? code, out PanelCode panel)
+    {
+        foreach (var candidate in Enum.GetValues<PanelCode>())
+        {
+            if (string.Equals(Code(candidate), code, StringComparison.Ordinal))
+            {
+                panel = candidate;
+                return true;
+            }
+        }
+
+        panel = default;
+        return false;
+    }
+}
+
+/// <summary>Refuses to start when a referral panel is missing from configuration.</summary>
+public sealed class PanelsOptionsValidator : IValidateOptions<PanelsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PanelsOptions options)
+    {
+        var missing = new[] { PanelCode.Iom, PanelCode.Asb, PanelCode.Dyo }.Select(PanelDirectory.Code)
+            .Where(code => !options.Panels.ContainsKey(code)).ToList();
+        var invalid = options.Panels.Where(p => string.IsNullOrWhiteSpace(p.Value.CoordinatorEmail) || string.IsNullOrWhiteSpace(p.Value.Name))
+            .Select(p => p.Key).ToList();
+        return (missing.Count, invalid.Count) switch
+        {
+            (0, 0) => ValidateOptionsResult.Success,
+            _ => ValidateOptionsResult.Fail(
+                $"Panels: missing {string.Join(", ", missing)}; without name or co-ordinator e-mail: {string.Join(", ", invalid)}."),
+        };
+    }
+}

@@ -1,0 +1,164 @@
+using Iom.Application.Errors;
+using Iom.Application.Ports.Documents;
+using Iom.Domain.Referrals;
+
+namespace Iom.Application.Referrals;
+
+/// <summary>The claims one submission holds, so they can be released if a later step fails.</summary>
+public sealed record ClaimSet(string PersonId, string ReferralId, IReadOnlyList<HeldClaim> Held);
+
+/// <param name="Previous">What the claim said before this submission took it over (a closed referral's), if anything.</param>
+public sealed record HeldClaim(DocumentKey Key, string ETag, IdentityClaim? Previous);
+
+/// <summary>
+/// The identifier index that makes duplicate detection atomic (docs/referrals.md, "Matching"). A key is held by the
+/// referral that claimed it; a new referral may take a key over only when that referral is declined or withdrawn, or
+/// when its claim is an orphan (the referral was never stored) older than <see cref="InFlightGrace"/>.
+/// </summary>
+public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
+{
+    public static readonly TimeSpan InFlightGrace = TimeSpan.FromMinutes(2);
+
+    public async Task<ClaimSet> ClaimAsync(IReadOnlyList<string> matchKeys, string referralId, CancellationToken cancellationToken)
+    {
+        var keys = matchKeys.Select(KeyOf).ToList();
+        var existing = new List<(DocumentKey Key, StoredDocument<IdentityClaim>? Claim)>();
+        string? knownPersonId = null;
+        foreach (var key in keys)
+        {
+            var claim = await documents.ReadAsync<IdentityClaim>(key, cancellationToken);
+            if (claim is not null)
+            {
+                await RefuseIfHeldAsync(claim.Value, cancellationToken);
+                knownPersonId ??= claim.Value.PersonId;
+            }
+
+            existing.Add((key, claim));
+        }
+
+        // A person seen before keeps their id, so all their records share one partition.
+        var personId = knownPersonId ?? Guid.NewGuid().ToString("N");
+        var held = new List<HeldClaim>();
+        try
+        {
+            foreach (var (key, previous) in existing)
+            {
+                var claim = new IdentityClaim(PersonMatchKeys.FromDocumentId(key.Id), personId, referralId, time.GetUtcNow());
+                var stored = previous is null
+                    ? await documents.CreateAsync(key, claim, cancellationToken)
+                    : await documents.ReplaceAsync(key, claim, previous.ETag, cancellationToken);
+                held.Add(new HeldClaim(key, stored.ETag, previous?.Value));
+            }
+        }
+        catch (Exception exception) when (exception is DocumentConflictException or DocumentPreconditionFailedException)
+        {
+            // Someone else claimed one of these keys between our read and our write: the same person, just now.
+            await ReleaseAsync(new ClaimSet(personId, referralId, held), CancellationToken.None);
+            throw Duplicate(reference: null);
+        }
+
+        return new ClaimSet(personId, referralId, held);
+    }
+
+    /// <summary>Reserves a unique human-readable reference, e.g. IOM-261214-7KQ2, and the referral's locator.</summary>
+    public async Task<string> ReserveReferenceAsync(PanelCode panel, DateOnly today, string referralId, string personId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var reference = ReferenceFormat.New(panel, today);
+            try
+            {
+                await documents.CreateAsync(ReferenceKeyOf(reference), new ReferralLocator(referralId, personId, reference), cancellationToken);
+                await documents.CreateAsync(Referrals.LocatorKeyOf(referralId), new ReferralLocator(referralId, personId, reference), cancellationToken);
+                return reference;
+            }
+            catch (DocumentConflictException) when (attempt < 5)
+            {
+                // 32^4 suffixes a panel a day: a clash is rare, and another draw settles it.
+            }
+        }
+    }
+
+    /// <summary>Undoes a submission's claims: created ones are deleted, taken-over ones given back. Best effort.</summary>
+    public async Task ReleaseAsync(ClaimSet claims, CancellationToken cancellationToken)
+    {
+        foreach (var held in claims.Held)
+        {
+            try
+            {
+                if (held.Previous is null)
+                {
+                    await documents.DeleteAsync(held.Key, held.ETag, cancellationToken);
+                }
+                else
+                {
+                    await documents.ReplaceAsync(held.Key, held.Previous, held.ETag, cancellationToken);
+                }
+            }
+            catch (DocumentStoreException)
+            {
+                // Changed since: it is someone else's now. A claim left pointing at a referral that was never stored
+                // is an orphan, which the next submission may take over after the grace period.
+            }
+        }
+
+        var locator = await documents.ReadAsync<ReferralLocator>(Referrals.LocatorKeyOf(claims.ReferralId), cancellationToken);
+        if (locator is not null)
+        {
+            await documents.DeleteAsync(ReferenceKeyOf(locator.Value.Reference), null, cancellationToken);
+            await documents.DeleteAsync(locator.Key, null, cancellationToken);
+        }
+    }
+
+    private async Task RefuseIfHeldAsync(IdentityClaim claim, CancellationToken cancellationToken)
+    {
+        var holder = await documents.ReadAsync<Referral>(Referrals.KeyOf(claim.PersonId, claim.ReferralId), cancellationToken);
+        if (holder is null)
+        {
+            if (time.GetUtcNow() - claim.ClaimedAt < InFlightGrace)
+            {
+                throw Duplicate(reference: null);
+            }
+
+            return;
+        }
+
+        if (holder.Value.Status is not (ReferralStatus.Declined or ReferralStatus.Withdrawn))
+        {
+            throw Duplicate(holder.Value.Reference);
+        }
+    }
+
+    private static RefusalException Duplicate(string? reference) => new(
+        RefusalKind.Conflict,
+        "duplicate-referral",
+        "This person already has an open referral or is in the cohort.",
+        reference is null ? "Another referral for this person is being submitted right now." : $"See referral {reference}.",
+        new Dictionary<string, object?> { ["existingReference"] = reference });
+
+    private static DocumentKey ReferenceKeyOf(string reference) => new(Containers.Identities, $"reference-{reference}", $"reference-{reference}");
+
+    private static DocumentKey KeyOf(string matchKey)
+    {
+        var id = PersonMatchKeys.ToDocumentId(matchKey);
+        return new DocumentKey(Containers.Identities, id, id);
+    }
+}
+
+public static class ReferenceFormat
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /// <summary>PANEL-YYMMDD-XXXX: the panel, the day, and four random Crockford base-32 characters.</summary>
+    public static string New(PanelCode panel, DateOnly day)
+    {
+        Span<char> suffix = stackalloc char[4];
+        for (var i = 0; i < suffix.Length; i++)
+        {
+            suffix[i] = Alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        }
+
+        var prefix = panel == PanelCode.StrategicGroup ? "SG" : panel.ToString().ToUpperInvariant();
+        return $"{prefix}-{day:yyMMdd}-{suffix}";
+    }
+}

@@ -1,0 +1,80 @@
+using Iom.Application.Audit;
+using Iom.Application.Errors;
+using Iom.Application.Identity;
+using Iom.Application.Panels;
+using Iom.Application.Ports.Documents;
+using Iom.Domain.Referrals;
+
+namespace Iom.Application.Referrals.Read;
+
+/// <summary>
+/// One referral, for the people entitled to see it: the referring agency, co-ordinators, and members of the panel it
+/// was routed to. Anyone else is told it does not exist, so existence does not leak. Every read is audited, and the
+/// audit record is written before the data is returned: no record, no data.
+/// </summary>
+public sealed class GetReferralHandler(IDocumentStore documents, PanelDirectory panels, TimeProvider time)
+{
+    public const string Purpose = "Referral management: reading a referral to act on it";
+
+    public async Task<Referral> HandleAsync(string referralId, ActingAs actor, CancellationToken cancellationToken)
+    {
+        var stored = await documents.FindAsync(referralId, cancellationToken);
+        if (stored is null || !MaySee(actor.Caller, stored.Value, panels))
+        {
+            throw NotFound();
+        }
+
+        var audit = actor.Record(stored.Value.PersonId, AuditOperation.Consultation, $"referral/{referralId}", time.GetUtcNow());
+        await documents.CreateAsync(new DocumentKey(Containers.People, stored.Value.PersonId, audit.Id), audit, cancellationToken);
+        return stored.Value;
+    }
+
+    public static bool MaySee(Caller caller, Referral referral, PanelDirectory panels) =>
+        (caller.IsIn(Roles.Referrer) && string.Equals(caller.Agency, referral.ReferringAgency, StringComparison.Ordinal))
+        || caller.IsIn(Roles.Coordinator)
+        || (caller.IsIn(Roles.PanelMember) && panels.SitsOn(referral.Panel, caller.Email));
+
+    public static RefusalException NotFound() => new(RefusalKind.NotFound, "not-found", "There is no referral with that id.");
+}
+
+public sealed record ReferralQuery(PanelCode Panel, DateOnly? Meeting, ReferralStatus? Status, int Page, int PageSize);
+
+public sealed record ReferralPage(IReadOnlyList<ReferralListing> Items, int Page, int PageSize, int Total);
+
+/// <summary>
+/// A panel's referrals for co-ordinators: references, dates and statuses, no personal data. Listings are an index
+/// kept beside the panel; each one is checked against its referral (the truth) by a point read, so a listing left by a
+/// failed submission is skipped and one left stale by an interrupted update is shown as the referral is, and mended.
+/// </summary>
+public sealed class ListReferralsHandler(IDocumentStore documents)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<ReferralPage> HandleAsync(ReferralQuery query, CancellationToken cancellationToken)
+    {
+        var matching = new List<ReferralListing>();
+        await foreach (var stored in documents.ReadPartitionAsync<ReferralListing>(Containers.Panels, PanelDirectory.Code(query.Panel), cancellationToken))
+        {
+            var truth = await documents.ReadAsync<Referral>(Referrals.KeyOf(stored.Value.PersonId, stored.Value.ReferralId), cancellationToken);
+            if (truth is null)
+            {
+                continue;
+            }
+
+            var listing = ReferralListings.Of(truth.Value);
+            if (listing != stored.Value)
+            {
+                await documents.UpsertAsync(stored.Key, listing, cancellationToken);
+            }
+
+            if ((query.Meeting is null || listing.MeetingDate == query.Meeting) && (query.Status is null || listing.Status == query.Status))
+            {
+                matching.Add(listing);
+            }
+        }
+
+        var items = matching.OrderBy(l => l.MeetingDate ?? DateOnly.MaxValue).ThenBy(l => l.SubmittedAt)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        return new ReferralPage(items, query.Page, query.PageSize, matching.Count);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Iom.Application.Audit;
+using Iom.Application.Errors;
+using Iom.Application.Panels;
+using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Queues;
+using Iom.Domain.Calendar;
+using Iom.Domain.Identifiers;
+using Iom.Domain.Panels;
+using Iom.Domain.Referrals;
+using Microsoft.Extensions.Options;
+
+namespace Iom.Application.Referrals.Submit;
+
+public sealed record SubmitReferralResult(
+    string Id,
+    string Reference,
+    ReferralStatus Status,
+    PanelCode Panel,
+    DateOnly? MeetingDate,
+    RoutingDecision DecidedBy);
+
+/// <summary>
+/// Takes a referral in: validates it, screens eligibility (a refusal stores nothing), claims the person's match keys
+/// (a key already held by an open referral is a duplicate: 409 with its reference), lists it for the right meeting,
+/// and stores it with its audit record in one commit. See docs/referrals.md for the order of writes and why a failure
+/// at any step leaves no half-written record.
+/// </summary>
+public sealed class SubmitReferralHandler(
+    IDocumentStore documents,
+    IQueueSender queue,
+    IdentityClaims claims,
+    MeetingCalendar meetings,
+    WorkingDayCalendar calendar,
+    IOptions<ReferralOptions> options,
+    TimeProvider time)
+{
+    public const string Purpose = "Referral intake: collecting a partner agency's referral for panel consideration";
+
+    public async Task<SubmitReferralResult> HandleAsync(SubmitReferralRequest request, ActingAs actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var today = LondonTime.LondonDate(now);
+        ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time).ValidateAsync(request, cancellationToken));
+        var agency = actor.Caller.Agency
+            ?? throw new RefusalException(RefusalKind.Forbidden, "no-agency", "Your account has no agency, so you cannot refer.",
+                "Ask your administrator to add the agency claim to your account.");
+
+        var person = ToPersonDetails(request.Person!, today);
+        var decision = Eligibility.Decide(
+            new EligibilityInput(person.DateOfBirth, today, ParseType(request.ReferralType!), request.MappaLevel!.Value,
+                request.MaracCase!.Value, request.AssetScore, ParseRosh(request.RiskOfSeriousHarm!)),
+            options.Value.Eligibility);
+        if (!decision.IsEligible)
+        {
+            throw Refused(decision);
+        }
+
+        var panel = decision.Panel!.Value;
+        var referralId = Guid.NewGuid().ToString("N");
+        var matchKeys = PersonMatchKeys.For(person.GivenName, person.FamilyName, person.DateOfBirth,
+            Parse<PncId>(person.PncId, today), Parse<CroNumber>(person.CroNumber, today), Parse<PrisonNumber>(person.PrisonNumber, today),
+            Parse<CaseReferenceNumber>(person.Crn, today));
+
+        var upcoming = await meetings.UpcomingAsync(panel, today, cancellationToken);
+        var meetingDate = MeetingListing.ChooseMeeting(today, request.Emergency!.Value, upcoming.Select(m => m.Date), calendar, options.Value.CutoffWorkingDays);
+        var status = meetingDate is null ? ReferralStatus.AwaitingMeeting : ReferralStatus.Listed;
+
+        // Claims first: they make the duplicate check atomic. Everything after is undone if a later step fails.
+        var claim = await claims.ClaimAsync(matchKeys, referralId, cancellationToken);
+        try
+        {
+            var reference = await claims.ReserveReferenceAsync(panel, today, referralId, claim.PersonId, cancellationToken);
+            var routing = new RoutingDecision(decision.Rule, decision.Inputs, panel);
+            var referral = new Referral(
+                referralId, claim.PersonId, reference, ParseType(request.ReferralType!), panel, status, meetingDate, person,
+                request.Reason!.Trim(), request.OffenceTypes!, request.Drivers!, ParseRosh(request.RiskOfSeriousHarm!),
+                request.MappaLevel!.Value, request.MaracCase!.Value, request.AssetScore, request.OgrsScore, request.Statutory!.Value,
+                request.Emergency!.Value, ToReferrerDetails(request.Referrer!), agency, actor.Caller.UserId, now, routing, matchKeys, []);
+
+            // The acknowledgement is queued before the commit and held back a little: its handler reads the referral,
+            // so a commit that then fails leaves nothing to acknowledge, and a commit that succeeds is never left
+            // without its acknowledgement.
+            await queue.SendAsync(ReferralQueues.Acknowledgements,
+                JsonSerializer.Serialize(new ReferralAcknowledgementMessage(referralId, claim.PersonId), DocumentJson.Options),
+                ReferralQueues.AcknowledgementDelay, cancellationToken);
+            await documents.UpsertAsync(ReferralListings.KeyOf(referral), ReferralListings.Of(referral), cancellationToken);
+            var audit = actor.Record(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now);
+            await documents.CommitAsync(Containers.People, claim.PersonId,
+                [DocumentWrite.Create(referralId, referral), DocumentWrite.Create(audit.Id, audit)], cancellationToken);
+
+            return new SubmitReferralResult(referralId, reference, status, panel, meetingDate, routing);
+        }
+        catch
+        {
+            await claims.ReleaseAsync(claim, CancellationToken.None);
+            await documents.DeleteAsync(ReferralListings.KeyOf(panel, referralId), null, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static RefusalException Refused(EligibilityDecision decision)
+    {
+        var (title, detail) = decision.Reason switch
+        {
+            RefusalReasons.MappaManaged => ("MAPPA level 2 and 3 cases are managed under MAPPA, not IOM.", "Refer through MAPPA instead."),
+            RefusalReasons.MaracManaged => ("Cases engaged by MARAC are managed there, not by IOM.", "Refer through MARAC instead."),
+            _ => ("This young person does not meet the DYO criteria.",
+                  "DYO needs an Asset score at or over the threshold, or a high or very high risk of serious harm."),
+        };
+        return new RefusalException(RefusalKind.Unprocessable, decision.Reason!, title, detail,
+            new Dictionary<string, object?> { ["rule"] = decision.Rule, ["inputs"] = decision.Inputs });
+    }
+
+    private static PersonDetails ToPersonDetails(PersonInput input, DateOnly today)
+    {
+        if (!SubmitReferralValidator.TryParseDate(input.DateOfBirth, out var dob))
+        {
+            throw new InvalidOperationException("The date of birth was validated before this point.");
+        }
+
+        return new PersonDetails(
+            input.GivenName!.Trim(), input.FamilyName!.Trim(), dob, input.Gender!, input.Ethnicity,
+            Canonical<PncId>(input.PncId, today), Canonical<CroNumber>(input.CroNumber, today), Canonical<PrisonNumber>(input.PrisonNumber, today),
+            Canonical<CaseReferenceNumber>(input.Crn, today), Canonical<Postcode>(input.Postcode, today), Blank(input.Ward));
+    }
+
+    private static ReferrerDetails ToReferrerDetails(ReferrerInput input) => new(input.Name!.Trim(), input.Email!.Trim(), Blank(input.Phone));
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string? Canonical<T>(string? text, DateOnly today) where T : struct => Parse<T>(text, today)?.ToString();
+
+    // The validator has already accepted every identifier; this only turns text into the canonical value.
+    private static T? Parse<T>(string? text, DateOnly today) where T : struct
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        object? value = typeof(T) switch
+        {
+            var t when t == typeof(PncId) => PncId.TryParse(text, today, out var pnc, out _) ? pnc : null,
+            var t when t == typeof(CroNumber) => CroNumber.TryParse(text, out var cro, out _) ? cro : null,
+            var t when t == typeof(PrisonNumber) => PrisonNumber.TryParse(text, out var noms, out _) ? noms : null,
+            var t when t == typeof(CaseReferenceNumber) => CaseReferenceNumber.TryParse(text, out var crn, out _) ? crn : null,
+            var t when t == typeof(Postcode) => Postcode.TryParse(text, out var postcode, out _) ? postcode : null,
+            _ => throw new NotSupportedException(typeof(T).Name),
+        };
+        return (T?)value;
+    }
+
+    private static ReferralType ParseType(string text) => text switch
+    {
+        "asb" => ReferralType.Asb,
+        "dyo" => ReferralType.Dyo,
+        _ => ReferralType.Iom,
+    };
+
+    private static RiskOfSeriousHarm ParseRosh(string text) => text switch
+    {
+        "very-high" => RiskOfSeriousHarm.VeryHigh,
+        "high" => RiskOfSeriousHarm.High,
+        "medium" => RiskOfSeriousHarm.Medium,
+        _ => RiskOfSeriousHarm.Low,
+    };
+}

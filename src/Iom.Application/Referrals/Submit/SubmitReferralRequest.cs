@@ -1,0 +1,70 @@
+namespace Iom.Application.Referrals.Submit;
+
+/// <summary>
+/// A referral as a partner agency sends it (JSON, camelCase; the HTML form maps onto the same shape). Everything is
+/// nullable so a missing field is reported as missing rather than failing deserialisation. The referring agency is
+/// never taken from here: it comes from the caller's identity.
+/// </summary>
+public sealed record SubmitReferralRequest
+{
+    public PersonInput? Person { get; init; }
+    public string? ReferralType { get; init; }
+    public string? Reason { get; init; }
+    public IReadOnlyList<string>? OffenceTypes { get; init; }
+    public IReadOnlyList<string>? Drivers { get; init; }
+    public string? RiskOfSeriousHarm { get; init; }
+    public int? MappaLevel { get; init; }
+    public bool? MaracCase { get; init; }
+    public int? AssetScore { get; init; }
+    public int? OgrsScore { get; init; }
+    public bool? Statutory { get; init; }
+    public bool? Emergency { get; init; }
+    public ReferrerInput? Referrer { get; init; }
+}
+
+public sealed record PersonInput
+{
+    public string? GivenName { get; init; }
+    public string? FamilyName { get; init; }
+    public string? DateOfBirth { get; init; }
+    public string? Gender { get; init; }
+    public string? Ethnicity { get; init; }
+    public string? PncId { get; init; }
+    public string? CroNumber { get; init; }
+    public string? PrisonNumber { get; init; }
+    public string? Crn { get; init; }
+    public string? Postcode { get; init; }
+    public string? Ward { get; init; }
+}
+
+public sealed record ReferrerInput
+{
+    public string? Name { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+}
+
+/// <summary>The values each enumerated field accepts, as callers write them.</summary>
+public static class ReferralVocabulary
+{
+    public static IReadOnlyList<string> ReferralTypes { get; } = ["iom", "asb", "dyo"];
+    public static IReadOnlyList<string> RisksOfSeriousHarm { get; } = ["low", "medium", "high", "very-high"];
+    public static IReadOnlyList<string> Genders { get; } = ["male", "female", "non-binary", "not-stated"];
+
+    /// <summary>The 2021 census ethnic group codes used by police forces, plus NS (not stated).</summary>
+    public static IReadOnlyList<string> Ethnicities { get; } =
+        ["A1", "A2", "A3", "A4", "A9", "B1", "B2", "B9", "M1", "M2", "M3", "M9", "O1", "O2", "O9", "W1", "W2", "W3", "W4", "W9", "NS"];
+
+    public static IReadOnlyList<string> OffenceTypes { get; } =
+    [
+        "burglary", "robbery", "vehicle-crime", "theft-from-the-person", "shoplifting", "other-theft", "violence",
+        "drugs", "criminal-damage", "public-order", "weapons", "fraud", "anti-social-behaviour", "other",
+    ];
+
+    /// <summary>Drivers of offending recorded on referrals (domain.md).</summary>
+    public static IReadOnlyList<string> Drivers { get; } =
+    [
+        "alcohol", "drugs", "lifestyle-and-associates", "accommodation", "education-training-and-employment",
+        "mental-health", "finance", "family",
+    ];
+}

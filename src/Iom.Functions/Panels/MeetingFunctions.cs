@@ -1,0 +1,28 @@
+using Iom.Application.Errors;
+using Iom.Application.Identity;
+using Iom.Application.Panels;
+using Iom.Application.Panels.Meetings;
+using Iom.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iom.Functions.Panels;
+
+public sealed class MeetingFunctions(CreateMeetingsHandler create)
+{
+    [Function("CreateMeetings")]
+    [AllowRoles(Roles.Coordinator)]
+    public async Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels/{panel}/meetings")] HttpRequest request, string panel, CancellationToken cancellationToken)
+    {
+        if (!PanelDirectory.TryParse(panel, out var code))
+        {
+            throw new RefusalException(RefusalKind.NotFound, "not-found", "There is no such panel.");
+        }
+
+        var body = await RequestBody.ReadJsonAsync<CreateMeetingsRequest>(request, cancellationToken);
+        var meetings = await create.HandleAsync(code, body, request.HttpContext.Caller().UserId, cancellationToken);
+        return new JsonResponse(StatusCodes.Status201Created, new { panel = PanelDirectory.Code(code), meetings });
+    }
+}

@@ -1,0 +1,423 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iom.Application.Audit;
+using Iom.Application.Identity;
+using Iom.Application.Ports.Documents;
+using Iom.Functions.Tests.LocalHost;
+
+namespace Iom.Functions.Tests.Referrals;
+
+/// <summary>
+/// The referral JSON API through the real HTTP stack of the local host, with the clock started on Monday
+/// 14 December 2026 and IOM meetings on Tuesday 29 December 2026 and Tuesday 12 January 2027.
+/// </summary>
+public sealed class ReferralApiTests : IAsyncLifetime
+{
+    private const string IomMember = "ppo.police@richmond-iom.example"; // an IOM Panel member in panels.json
+    private const string AsbOnlyMember = "sgt.snt@richmond-iom.example"; // sits on the ASB Panel only
+
+    private RunningLocalHost host = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        host = await RunningLocalHost.StartAsync(extraArgs: ["--Clock:StartAt=2026-12-14T09:00:00Z"]);
+        foreach (var date in new[] { "2026-12-29", "2027-01-12" })
+        {
+            var created = await Send(HttpMethod.Post, "/api/panels/iom/meetings", Roles.Coordinator, new JsonObject { ["date"] = date });
+            created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await host.DisposeAsync();
+
+    internal static JsonObject ValidReferral(string given = "Darren", string family = "Quenby", string dob = "1994-03-02", string? pnc = "2012/0052494Q") => new()
+    {
+        ["person"] = new JsonObject
+        {
+            ["givenName"] = given,
+            ["familyName"] = family,
+            ["dateOfBirth"] = dob,
+            ["gender"] = "male",
+            ["pncId"] = pnc,
+            ["postcode"] = "tw9 1aa",
+            ["ward"] = "South Richmond",
+        },
+        ["referralType"] = "iom",
+        ["reason"] = "Prolific burglary and theft from vehicles since release.",
+        ["offenceTypes"] = new JsonArray("burglary", "vehicle-crime"),
+        ["drivers"] = new JsonArray("drugs", "accommodation"),
+        ["riskOfSeriousHarm"] = "medium",
+        ["mappaLevel"] = 0,
+        ["maracCase"] = false,
+        ["ogrsScore"] = 81,
+        ["statutory"] = true,
+        ["emergency"] = false,
+        ["referrer"] = new JsonObject { ["name"] = "PC Sam Patel", ["email"] = "sam.patel@met.example.gov.uk" },
+    };
+
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string path, string role, JsonNode? body = null, string? agency = "police", string email = "test@police.example")
+    {
+        var request = RunningLocalHost.Request(method, path, role, agency, email);
+        if (body is not null)
+        {
+            request.Content = RunningLocalHost.Json(body.ToJsonString());
+        }
+
+        return await host.Client.SendAsync(request, Ct);
+    }
+
+    private Task<HttpResponseMessage> Submit(JsonNode body, string agency = "police") => Send(HttpMethod.Post, "/api/referrals", Roles.Referrer, body, agency);
+
+    private static async Task<JsonElement> Body(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+    private async Task<int> ListedCount() =>
+        (await Body(await Send(HttpMethod.Get, "/api/referrals?panel=iom", Roles.Coordinator))).GetProperty("total").GetInt32();
+
+    [Fact]
+    public async Task A_valid_referral_gets_201_with_its_location_reference_status_panel_meeting_and_the_rule_that_routed_it()
+    {
+        var response = await Submit(ValidReferral());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var body = await Body(response);
+        var id = body.GetProperty("id").GetString()!;
+        response.Headers.Location!.ToString().ShouldBe($"/api/referrals/{id}");
+        body.GetProperty("reference").GetString()!.ShouldMatch("^IOM-261214-[0-9A-Z]{4}$");
+        body.GetProperty("status").GetString().ShouldBe("listed");
+        body.GetProperty("panel").GetString().ShouldBe("iom");
+        body.GetProperty("decidedBy").GetProperty("rule").GetString().ShouldBe("adult-iom");
+        body.GetProperty("decidedBy").GetProperty("inputs").GetProperty("age").GetString().ShouldBe("32");
+    }
+
+    [Fact]
+    public async Task A_referral_on_14_December_is_listed_for_12_January_because_29_December_is_only_9_working_days_away()
+    {
+        var body = await Body(await Submit(ValidReferral()));
+
+        body.GetProperty("meetingDate").GetString().ShouldBe("2027-01-12");
+    }
+
+    [Fact]
+    public async Task An_emergency_referral_goes_to_the_next_meeting_and_the_coordinator_is_emailed_without_personal_data()
+    {
+        var referral = ValidReferral();
+        referral["emergency"] = true;
+
+        var body = await Body(await Submit(referral));
+
+        body.GetProperty("meetingDate").GetString().ShouldBe("2026-12-29");
+        var reference = body.GetProperty("reference").GetString()!;
+        var mail = await Outbox.WaitForAsync(host, "iom.coordinator@richmond-iom.example", reference);
+        mail.ShouldContain("Emergency referral");
+        Outbox.ShouldHoldNoPersonalData(mail, referral);
+    }
+
+    [Fact]
+    public async Task The_referrer_is_acknowledged_by_email_with_the_reference_panel_meeting_and_a_link_and_no_personal_data()
+    {
+        var referral = ValidReferral();
+        var body = await Body(await Submit(referral));
+        var reference = body.GetProperty("reference").GetString()!;
+
+        var mail = await Outbox.WaitForAsync(host, "sam.patel@met.example.gov.uk", reference);
+
+        mail.ShouldContain($"Subject: IOM referral {reference} received");
+        mail.ShouldContain("IOM Panel");
+        mail.ShouldContain("Tuesday 12 January 2027");
+        mail.ShouldContain($"/api/referrals/{body.GetProperty("id").GetString()}");
+        Outbox.ShouldHoldNoPersonalData(mail, referral);
+    }
+
+    [Fact]
+    public async Task An_invalid_referral_gets_400_listing_every_failing_field_and_stores_nothing()
+    {
+        var referral = ValidReferral(pnc: "2012/0052494X");
+        referral["person"]!["dateOfBirth"] = "2030-01-01";
+        referral["person"]!["postcode"] = "NOT A POSTCODE";
+        referral["person"]!["croNumber"] = "123456/08Z";
+        referral["person"]!["prisonNumber"] = "A123BC";
+        referral["person"]!["crn"] = "X12345";
+        referral["riskOfSeriousHarm"] = "none";
+        referral["mappaLevel"] = 4;
+        referral["reason"] = "";
+        referral["offenceTypes"] = new JsonArray("burglary", "jaywalking");
+        referral["referrer"]!["email"] = "not-an-email";
+
+        var response = await Submit(referral);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var errors = (await Body(response)).GetProperty("errors");
+        var fields = errors.EnumerateObject().Select(p => p.Name).ToList();
+        fields.ShouldBe(
+            ["person.dateOfBirth", "person.pncId", "person.croNumber", "person.prisonNumber", "person.crn", "person.postcode",
+             "reason", "offenceTypes[1]", "riskOfSeriousHarm", "mappaLevel", "referrer.email"], ignoreOrder: true);
+        errors.GetProperty("person.pncId")[0].GetString().ShouldBe("The PNC ID check letter is wrong");
+        (await ListedCount()).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("1900-01-01", "between 10 and 100")]
+    [InlineData("2018-01-01", "between 10 and 100")]
+    [InlineData("1994-02-30", "real date")]
+    [InlineData("02/03/1994", "real date")]
+    public async Task A_date_of_birth_outside_ages_10_to_100_or_not_a_real_date_is_refused(string dob, string message)
+    {
+        var response = await Submit(ValidReferral(dob: dob));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Body(response)).GetProperty("errors").GetProperty("person.dateOfBirth")[0].GetString()!.ShouldContain(message);
+    }
+
+    [Fact]
+    public async Task The_referring_agency_comes_from_the_identity_and_an_agency_in_the_body_is_refused()
+    {
+        var referral = ValidReferral();
+        referral["referringAgency"] = "probation";
+
+        var refused = await Submit(referral);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Body(refused)).GetProperty("errors").TryGetProperty("referringAgency", out _).ShouldBeTrue();
+
+        var accepted = await Body(await Submit(ValidReferral(), agency: "housing"));
+        var read = await Body(await Send(HttpMethod.Get, $"/api/referrals/{accepted.GetProperty("id").GetString()}", Roles.Coordinator));
+        read.GetProperty("referringAgency").GetString().ShouldBe("housing");
+    }
+
+    [Fact]
+    public async Task A_referrer_whose_identity_has_no_agency_is_refused_403()
+    {
+        var response = await Send(HttpMethod.Post, "/api/referrals", Roles.Referrer, ValidReferral(), agency: null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Body(response)).GetProperty("type").GetString().ShouldBe("urn:iom:problem:no-agency");
+    }
+
+    [Theory]
+    [InlineData(2, false, "mappa-managed")]
+    [InlineData(3, false, "mappa-managed")]
+    [InlineData(0, true, "marac-managed")]
+    public async Task A_MAPPA_or_MARAC_managed_person_gets_422_naming_the_reason_and_nothing_is_stored(int mappaLevel, bool marac, string reason)
+    {
+        var referral = ValidReferral();
+        referral["mappaLevel"] = mappaLevel;
+        referral["maracCase"] = marac;
+
+        var response = await Submit(referral);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await Body(response)).GetProperty("type").GetString()!.ShouldEndWith(reason);
+        (await ListedCount()).ShouldBe(0);
+        // Nothing was claimed either: the same person can be referred once eligible.
+        (await Submit(ValidReferral())).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_young_person_below_the_Asset_threshold_with_low_or_medium_risk_gets_422_not_dyo_eligible()
+    {
+        var referral = ValidReferral(dob: "2010-06-01", pnc: null);
+        referral["referralType"] = "dyo";
+        referral["assetScore"] = 23;
+        referral.Remove("ogrsScore");
+
+        var response = await Submit(referral);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = await Body(response);
+        problem.GetProperty("type").GetString()!.ShouldEndWith("not-dyo-eligible");
+        problem.GetProperty("inputs").GetProperty("threshold").GetString().ShouldBe("24");
+    }
+
+    [Fact]
+    public async Task A_young_person_at_the_Asset_threshold_goes_to_the_DYO_panel()
+    {
+        await Send(HttpMethod.Post, "/api/panels/dyo/meetings", Roles.Coordinator, new JsonObject { ["date"] = "2027-01-12" });
+        var referral = ValidReferral(dob: "2010-06-01", pnc: null);
+        referral["assetScore"] = 24;
+        referral.Remove("ogrsScore");
+
+        var body = await Body(await Submit(referral));
+
+        body.GetProperty("panel").GetString().ShouldBe("dyo");
+        body.GetProperty("decidedBy").GetProperty("rule").GetString().ShouldBe("under-18-dyo-asset-threshold");
+    }
+
+    [Fact]
+    public async Task An_adult_asb_referral_goes_to_the_ASB_panel_and_awaits_a_meeting_when_it_has_none()
+    {
+        var referral = ValidReferral();
+        referral["referralType"] = "asb";
+
+        var body = await Body(await Submit(referral));
+
+        body.GetProperty("panel").GetString().ShouldBe("asb");
+        body.GetProperty("status").GetString().ShouldBe("awaiting-meeting");
+        body.TryGetProperty("meetingDate", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_referral_awaiting_a_meeting_is_listed_automatically_when_a_meeting_far_enough_ahead_is_created()
+    {
+        var referral = ValidReferral();
+        referral["referralType"] = "asb";
+        var id = (await Body(await Submit(referral))).GetProperty("id").GetString()!;
+
+        await Send(HttpMethod.Post, "/api/panels/asb/meetings", Roles.Coordinator, new JsonObject { ["date"] = "2026-12-22" }); // too soon
+        await Send(HttpMethod.Post, "/api/panels/asb/meetings", Roles.Coordinator, new JsonObject { ["date"] = "2027-01-19" });
+
+        var listed = await Eventually.Async(async () =>
+        {
+            var read = await Body(await Send(HttpMethod.Get, $"/api/referrals/{id}", Roles.Coordinator));
+            return read.GetProperty("status").GetString() == "listed" ? read.GetProperty("meetingDate").GetString() : null;
+        });
+        listed.ShouldBe("2027-01-19");
+    }
+
+    [Theory]
+    [InlineData("12/52494Q", "Someone", "Else", "1980-01-01")] // the same PNC in its short form
+    [InlineData(null, "DARREN", "quenby", "1994-03-02")] // the same names and date of birth, another case
+    public async Task The_same_person_referred_again_gets_409_with_the_existing_reference_and_nothing_new_is_stored(string? pnc, string given, string family, string dob)
+    {
+        var first = await Body(await Submit(ValidReferral()));
+
+        var response = await Submit(ValidReferral(given, family, dob, pnc));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await Body(response);
+        problem.GetProperty("type").GetString()!.ShouldEndWith("duplicate-referral");
+        problem.GetProperty("existingReference").GetString().ShouldBe(first.GetProperty("reference").GetString());
+        (await ListedCount()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_referral_can_be_read_by_its_agency_coordinators_and_its_panels_members_and_by_nobody_else()
+    {
+        var id = (await Body(await Submit(ValidReferral()))).GetProperty("id").GetString()!;
+        var path = $"/api/referrals/{id}";
+
+        (await Send(HttpMethod.Get, path, Roles.Referrer, agency: "police")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Send(HttpMethod.Get, path, Roles.Coordinator, agency: "council")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Send(HttpMethod.Get, path, Roles.PanelMember, agency: "police", email: IomMember)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Send(HttpMethod.Get, path, Roles.Referrer, agency: "probation")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Send(HttpMethod.Get, path, Roles.PanelMember, agency: "police", email: AsbOnlyMember)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Send(HttpMethod.Get, path, Roles.Analyst)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Send(HttpMethod.Get, "/api/referrals/00000000000000000000000000000000", Roles.Coordinator)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Send(HttpMethod.Get, "/api/referrals/..%2F..%2Fetc", Roles.Coordinator)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_stored_referral_holds_the_canonical_identifiers()
+    {
+        var id = (await Body(await Submit(ValidReferral(pnc: "12/52494q")))).GetProperty("id").GetString()!;
+
+        var person = (await Body(await Send(HttpMethod.Get, $"/api/referrals/{id}", Roles.Coordinator))).GetProperty("person");
+
+        person.GetProperty("pncId").GetString().ShouldBe("2012/0052494Q");
+        person.GetProperty("postcode").GetString().ShouldBe("TW9 1AA");
+    }
+
+    [Fact]
+    public async Task The_creation_and_every_read_of_a_referral_are_audited_with_who_why_and_the_correlation_id()
+    {
+        var id = (await Body(await Submit(ValidReferral()))).GetProperty("id").GetString()!;
+        var read = RunningLocalHost.Request(HttpMethod.Get, $"/api/referrals/{id}", Roles.Coordinator, "council", "coord@council.example");
+        read.Headers.Add("X-Correlation-Id", "audit-test-1");
+        (await host.Client.SendAsync(read, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var documents = host.Services.GetRequiredService<IDocumentStore>();
+        var locator = await documents.ReadAsync<Iom.Application.Referrals.ReferralLocator>(Iom.Application.Referrals.Referrals.LocatorKeyOf(id), Ct);
+        var audits = new List<AuditRecord>();
+        await foreach (var record in documents.ReadPartitionAsync<AuditRecord>(Containers.People, locator!.Value.PersonId, Ct))
+        {
+            audits.Add(record.Value);
+        }
+
+        audits.Select(a => a.Operation).ShouldBe([AuditOperation.Collection, AuditOperation.Consultation]);
+        audits.ShouldAllBe(a => a.Subject == $"referral/{id}");
+        var consultation = audits.Single(a => a.Operation == AuditOperation.Consultation);
+        consultation.Actor.Agency.ShouldBe("council");
+        consultation.CorrelationId.ShouldBe("audit-test-1");
+        consultation.Purpose.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task The_referring_agency_can_withdraw_with_a_coded_reason_once_and_then_the_person_can_be_referred_again()
+    {
+        var first = await Body(await Submit(ValidReferral()));
+        var path = $"/api/referrals/{first.GetProperty("id").GetString()}/withdraw";
+        var withdrawal = new JsonObject { ["reason"] = "person-in-custody", ["note"] = "Remanded." };
+
+        (await Send(HttpMethod.Post, path, Roles.Referrer, withdrawal, agency: "probation")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Send(HttpMethod.Post, path, Roles.Referrer, new JsonObject { ["reason"] = "bored" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var withdrawn = await Send(HttpMethod.Post, path, Roles.Referrer, withdrawal);
+        withdrawn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Body(withdrawn)).GetProperty("status").GetString().ShouldBe("withdrawn");
+
+        var again = await Send(HttpMethod.Post, path, Roles.Referrer, withdrawal);
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await Body(again)).GetProperty("type").GetString()!.ShouldEndWith("invalid-transition");
+
+        (await Submit(ValidReferral())).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Coordinators_list_a_panels_referrals_by_meeting_and_status_in_pages_without_personal_data()
+    {
+        await Submit(ValidReferral());
+        await Submit(ValidReferral("Amy", "Blake", "1990-05-05", null));
+        var emergency = ValidReferral("Carl", "Dunn", "1985-07-07", null);
+        emergency["emergency"] = true;
+        await Submit(emergency);
+
+        var january = await Body(await Send(HttpMethod.Get, "/api/referrals?panel=iom&meeting=2027-01-12&status=listed&pageSize=1", Roles.Coordinator));
+        january.GetProperty("total").GetInt32().ShouldBe(2);
+        january.GetProperty("items").GetArrayLength().ShouldBe(1);
+        var december = await Body(await Send(HttpMethod.Get, "/api/referrals?panel=iom&meeting=2026-12-29", Roles.Coordinator));
+        december.GetProperty("total").GetInt32().ShouldBe(1);
+        var text = december.GetRawText();
+        text.ShouldNotContain("Dunn");
+        text.ShouldNotContain("1985-07-07");
+
+        (await Send(HttpMethod.Get, "/api/referrals?panel=nope&status=lost&page=0", Roles.Coordinator)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Send(HttpMethod.Get, "/api/referrals?panel=iom", Roles.Referrer)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
+
+/// <summary>Reads the local host's outbox folder of .eml files.</summary>
+internal static class Outbox
+{
+    /// <summary>The decoded headers and bodies of the first message to the recipient that mentions the reference.</summary>
+    public static async Task<string> WaitForAsync(RunningLocalHost host, string recipient, string reference) =>
+        await Eventually.Async(() => Task.FromResult(
+            Directory.Exists(Path.Combine(host.DataDirectory, "outbox"))
+                ? Directory.EnumerateFiles(Path.Combine(host.DataDirectory, "outbox"), "*.eml")
+                    .Select(Decode)
+                    .FirstOrDefault(m => m.Contains(recipient, StringComparison.OrdinalIgnoreCase) && m.Contains(reference, StringComparison.Ordinal))
+                : null));
+
+    private static string Decode(string path)
+    {
+        using var message = MimeKit.MimeMessage.Load(path);
+        return $"From: {message.From}\nTo: {message.To}\nSubject: {message.Subject}\n\n{message.TextBody}\n{message.HtmlBody}";
+    }
+
+    /// <summary>No name, date of birth, identifier or postcode of the person anywhere in the message.</summary>
+    public static void ShouldHoldNoPersonalData(string mail, JsonObject referral)
+    {
+        var person = referral["person"]!.AsObject();
+        foreach (var field in new[] { "givenName", "familyName", "dateOfBirth", "pncId", "postcode", "ward" })
+        {
+            if (person[field]?.GetValue<string>() is { Length: > 0 } value)
+            {
+                mail.ShouldNotContain(value, Case.Insensitive);
+            }
+        }
+
+        mail.ShouldNotContain("2012/0052494Q");
+        mail.ShouldNotContain("TW9 1AA", Case.Insensitive);
+    }
+}
