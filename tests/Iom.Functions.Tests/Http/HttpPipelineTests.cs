@@ -77,7 +77,7 @@ public sealed class HttpPipelineTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         body.GetProperty("agency").GetString().ShouldBe("probation");
-        body.GetProperty("userId").GetString().ShouldBe("user-1");
+        body.GetProperty("userId").GetString().ShouldBe("user-test@police.example");
     }
 
     [Fact]

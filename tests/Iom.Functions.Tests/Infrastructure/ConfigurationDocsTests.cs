@@ -47,6 +47,7 @@ public sealed class SolutionTests
         var missing = new[] { "src", "tests" }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.csproj", SearchOption.AllDirectories))
             .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
+            .Where(path => !path.Contains("/obj/", StringComparison.Ordinal) && !path.Contains("/bin/", StringComparison.Ordinal))
             .Where(path => !solution.Contains(path, StringComparison.Ordinal))
             .ToList();
 
