@@ -48,7 +48,8 @@ public sealed class ReferralFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken)
     {
         var page = await list.HandleAsync(ParseQuery(request.Query), cancellationToken);
-        return new JsonResponse(StatusCodes.Status200OK, page);
+        var items = page.Items.Select(l => new { id = l.ReferralId, l.Reference, l.Panel, l.Status, l.MeetingDate, l.Emergency, l.ReferringAgency, l.SubmittedAt });
+        return new JsonResponse(StatusCodes.Status200OK, new { items, page.Page, page.PageSize, page.Total });
     }
 
     [Function("WithdrawReferral")]
@@ -136,37 +137,22 @@ public sealed class ReferralFunctions(
     }
 }
 
-/// <summary>A referral as the API shows it: everything the entitled reader needs, none of the matching internals.</summary>
-public sealed record ReferralView(
-    string Id,
-    string Reference,
-    ReferralStatus Status,
-    PanelCode Panel,
-    DateOnly? MeetingDate,
-    ReferralType ReferralType,
-    PersonDetails Person,
-    string Reason,
-    IReadOnlyList<string> OffenceTypes,
-    IReadOnlyList<string> Drivers,
-    RiskOfSeriousHarm RiskOfSeriousHarm,
-    int MappaLevel,
-    bool MaracCase,
-    int? AssetScore,
-    int? OgrsScore,
-    bool Statutory,
-    bool Emergency,
-    ReferrerDetails Referrer,
-    string ReferringAgency,
-    DateTimeOffset SubmittedAt,
-    RoutingDecision DecidedBy,
-    IReadOnlyList<StatusChange> History,
-    WithdrawalReason? WithdrawalReason,
-    string? WithdrawalNote)
+/// <summary>A referral as the API shows it: the stored referral without the matching internals.</summary>
+public static class ReferralView
 {
-    public static ReferralView Of(Referral r) => new(
-        r.Id, r.Reference, r.Status, r.Panel, r.MeetingDate, r.ReferralType, r.Person, r.Reason, r.OffenceTypes, r.Drivers,
-        r.RiskOfSeriousHarm, r.MappaLevel, r.MaracCase, r.AssetScore, r.OgrsScore, r.Statutory, r.Emergency, r.Referrer,
-        r.ReferringAgency, r.SubmittedAt, r.DecidedBy, r.History, r.WithdrawalReason, r.WithdrawalNote);
+    // Match keys repeat the person's identifiers in index form, and the person id is an internal partition key.
+    private static readonly string[] Internal = ["matchKeys", "personId"];
+
+    public static System.Text.Json.Nodes.JsonObject Of(Referral referral)
+    {
+        var view = System.Text.Json.JsonSerializer.SerializeToNode(referral, ApiJson.Options)!.AsObject();
+        foreach (var name in Internal)
+        {
+            view.Remove(name);
+        }
+
+        return view;
+    }
 
     public static string StatusName(ReferralStatus status) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
 }

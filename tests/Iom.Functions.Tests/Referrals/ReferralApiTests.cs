@@ -381,6 +381,7 @@ public sealed class ReferralApiTests : IAsyncLifetime
         var text = december.GetRawText();
         text.ShouldNotContain("Dunn");
         text.ShouldNotContain("1985-07-07");
+        text.ShouldNotContain("personId");
 
         (await Send(HttpMethod.Get, "/api/referrals?panel=nope&status=lost&page=0", Roles.Coordinator)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await Send(HttpMethod.Get, "/api/referrals?panel=iom", Roles.Referrer)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
