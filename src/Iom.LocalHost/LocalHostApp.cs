@@ -51,6 +51,7 @@ public static class LocalHostApp
         var app = builder.Build();
         RequireLoopback(builder.Configuration["Urls"] ?? DefaultUrl);
         app.UseLastResortProblems();
+        app.UseStatusProblems();
         app.UseDevelopmentIdentity();
         app.UseRouting();
         app.MapFunctions(catalog);

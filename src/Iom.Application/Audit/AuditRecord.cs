@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Iom.Application.Identity;
 using Iom.Application.Ports.Documents;
 
@@ -21,12 +23,43 @@ public sealed record AuditActor(string UserId, string? Agency, IReadOnlyList<str
 }
 
 /// <summary>
-/// One s.62 log entry. It lives in the partition of the person it is about and is written in the same commit as
-/// the change it records, so a change can never be stored without its record.
+/// One s.62 log entry, in the partition of the person it is about, written in the same commit as the change it
+/// records. Records form a hash chain per person: each carries the hash of the one before, so a record altered or
+/// removed afterwards breaks the chain (see <see cref="AuditTrail.VerifyAsync"/>).
 /// </summary>
 [DocumentKind("audit")]
 public sealed record AuditRecord(
     string Id,
+    string PersonId,
+    long Sequence,
+    AuditOperation Operation,
+    string Subject,
+    AuditActor Actor,
+    string Purpose,
+    DateTimeOffset At,
+    string CorrelationId,
+    IReadOnlyList<string>? Recipients,
+    string PreviousHash,
+    string Hash)
+{
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public static string IdOf(long sequence) => $"audit-{sequence:D12}";
+
+    /// <summary>SHA-256 over the record's canonical JSON with the hash itself left empty.</summary>
+    public string ComputeHash() =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(this with { Hash = "" }, DocumentJson.Options)));
+}
+
+/// <summary>The end of a person's audit chain: the next sequence number and the hash to chain from.</summary>
+[DocumentKind("audit-head")]
+public sealed record AuditChainHead(string PersonId, long Count, string LastHash)
+{
+    public const string DocumentId = "audit-head";
+}
+
+/// <summary>An audit record before it takes its place in the chain.</summary>
+public sealed record AuditEntry(
     string PersonId,
     AuditOperation Operation,
     string Subject,
@@ -34,7 +67,4 @@ public sealed record AuditRecord(
     string Purpose,
     DateTimeOffset At,
     string CorrelationId,
-    IReadOnlyList<string>? Recipients = null)
-{
-    public static string NewId(DateTimeOffset at) => $"audit-{at.UtcTicks:D20}-{Guid.NewGuid():N}";
-}
+    IReadOnlyList<string>? Recipients = null);

@@ -50,11 +50,17 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
                 held.Add(new HeldClaim(key, stored.ETag, previous?.Value));
             }
         }
-        catch (Exception exception) when (exception is DocumentConflictException or DocumentPreconditionFailedException)
+        catch (Exception exception)
         {
-            // Someone else claimed one of these keys between our read and our write: the same person, just now.
+            // Claiming that stops half way (a clash, or the caller going away) leaves nothing held.
             await ReleaseAsync(new ClaimSet(personId, referralId, held), CancellationToken.None);
-            throw Duplicate(reference: null);
+            if (exception is DocumentConflictException or DocumentPreconditionFailedException)
+            {
+                // Someone else claimed one of these keys between our read and our write: the same person, just now.
+                throw Duplicate(reference: null);
+            }
+
+            throw;
         }
 
         return new ClaimSet(personId, referralId, held);
@@ -66,15 +72,27 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
         for (var attempt = 0; ; attempt++)
         {
             var reference = ReferenceFormat.New(panel, today);
+            var reservation = ReferenceKeyOf(reference);
             try
             {
-                await documents.CreateAsync(ReferenceKeyOf(reference), new ReferralLocator(referralId, personId, reference), cancellationToken);
-                await documents.CreateAsync(Referrals.LocatorKeyOf(referralId), new ReferralLocator(referralId, personId, reference), cancellationToken);
-                return reference;
+                await documents.CreateAsync(reservation, new ReferralLocator(referralId, personId, reference), cancellationToken);
             }
             catch (DocumentConflictException) when (attempt < 5)
             {
                 // 32^4 suffixes a panel a day: a clash is rare, and another draw settles it.
+                continue;
+            }
+
+            try
+            {
+                await documents.CreateAsync(ReferralStore.LocatorKeyOf(referralId), new ReferralLocator(referralId, personId, reference), cancellationToken);
+                return reference;
+            }
+            catch
+            {
+                // Undoing a submission finds its reservation through the locator; with no locator, undo it here.
+                await documents.DeleteAsync(reservation, null, CancellationToken.None);
+                throw;
             }
         }
     }
@@ -102,7 +120,7 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
             }
         }
 
-        var locator = await documents.ReadAsync<ReferralLocator>(Referrals.LocatorKeyOf(claims.ReferralId), cancellationToken);
+        var locator = await documents.ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(claims.ReferralId), cancellationToken);
         if (locator is not null)
         {
             await documents.DeleteAsync(ReferenceKeyOf(locator.Value.Reference), null, cancellationToken);
@@ -112,7 +130,7 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
 
     private async Task RefuseIfHeldAsync(IdentityClaim claim, CancellationToken cancellationToken)
     {
-        var holder = await documents.ReadAsync<Referral>(Referrals.KeyOf(claim.PersonId, claim.ReferralId), cancellationToken);
+        var holder = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(claim.PersonId, claim.ReferralId), cancellationToken);
         if (holder is null)
         {
             if (time.GetUtcNow() - claim.ClaimedAt < InFlightGrace)
@@ -136,7 +154,7 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
         reference is null ? "Another referral for this person is being submitted right now." : $"See referral {reference}.",
         new Dictionary<string, object?> { ["existingReference"] = reference });
 
-    private static DocumentKey ReferenceKeyOf(string reference) => new(Containers.Identities, $"reference-{reference}", $"reference-{reference}");
+    public static DocumentKey ReferenceKeyOf(string reference) => new(Containers.Identities, $"reference-{reference}", $"reference-{reference}");
 
     private static DocumentKey KeyOf(string matchKey)
     {

@@ -33,7 +33,7 @@ public static class ReferralListings
         new(r.Id, r.PersonId, r.Reference, r.Panel, r.Status, r.MeetingDate, r.Emergency, r.ReferringAgency, r.SubmittedAt);
 }
 
-public static class Referrals
+public static class ReferralStore
 {
     public static DocumentKey KeyOf(string personId, string referralId) => new(Containers.People, personId, referralId);
 

@@ -17,6 +17,7 @@ namespace Iom.Application.Referrals;
 /// </summary>
 public sealed class RelistAwaitingReferrals(
     IDocumentStore documents,
+    AuditTrail audit,
     MeetingCalendar meetings,
     WorkingDayCalendar calendar,
     IOptions<ReferralOptions> options,
@@ -40,7 +41,7 @@ public sealed class RelistAwaitingReferrals(
                 continue;
             }
 
-            var stored = await documents.ReadAsync<Referral>(Referrals.KeyOf(listing.Value.PersonId, listing.Value.ReferralId), cancellationToken);
+            var stored = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(listing.Value.PersonId, listing.Value.ReferralId), cancellationToken);
             if (stored is not { Value.Status: ReferralStatus.AwaitingMeeting } || !ReferralStatusRules.CanMove(ReferralStatus.AwaitingMeeting, ReferralStatus.Listed))
             {
                 continue;
@@ -60,11 +61,10 @@ public sealed class RelistAwaitingReferrals(
                 MeetingDate = meeting,
                 History = [.. referral.History, new StatusChange(ReferralStatus.AwaitingMeeting, ReferralStatus.Listed, now, System.UserId, $"meeting {meeting:yyyy-MM-dd}")],
             };
-            var audit = actor.Record(referral.PersonId, AuditOperation.Alteration, $"referral/{referral.Id}", now);
             try
             {
-                await documents.CommitAsync(Containers.People, referral.PersonId,
-                    [DocumentWrite.Replace(referral.Id, listed, stored.ETag), DocumentWrite.Create(audit.Id, audit)], cancellationToken);
+                await audit.CommitAsync(actor.Entry(referral.PersonId, AuditOperation.Alteration, $"referral/{referral.Id}", now),
+                    [DocumentWrite.Replace(referral.Id, listed, stored.ETag)], cancellationToken);
             }
             catch (DocumentPreconditionFailedException)
             {

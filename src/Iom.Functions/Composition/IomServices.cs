@@ -1,5 +1,8 @@
 using Iom.Application;
+using Iom.Application.Audit;
 using Iom.Application.Mail;
+using Iom.Application.People;
+using Iom.Application.Retention;
 using Iom.Application.Panels;
 using Iom.Application.Panels.Meetings;
 using Iom.Application.Referrals;
@@ -10,6 +13,7 @@ using Iom.Application.Referrals.Withdraw;
 using Iom.Domain.Calendar;
 using Microsoft.Extensions.Options;
 using Iom.Functions.Http;
+using Iom.Functions.Referrals.Form;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +33,7 @@ public static class IomServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(FunctionCatalog.ForApp());
         services.AddSingleton<HttpPipeline>();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHealthChecks();
 
         services.AddAdapters(configuration);
@@ -39,6 +44,7 @@ public static class IomServices
         services.AddSingleton<SendQueuedMail>();
 
         services.AddReferrals(configuration);
+        services.AddReferralForm();
         return services;
     }
 
@@ -52,6 +58,11 @@ public static class IomServices
         services.AddSingleton(new WorkingDayCalendar());
         services.AddSingleton<MeetingCalendar>();
         services.AddSingleton<IdentityClaims>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ReadAuditLog>();
+        services.AddSingleton<ExportPerson>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ApplyRetention>();
         services.AddSingleton<SubmitReferralHandler>();
         services.AddSingleton<GetReferralHandler>();
         services.AddSingleton<ListReferralsHandler>();

@@ -2,11 +2,19 @@ using System.Reflection;
 
 namespace Iom.Functions.Http;
 
-/// <summary>Only callers holding at least one of these roles may call the function.</summary>
+/// <summary>
+/// Only callers holding at least one of these roles may call the function. <see cref="Purpose"/> is the reason
+/// recorded in the audit log for what the function does with personal data, unless the caller states their own.
+/// A function whose callers could flood the service (intake) sets <see cref="RateLimited"/>.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class AllowRolesAttribute(params string[] roles) : Attribute
 {
     public IReadOnlyList<string> Roles { get; } = roles;
+
+    public string? Purpose { get; init; }
+
+    public bool RateLimited { get; init; }
 }
 
 /// <summary>Anyone may call the function, signed in or not (health, static assets). Must be said out loud.</summary>
@@ -14,7 +22,7 @@ public sealed class AllowRolesAttribute(params string[] roles) : Attribute
 public sealed class AnonymousAttribute : Attribute;
 
 /// <summary>The declared access policy of one HTTP function. Every HTTP function must declare one.</summary>
-public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles)
+public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles, string? Purpose = null, bool RateLimited = false)
 {
     /// <returns>The policy, or null when the method declares none (the app refuses to serve it).</returns>
     public static EndpointPolicy? Of(MethodInfo method)
@@ -24,7 +32,7 @@ public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles)
         return (anonymous, roles) switch
         {
             (true, null) => new EndpointPolicy(true, new HashSet<string>()),
-            (false, { Roles.Count: > 0 }) => new EndpointPolicy(false, roles.Roles.ToHashSet(StringComparer.Ordinal)),
+            (false, { Roles.Count: > 0 }) => new EndpointPolicy(false, roles.Roles.ToHashSet(StringComparer.Ordinal), roles.Purpose, roles.RateLimited),
             _ => null,
         };
     }

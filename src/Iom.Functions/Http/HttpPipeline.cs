@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Iom.Application.Audit;
 using Iom.Application.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,9 +14,25 @@ namespace Iom.Functions.Http;
 /// X-MS-CLIENT-PRINCIPAL, the declared role policy, the body size limit, and problem details for every refusal.
 /// Function classes never repeat any of it.
 /// </summary>
-public sealed partial class HttpPipeline(ILogger<HttpPipeline> logger)
+public sealed partial class HttpPipeline(ILogger<HttpPipeline> logger, Microsoft.Extensions.Options.IOptions<RateLimitOptions> rateLimits) : IDisposable
 {
     public const string CorrelationHeader = "X-Correlation-Id";
+
+    /// <summary>A caller may say why they are acting; it is recorded in the audit log instead of the declared purpose.</summary>
+    public const string PurposeHeader = "X-IOM-Purpose";
+
+    public const int MaxPurposeLength = 200;
+
+    // Per caller and function, in this instance: several instances in Azure each allow this much.
+    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = rateLimits.Value.PermitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
+    public void Dispose() => limiter.Dispose();
 
     public async Task<IActionResult> RunAsync(HttpContext http, HttpFunction function, Func<Task<IActionResult?>> invoke)
     {
@@ -22,7 +41,7 @@ public sealed partial class HttpPipeline(ILogger<HttpPipeline> logger)
         http.Response.Headers[CorrelationHeader] = correlationId;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId, ["Function"] = function.Name });
 
-        var refusal = Admit(http, function);
+        var refusal = Admit(http, function) ?? Throttle(http, function);
         if (refusal is not null)
         {
             LogRefused(logger, function.Name, refusal.Problem.Status ?? 0);
@@ -82,8 +101,35 @@ public sealed partial class HttpPipeline(ILogger<HttpPipeline> logger)
             return Problems.Forbidden();
         }
 
-        http.SetCaller(caller);
+        var purpose = http.Request.Headers[PurposeHeader].ToString();
+        if (purpose.Length > MaxPurposeLength || purpose.Any(char.IsControl))
+        {
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                [PurposeHeader] = [$"The purpose must be plain text of {MaxPurposeLength} characters or fewer"],
+            });
+        }
+
+        http.SetActingAs(new ActingAs(caller, http.TraceIdentifier, purpose.Length > 0 ? purpose : policy.Purpose ?? function.Name));
         return null;
+    }
+
+    private ProblemResult? Throttle(HttpContext http, HttpFunction function)
+    {
+        if (function.Policy is not { RateLimited: true })
+        {
+            return null;
+        }
+
+        using var lease = limiter.AttemptAcquire($"{function.Name}|{http.Caller().UserId}");
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return Problems.TooManyRequests();
     }
 
     private static string CorrelationIdOf(HttpContext http)
@@ -105,13 +151,26 @@ public sealed partial class HttpPipeline(ILogger<HttpPipeline> logger)
     private static partial void LogFailed(ILogger logger, Exception exception, string function);
 }
 
+/// <summary>Configuration section "RateLimits".</summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "RateLimits";
+
+    /// <summary>Requests a minute one caller may make to one rate-limited function (intake).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
+    public int PermitsPerMinute { get; set; } = 30;
+}
+
 public static class CallerHttpContextExtensions
 {
     private static readonly object Key = new();
 
-    internal static void SetCaller(this HttpContext http, Caller caller) => http.Items[Key] = caller;
+    internal static void SetActingAs(this HttpContext http, ActingAs actingAs) => http.Items[Key] = actingAs;
+
+    /// <summary>Who is calling, in which request, and why: for handlers and their audit records.</summary>
+    public static ActingAs ActingAs(this HttpContext http) =>
+        http.Items[Key] as ActingAs ?? throw new InvalidOperationException("This function is anonymous; it has no caller.");
 
     /// <summary>The authenticated caller; the pipeline has already refused anyone else.</summary>
-    public static Caller Caller(this HttpContext http) =>
-        http.Items[Key] as Caller ?? throw new InvalidOperationException("This function is anonymous; it has no caller.");
+    public static Caller Caller(this HttpContext http) => http.ActingAs().Caller;
 }

@@ -24,8 +24,22 @@ public static class Problems
     public static ProblemResult UnsupportedMediaType(string expected) =>
         Create(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "The request body has the wrong content type.", $"Send {expected}.");
 
+    public static ProblemResult TooManyRequests() =>
+        Create(StatusCodes.Status429TooManyRequests, "too-many-requests", "Too many requests.", "Wait for the time in Retry-After, then try again.");
+
     public static ProblemResult NotFound() =>
         Create(StatusCodes.Status404NotFound, "not-found", "Not found.");
+
+    public static ProblemResult MethodNotAllowed() =>
+        Create(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "This address does not accept that method.");
+
+    /// <summary>Problem details for a refusal made outside any function (the host's routing): no path, no method.</summary>
+    public static ProblemResult ForStatus(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => NotFound(),
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed(),
+        _ => Create(status, "bad-request", "The request could not be handled."),
+    };
 
     public static ProblemResult Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new(new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
@@ -44,6 +58,7 @@ public static class Problems
         JsonException j => Validation(JsonErrors(j)),
         RequestBodyTooLargeException t => PayloadTooLarge(t.Limit),
         UnsupportedContentTypeException u => UnsupportedMediaType(u.Expected),
+        MalformedBodyException => Create(StatusCodes.Status400BadRequest, "malformed-body", "The request body could not be read.", "It is not a well-formed form."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => PayloadTooLarge(RequestBody.MaxBytes),
         BadHttpRequestException b => Create(b.StatusCode, "bad-request", "The request could not be read."),
         DocumentPreconditionFailedException => Create(StatusCodes.Status412PreconditionFailed, "stale", "Someone else changed this first.", "Read it again and retry."),

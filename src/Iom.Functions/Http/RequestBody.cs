@@ -13,6 +13,9 @@ public sealed class UnsupportedContentTypeException(string expected) : Exception
     public string Expected { get; } = expected;
 }
 
+/// <summary>The body has the right content type but cannot be parsed as one (e.g. a multipart form cut short).</summary>
+public sealed class MalformedBodyException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>Reads request bodies within the size limit, whatever the transfer encoding.</summary>
 public static class RequestBody
 {
@@ -30,6 +33,30 @@ public static class RequestBody
 
         var bytes = await ReadBytesAsync(request, cancellationToken);
         return JsonSerializer.Deserialize<T>(bytes, ApiJson.Options) ?? throw new JsonException("The body is null.", "$", null, null);
+    }
+
+    /// <summary>Reads a form (URL-encoded or multipart) within the size limit.</summary>
+    /// <exception cref="UnsupportedContentTypeException">Not a form.</exception>
+    /// <exception cref="RequestBodyTooLargeException">Over <see cref="MaxBytes"/>.</exception>
+    /// <exception cref="MalformedBodyException">The form cannot be parsed: a multipart body cut short, no boundary, too many fields.</exception>
+    public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw new UnsupportedContentTypeException("application/x-www-form-urlencoded");
+        }
+
+        // Read within the limit first, whatever the transfer encoding: the parser then reads only memory, so whatever it
+        // throws (IOException for a multipart body that ends early, InvalidDataException for the rest) is about the body.
+        request.Body = new MemoryStream(await ReadBytesAsync(request, cancellationToken));
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
+        {
+            throw new MalformedBodyException("The form could not be read.", exception);
+        }
     }
 
     public static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)

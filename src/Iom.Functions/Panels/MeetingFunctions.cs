@@ -12,7 +12,7 @@ namespace Iom.Functions.Panels;
 public sealed class MeetingFunctions(CreateMeetingsHandler create)
 {
     [Function("CreateMeetings")]
-    [AllowRoles(Roles.Coordinator)]
+    [AllowRoles(Roles.Coordinator, Purpose = "Panel administration: arranging meetings")]
     public async Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels/{panel}/meetings")] HttpRequest request, string panel, CancellationToken cancellationToken)
     {

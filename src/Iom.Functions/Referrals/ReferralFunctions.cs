@@ -1,5 +1,4 @@
 using System.Globalization;
-using Iom.Application.Audit;
 using Iom.Application.Errors;
 using Iom.Application.Identity;
 using Iom.Application.Panels;
@@ -23,27 +22,27 @@ public sealed class ReferralFunctions(
     WithdrawReferralHandler withdraw)
 {
     [Function("SubmitReferral")]
-    [AllowRoles(Roles.Referrer)]
+    [AllowRoles(Roles.Referrer, Purpose = SubmitReferralHandler.Purpose, RateLimited = true)]
     public async Task<IActionResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadJsonAsync<SubmitReferralRequest>(request, cancellationToken);
-        var result = await submit.HandleAsync(body, Acting(request, SubmitReferralHandler.Purpose), cancellationToken);
+        var result = await submit.HandleAsync(body, request.HttpContext.ActingAs(), cancellationToken);
         return new JsonResponse(StatusCodes.Status201Created, result, $"/api/referrals/{result.Id}");
     }
 
     [Function("GetReferral")]
-    [AllowRoles(Roles.Referrer, Roles.Coordinator, Roles.PanelMember)]
+    [AllowRoles(Roles.Referrer, Roles.Coordinator, Roles.PanelMember, Purpose = GetReferralHandler.Purpose)]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         RequireWellFormed(id);
-        var referral = await get.HandleAsync(id, Acting(request, GetReferralHandler.Purpose), cancellationToken);
+        var referral = await get.HandleAsync(id, request.HttpContext.ActingAs(), cancellationToken);
         return new JsonResponse(StatusCodes.Status200OK, ReferralView.Of(referral));
     }
 
     [Function("ListReferrals")]
-    [AllowRoles(Roles.Coordinator)]
+    [AllowRoles(Roles.Coordinator, Purpose = "Referral management: listing a panel's referrals (no personal data)")]
     public async Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -53,21 +52,18 @@ public sealed class ReferralFunctions(
     }
 
     [Function("WithdrawReferral")]
-    [AllowRoles(Roles.Referrer)]
+    [AllowRoles(Roles.Referrer, Purpose = WithdrawReferralHandler.Purpose)]
     public async Task<IActionResult> Withdraw(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{id}/withdraw")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         RequireWellFormed(id);
         var body = await RequestBody.ReadJsonAsync<WithdrawReferralRequest>(request, cancellationToken);
-        var referral = await withdraw.HandleAsync(id, body, Acting(request, WithdrawReferralHandler.Purpose), cancellationToken);
+        var referral = await withdraw.HandleAsync(id, body, request.HttpContext.ActingAs(), cancellationToken);
         return new JsonResponse(StatusCodes.Status200OK, ReferralView.Of(referral));
     }
 
-    internal static ActingAs Acting(HttpRequest request, string purpose) =>
-        new(request.HttpContext.Caller(), request.HttpContext.TraceIdentifier, purpose);
-
     // Ids are 32 lower-case hex digits; anything else cannot name a referral.
-    private static void RequireWellFormed(string id)
+    internal static void RequireWellFormed(string id)
     {
         if (id.Length != 32 || !id.All(char.IsAsciiHexDigitLower))
         {

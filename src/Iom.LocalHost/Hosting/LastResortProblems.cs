@@ -25,6 +25,14 @@ internal static partial class LastResortProblems
         }
     });
 
+    /// <summary>
+    /// A refusal routing makes by itself (no function at that path: 404; none for that method: 405) is problem details
+    /// too, like every refusal a function makes; also for a path that leaves /api once Kestrel resolves its dot
+    /// segments. Only error responses without a body are touched.
+    /// </summary>
+    public static IApplicationBuilder UseStatusProblems(this IApplicationBuilder app) => app.UseStatusCodePages(status =>
+        Problems.ForStatus(status.HttpContext.Response.StatusCode).ExecuteResultAsync(new ActionContext(status.HttpContext, new RouteData(), new ActionDescriptor())));
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure; correlation id {CorrelationId}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string correlationId);
 }

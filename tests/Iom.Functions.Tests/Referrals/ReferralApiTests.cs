@@ -329,7 +329,7 @@ public sealed class ReferralApiTests : IAsyncLifetime
         (await host.Client.SendAsync(read, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var documents = host.Services.GetRequiredService<IDocumentStore>();
-        var locator = await documents.ReadAsync<Iom.Application.Referrals.ReferralLocator>(Iom.Application.Referrals.Referrals.LocatorKeyOf(id), Ct);
+        var locator = await documents.ReadAsync<Iom.Application.Referrals.ReferralLocator>(Iom.Application.Referrals.ReferralStore.LocatorKeyOf(id), Ct);
         var audits = new List<AuditRecord>();
         await foreach (var record in documents.ReadPartitionAsync<AuditRecord>(Containers.People, locator!.Value.PersonId, Ct))
         {

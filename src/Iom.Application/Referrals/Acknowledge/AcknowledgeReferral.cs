@@ -27,7 +27,7 @@ public sealed partial class AcknowledgeReferral(
     {
         var message = JsonSerializer.Deserialize<ReferralAcknowledgementMessage>(queuedMessage, DocumentJson.Options)
             ?? throw new JsonException("The acknowledgement message is null.");
-        var stored = await documents.ReadAsync<Referral>(Referrals.KeyOf(message.PersonId, message.ReferralId), cancellationToken);
+        var stored = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(message.PersonId, message.ReferralId), cancellationToken);
         if (stored is null)
         {
             // The submission queued this before its commit, and the commit failed: there is nothing to acknowledge.

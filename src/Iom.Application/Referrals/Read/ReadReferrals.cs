@@ -12,7 +12,7 @@ namespace Iom.Application.Referrals.Read;
 /// was routed to. Anyone else is told it does not exist, so existence does not leak. Every read is audited, and the
 /// audit record is written before the data is returned: no record, no data.
 /// </summary>
-public sealed class GetReferralHandler(IDocumentStore documents, PanelDirectory panels, TimeProvider time)
+public sealed class GetReferralHandler(IDocumentStore documents, AuditTrail audit, PanelDirectory panels, TimeProvider time)
 {
     public const string Purpose = "Referral management: reading a referral to act on it";
 
@@ -24,8 +24,7 @@ public sealed class GetReferralHandler(IDocumentStore documents, PanelDirectory 
             throw NotFound();
         }
 
-        var audit = actor.Record(stored.Value.PersonId, AuditOperation.Consultation, $"referral/{referralId}", time.GetUtcNow());
-        await documents.CreateAsync(new DocumentKey(Containers.People, stored.Value.PersonId, audit.Id), audit, cancellationToken);
+        await audit.CommitAsync(actor.Entry(stored.Value.PersonId, AuditOperation.Consultation, $"referral/{referralId}", time.GetUtcNow()), [], cancellationToken);
         return stored.Value;
     }
 
@@ -55,7 +54,7 @@ public sealed class ListReferralsHandler(IDocumentStore documents)
         var matching = new List<ReferralListing>();
         await foreach (var stored in documents.ReadPartitionAsync<ReferralListing>(Containers.Panels, PanelDirectory.Code(query.Panel), cancellationToken))
         {
-            var truth = await documents.ReadAsync<Referral>(Referrals.KeyOf(stored.Value.PersonId, stored.Value.ReferralId), cancellationToken);
+            var truth = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(stored.Value.PersonId, stored.Value.ReferralId), cancellationToken);
             if (truth is null)
             {
                 continue;

@@ -31,6 +31,7 @@ public sealed class SubmitReferralHandler(
     IDocumentStore documents,
     IQueueSender queue,
     IdentityClaims claims,
+    AuditTrail audit,
     MeetingCalendar meetings,
     WorkingDayCalendar calendar,
     IOptions<ReferralOptions> options,
@@ -86,9 +87,8 @@ public sealed class SubmitReferralHandler(
                 JsonSerializer.Serialize(new ReferralAcknowledgementMessage(referralId, claim.PersonId), DocumentJson.Options),
                 ReferralQueues.AcknowledgementDelay, cancellationToken);
             await documents.UpsertAsync(ReferralListings.KeyOf(referral), ReferralListings.Of(referral), cancellationToken);
-            var audit = actor.Record(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now);
-            await documents.CommitAsync(Containers.People, claim.PersonId,
-                [DocumentWrite.Create(referralId, referral), DocumentWrite.Create(audit.Id, audit)], cancellationToken);
+            await audit.CommitAsync(actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now),
+                [DocumentWrite.Create(referralId, referral)], cancellationToken);
 
             return new SubmitReferralResult(referralId, reference, status, panel, meetingDate, routing);
         }

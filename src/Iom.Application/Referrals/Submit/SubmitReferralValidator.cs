@@ -11,6 +11,9 @@ namespace Iom.Application.Referrals.Submit;
 /// <summary>
 /// Every rule a referral's fields must meet. Failures are keyed by the field's JSON path ("person.pncId"), so the
 /// API and the HTML form report each beside its field. Identifiers are checked by the domain's parsers.
+/// A <c>When</c> after other validators in one rule is limited to the validator before it
+/// (<see cref="ApplyConditionTo.CurrentValidator"/>): by default it would make the whole chain conditional, and a
+/// missing list or e-mail would then pass its NotNull/NotEmpty.
 /// </summary>
 public sealed partial class SubmitReferralValidator : AbstractValidator<SubmitReferralRequest>
 {
@@ -28,10 +31,10 @@ public sealed partial class SubmitReferralValidator : AbstractValidator<SubmitRe
         RuleFor(r => r.Reason).NotEmpty().WithMessage("Enter the reason for the referral")
             .MaximumLength(MaxReasonLength).WithMessage($"The reason must be {MaxReasonLength} characters or fewer");
         RuleFor(r => r.OffenceTypes).NotNull().WithMessage("Select the offence types, or none")
-            .Must(list => list!.Count <= ReferralVocabulary.OffenceTypes.Count).When(r => r.OffenceTypes is not null).WithMessage("Too many offence types");
+            .Must(list => list!.Count <= ReferralVocabulary.OffenceTypes.Count).When(r => r.OffenceTypes is not null, ApplyConditionTo.CurrentValidator).WithMessage("Too many offence types");
         RuleForEach(r => r.OffenceTypes).Must(OneOf(ReferralVocabulary.OffenceTypes)).WithMessage(Choose("an offence type", ReferralVocabulary.OffenceTypes));
         RuleFor(r => r.Drivers).NotNull().WithMessage("Select the drivers of offending, or none")
-            .Must(list => list!.Count <= ReferralVocabulary.Drivers.Count).When(r => r.Drivers is not null).WithMessage("Too many drivers");
+            .Must(list => list!.Count <= ReferralVocabulary.Drivers.Count).When(r => r.Drivers is not null, ApplyConditionTo.CurrentValidator).WithMessage("Too many drivers");
         RuleForEach(r => r.Drivers).Must(OneOf(ReferralVocabulary.Drivers)).WithMessage(Choose("a driver", ReferralVocabulary.Drivers));
         RuleFor(r => r.RiskOfSeriousHarm).Must(OneOf(ReferralVocabulary.RisksOfSeriousHarm)).WithMessage(Choose("the risk of serious harm", ReferralVocabulary.RisksOfSeriousHarm));
         RuleFor(r => r.MappaLevel).NotNull().WithMessage("Enter the MAPPA level (0 if not MAPPA)")
@@ -120,7 +123,7 @@ public sealed partial class SubmitReferralValidator : AbstractValidator<SubmitRe
             RuleFor(r => r.Name).NotEmpty().WithMessage("Enter your name").MaximumLength(MaxNameLength).WithMessage($"Your name must be {MaxNameLength} characters or fewer");
             RuleFor(r => r.Email).NotEmpty().WithMessage("Enter your email address")
                 .MaximumLength(254).WithMessage("The email address must be 254 characters or fewer")
-                .Must(BeAnEmailAddress).When(r => !string.IsNullOrEmpty(r.Email)).WithMessage("Enter an email address in the correct format, like name@example.gov.uk");
+                .Must(BeAnEmailAddress).When(r => !string.IsNullOrEmpty(r.Email), ApplyConditionTo.CurrentValidator).WithMessage("Enter an email address in the correct format, like name@example.gov.uk");
             RuleFor(r => r.Phone).Matches(PhonePattern()).When(r => !string.IsNullOrEmpty(r.Phone))
                 .WithMessage("Enter a UK telephone number, like 020 7946 0000");
         }

@@ -14,7 +14,7 @@ public sealed record WithdrawReferralRequest
 }
 
 /// <summary>The referring agency withdraws its referral, with a coded reason. Allowed only from open statuses.</summary>
-public sealed class WithdrawReferralHandler(IDocumentStore documents, TimeProvider time)
+public sealed class WithdrawReferralHandler(IDocumentStore documents, AuditTrail audit, TimeProvider time)
 {
     public const string Purpose = "Referral management: the referring agency withdrawing its referral";
     public const int MaxNoteLength = 1000;
@@ -50,7 +50,7 @@ public sealed class WithdrawReferralHandler(IDocumentStore documents, TimeProvid
         {
             throw new RefusalException(RefusalKind.Conflict, "invalid-transition",
                 $"A referral that is {referral.Status} cannot be withdrawn.", null,
-                new Dictionary<string, object?> { ["status"] = referral.Status });
+                new Dictionary<string, object?> { ["currentStatus"] = referral.Status });
         }
 
         var now = time.GetUtcNow();
@@ -61,10 +61,9 @@ public sealed class WithdrawReferralHandler(IDocumentStore documents, TimeProvid
             WithdrawalNote = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
             History = [.. referral.History, new StatusChange(referral.Status, ReferralStatus.Withdrawn, now, actor.Caller.UserId, request.Reason)],
         };
-        var audit = actor.Record(referral.PersonId, AuditOperation.Alteration, $"referral/{referralId}", now);
         // The ETag makes a concurrent change (e.g. the panel deciding) win or lose cleanly: 412, nothing written.
-        await documents.CommitAsync(Containers.People, referral.PersonId,
-            [DocumentWrite.Replace(referralId, withdrawn, stored.ETag), DocumentWrite.Create(audit.Id, audit)], cancellationToken);
+        await audit.CommitAsync(actor.Entry(referral.PersonId, AuditOperation.Alteration, $"referral/{referralId}", now),
+            [DocumentWrite.Replace(referralId, withdrawn, stored.ETag)], cancellationToken);
         await documents.UpsertAsync(ReferralListings.KeyOf(withdrawn), ReferralListings.Of(withdrawn), cancellationToken);
         return withdrawn;
     }

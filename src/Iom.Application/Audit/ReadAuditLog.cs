@@ -1,0 +1,24 @@
+using Iom.Application.Errors;
+
+namespace Iom.Application.Audit;
+
+public sealed record AuditLogQuery(string PersonId, DateTimeOffset? From, DateTimeOffset? To);
+
+public sealed record AuditLog(string PersonId, IReadOnlyList<AuditRecord> Records, ChainVerification Chain);
+
+/// <summary>A person's audit log for auditors, with the verdict on its hash chain.</summary>
+public sealed class ReadAuditLog(AuditTrail trail)
+{
+    public async Task<AuditLog> HandleAsync(AuditLogQuery query, CancellationToken cancellationToken)
+    {
+        if (query.From > query.To)
+        {
+            throw ValidationFailedException.For("from", "The start must be before the end");
+        }
+
+        var records = await trail.ReadAsync(query.PersonId, cancellationToken);
+        var chain = await trail.VerifyAsync(query.PersonId, cancellationToken);
+        var inRange = records.Where(r => (query.From is null || r.At >= query.From) && (query.To is null || r.At <= query.To)).ToList();
+        return new AuditLog(query.PersonId, inRange, chain);
+    }
+}

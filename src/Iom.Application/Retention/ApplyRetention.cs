@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using Iom.Application.Audit;
+using Iom.Application.Identity;
+using Iom.Application.Panels;
+using Iom.Application.Ports.Documents;
+using Iom.Application.Referrals;
+using Iom.Domain.Referrals;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Iom.Application.Retention;
+
+/// <summary>
+/// Configuration section "Retention": how long each kind of record is kept after it closes. Refused referrals are
+/// never stored, so they need no rule. Later flows add theirs here.
+/// </summary>
+public sealed class RetentionOptions
+{
+    public const string SectionName = "Retention";
+
+    /// <summary>Days a withdrawn referral is kept after its withdrawal.</summary>
+    [Range(1, 3650)] public int WithdrawnReferralDays { get; set; } = 180;
+
+    /// <summary>Days a declined referral is kept after the panel's decision.</summary>
+    [Range(1, 3650)] public int DeclinedReferralDays { get; set; } = 365;
+}
+
+public sealed record RetentionReport(int Examined, int Erased);
+
+/// <summary>
+/// Erases closed referrals whose retention period has passed: the referral, its panel listing, its locator and
+/// reference, and the identifier claims that still point at it. The erasure is audited in the same commit that
+/// deletes the referral; audit records themselves hold no personal data and stay, as do aggregate rollups.
+/// </summary>
+public sealed partial class ApplyRetention(IDocumentStore documents, AuditTrail audit, IOptions<RetentionOptions> options, ILogger<ApplyRetention> logger)
+{
+    public const string Purpose = "Data protection: erasing records whose retention period has ended";
+
+    private static readonly Caller System = new("system:retention", "IOM Functions", null, null, new HashSet<string>());
+
+    public async Task<RetentionReport> HandleAsync(DateTimeOffset now, string correlationId, CancellationToken cancellationToken)
+    {
+        var actor = new ActingAs(System, correlationId, Purpose);
+        var examined = 0;
+        var erased = 0;
+        foreach (var panel in Enum.GetValues<PanelCode>())
+        {
+            await foreach (var listing in documents.ReadPartitionAsync<ReferralListing>(Containers.Panels, PanelDirectory.Code(panel), cancellationToken))
+            {
+                examined++;
+                if (listing.Value.Status is not (ReferralStatus.Withdrawn or ReferralStatus.Declined))
+                {
+                    continue;
+                }
+
+                var stored = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(listing.Value.PersonId, listing.Value.ReferralId), cancellationToken);
+                if (stored is not null && !Expired(stored.Value, now))
+                {
+                    continue;
+                }
+
+                if (stored is not null)
+                {
+                    await audit.CommitAsync(actor.Entry(stored.Value.PersonId, AuditOperation.Erasure, $"referral/{stored.Value.Id}", now),
+                        [DocumentWrite.Delete(stored.Value.Id, stored.ETag)], cancellationToken);
+                    await ReleaseIndexesAsync(stored.Value, cancellationToken);
+                    erased++;
+                }
+
+                // The listing goes last: while it exists, a run interrupted above is picked up again next time.
+                await documents.DeleteAsync(listing.Key, null, cancellationToken);
+            }
+        }
+
+        LogRetention(logger, examined, erased);
+        return new RetentionReport(examined, erased);
+    }
+
+    private bool Expired(Referral referral, DateTimeOffset now)
+    {
+        var closedAt = referral.History.Count > 0 ? referral.History[^1].At : referral.SubmittedAt;
+        var days = referral.Status == ReferralStatus.Withdrawn ? options.Value.WithdrawnReferralDays : options.Value.DeclinedReferralDays;
+        return now - closedAt >= TimeSpan.FromDays(days);
+    }
+
+    private async Task ReleaseIndexesAsync(Referral referral, CancellationToken cancellationToken)
+    {
+        foreach (var key in referral.MatchKeys)
+        {
+            var id = PersonMatchKeys.ToDocumentId(key);
+            var claimKey = new DocumentKey(Containers.Identities, id, id);
+            if (await documents.ReadAsync<IdentityClaim>(claimKey, cancellationToken) is { } claim && claim.Value.ReferralId == referral.Id)
+            {
+                await documents.DeleteAsync(claimKey, claim.ETag, cancellationToken);
+            }
+        }
+
+        await documents.DeleteAsync(IdentityClaims.ReferenceKeyOf(referral.Reference), null, cancellationToken);
+        await documents.DeleteAsync(ReferralStore.LocatorKeyOf(referral.Id), null, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: examined {Examined} listings, erased {Erased} referrals")]
+    private static partial void LogRetention(ILogger logger, int examined, int erased);
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Iom.Application.Audit;
+using Iom.Application.Errors;
+using Iom.Application.Identity;
+using Iom.Application.People;
+using Iom.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iom.Functions.Audit;
+
+/// <summary>The Data Protection Act audit log and subject export, for auditors only.</summary>
+public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, ExportPerson export)
+{
+    [Function("ReadAuditLog")]
+    [AllowRoles(Roles.Auditor, Purpose = "Data protection: reading the audit log")]
+    public async Task<IActionResult> Read(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var person = PersonIdOf(request.Query["person"], "person");
+        var log = await readLog.HandleAsync(new AuditLogQuery(person, Instant(request.Query["from"], "from"), Instant(request.Query["to"], "to")), cancellationToken);
+        return new JsonResponse(StatusCodes.Status200OK, log);
+    }
+
+    [Function("VerifyAuditLog")]
+    [AllowRoles(Roles.Auditor, Purpose = "Data protection: verifying the audit log")]
+    public async Task<IActionResult> Verify(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit/verify")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var verification = await trail.VerifyAsync(PersonIdOf(request.Query["person"], "person"), cancellationToken);
+        return new JsonResponse(StatusCodes.Status200OK, verification);
+    }
+
+    [Function("ExportPerson")]
+    [AllowRoles(Roles.Auditor, Purpose = ExportPerson.Purpose)]
+    public async Task<IActionResult> Export(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people/{id}/export")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var person = PersonIdOf(id, "id");
+        var exported = await export.HandleAsync(person, request.HttpContext.ActingAs(), cancellationToken);
+        return new JsonResponse(StatusCodes.Status200OK, exported);
+    }
+
+    // Person ids are 32 lower-case hex digits.
+    private static string PersonIdOf(string? text, string field) =>
+        text is { Length: 32 } && text.All(char.IsAsciiHexDigitLower)
+            ? text
+            : throw ValidationFailedException.For(field, "Give a person id: 32 lower-case hexadecimal characters");
+
+    private static DateTimeOffset? Instant(string? text, string field) =>
+        string.IsNullOrEmpty(text) ? null
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
+        : throw ValidationFailedException.For(field, "Give an ISO 8601 date or date and time, like 2026-12-14T09:00:00Z");
+}

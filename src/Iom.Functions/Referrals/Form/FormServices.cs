@@ -1,0 +1,41 @@
+using Iom.Application.Identity;
+using Iom.Functions.Assets;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Iom.Functions.Referrals.Form;
+
+public static class FormServices
+{
+    /// <summary>The HTML pages: their assets, templates and anti-forgery tokens bound to the signed-in user.</summary>
+    public static IServiceCollection AddReferralForm(this IServiceCollection services)
+    {
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Replace(ServiceDescriptor.Singleton<IAntiforgeryAdditionalDataProvider, CallerBoundAntiforgery>());
+        services.AddSingleton(_ => new StaticAssets(Path.Combine(AppContext.BaseDirectory, StaticAssets.FolderName)));
+        services.AddSingleton<PageRenderer>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Binds each anti-forgery token to the user App Service Authentication vouches for. ASP.NET Core binds tokens to
+/// HttpContext.User, which this app does not use (identity comes from X-MS-CLIENT-PRINCIPAL), so without this a
+/// token issued to one account would be accepted from another in the same browser.
+/// </summary>
+internal sealed class CallerBoundAntiforgery : IAntiforgeryAdditionalDataProvider
+{
+    public string GetAdditionalData(HttpContext context) => UserIdOf(context);
+
+    public bool ValidateAdditionalData(HttpContext context, string additionalData) =>
+        string.Equals(additionalData, UserIdOf(context), StringComparison.Ordinal);
+
+    private static string UserIdOf(HttpContext context) =>
+        ClientPrincipal.TryParse(context.Request.Headers[ClientPrincipal.HeaderName], out _)?.UserId ?? "";
+}

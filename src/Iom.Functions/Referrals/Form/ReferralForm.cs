@@ -1,0 +1,318 @@
+using System.Globalization;
+using Iom.Application.Identity;
+using Iom.Application.Referrals.Submit;
+using Microsoft.AspNetCore.Http;
+
+namespace Iom.Functions.Referrals.Form;
+
+/// <summary>A field's posted value is a single text, one of a set of choices, several of them, or a date in three parts.</summary>
+internal enum FieldKind
+{
+    Text,
+    Choice,
+    Choices,
+    Date,
+}
+
+/// <param name="Name">The form field's name and its input's id (a date's parts add -day, -month, -year).</param>
+/// <param name="Path">The JSON path the API and the validator key this field's errors by.</param>
+/// <param name="WhenBlank">A plainer message than the API's, used when the field was left empty.</param>
+internal sealed record FormField(string Name, string Path, FieldKind Kind, IReadOnlyList<FormOption> Options, string? WhenBlank = null);
+
+internal sealed record FormOption(string Value, string Text, string? Hint = null);
+
+/// <summary>Which parts of the date input to mark as wrong.</summary>
+[Flags]
+internal enum DateParts
+{
+    None = 0,
+    Day = 1,
+    Month = 2,
+    Year = 4,
+    All = Day | Month | Year,
+}
+
+/// <summary>The form as the API request it stands for, and what the form alone found wrong (keyed by JSON path).</summary>
+internal sealed record FormReading(SubmitReferralRequest Request, IReadOnlyDictionary<string, string[]> Errors, DateParts DatePartsInError);
+
+/// <summary>
+/// The referral form: how its posted fields become a <see cref="SubmitReferralRequest"/> (so the form and the JSON
+/// API share one validator and one handler), and how posted values and errors, keyed by the request's JSON paths, are
+/// shown again beside their fields and in the error summary, in page order.
+/// </summary>
+internal static class ReferralForm
+{
+    public const string DateOfBirth = "dateOfBirth";
+
+    private static readonly IReadOnlyList<FormOption> YesNo = [new("yes", "Yes"), new("no", "No")];
+
+    /// <summary>Every field, in the order the page shows them.</summary>
+    public static IReadOnlyList<FormField> Fields { get; } =
+    [
+        new("referralType", "referralType", FieldKind.Choice, Options(ReferralVocabulary.ReferralTypes, new()
+        {
+            ["iom"] = new("Integrated Offender Management (IOM)", "An adult whose offending harms the area most"),
+            ["asb"] = new("Anti-social behaviour (ASB)", "An adult causing anti-social behaviour"),
+            ["dyo"] = new("Deter Young Offenders (DYO)", "A young person under 18"),
+        }), "Select the type of referral"),
+        new("emergency", "emergency", FieldKind.Choice, YesNo, "Select yes if this is an emergency referral"),
+        new("givenName", "person.givenName", FieldKind.Text, []),
+        new("familyName", "person.familyName", FieldKind.Text, []),
+        new(DateOfBirth, "person.dateOfBirth", FieldKind.Date, []),
+        new("gender", "person.gender", FieldKind.Choice, Options(ReferralVocabulary.Genders, new()
+        {
+            ["male"] = new("Male", null),
+            ["female"] = new("Female", null),
+            ["non-binary"] = new("Non-binary", null),
+            ["not-stated"] = new("Not stated", null),
+        }), "Select the person's gender, or not stated"),
+        new("ethnicity", "person.ethnicity", FieldKind.Text, []),
+        new("pncId", "person.pncId", FieldKind.Text, []),
+        new("croNumber", "person.croNumber", FieldKind.Text, []),
+        new("prisonNumber", "person.prisonNumber", FieldKind.Text, []),
+        new("crn", "person.crn", FieldKind.Text, []),
+        new("postcode", "person.postcode", FieldKind.Text, []),
+        new("ward", "person.ward", FieldKind.Text, []),
+        new("offenceTypes", "offenceTypes", FieldKind.Choices, Options(ReferralVocabulary.OffenceTypes, new()
+        {
+            ["burglary"] = new("Burglary", null),
+            ["robbery"] = new("Robbery", null),
+            ["vehicle-crime"] = new("Vehicle crime", null),
+            ["theft-from-the-person"] = new("Theft from the person", null),
+            ["shoplifting"] = new("Shoplifting", null),
+            ["other-theft"] = new("Other theft", null),
+            ["violence"] = new("Violence", null),
+            ["drugs"] = new("Drug offences", null),
+            ["criminal-damage"] = new("Criminal damage", null),
+            ["public-order"] = new("Public order", null),
+            ["weapons"] = new("Weapons", null),
+            ["fraud"] = new("Fraud", null),
+            ["anti-social-behaviour"] = new("Anti-social behaviour", null),
+            ["other"] = new("Other", null),
+        })),
+        new("drivers", "drivers", FieldKind.Choices, Options(ReferralVocabulary.Drivers, new()
+        {
+            ["alcohol"] = new("Alcohol", null),
+            ["drugs"] = new("Drugs", null),
+            ["lifestyle-and-associates"] = new("Lifestyle and associates", null),
+            ["accommodation"] = new("Accommodation", null),
+            ["education-training-and-employment"] = new("Education, training and employment", null),
+            ["mental-health"] = new("Mental health", null),
+            ["finance"] = new("Finance", null),
+            ["family"] = new("Family", null),
+        })),
+        new("riskOfSeriousHarm", "riskOfSeriousHarm", FieldKind.Choice, Options(ReferralVocabulary.RisksOfSeriousHarm, new()
+        {
+            ["low"] = new("Low", null),
+            ["medium"] = new("Medium", null),
+            ["high"] = new("High", null),
+            ["very-high"] = new("Very high", null),
+        }), "Select the risk of serious harm"),
+        new("mappaLevel", "mappaLevel", FieldKind.Choice,
+            [new("0", "Not managed under MAPPA"), new("1", "Level 1"), new("2", "Level 2"), new("3", "Level 3")],
+            "Select the MAPPA level, or not managed under MAPPA"),
+        new("maracCase", "maracCase", FieldKind.Choice, YesNo, "Select yes if the case is engaged by MARAC"),
+        new("statutory", "statutory", FieldKind.Choice, YesNo, "Select yes if the person is under statutory supervision"),
+        new("assetScore", "assetScore", FieldKind.Text, []),
+        new("ogrsScore", "ogrsScore", FieldKind.Text, []),
+        new("reason", "reason", FieldKind.Text, []),
+        new("referrerName", "referrer.name", FieldKind.Text, []),
+        new("referrerEmail", "referrer.email", FieldKind.Text, []),
+        new("referrerPhone", "referrer.phone", FieldKind.Text, []),
+    ];
+
+    public static FormReading Read(IFormCollection form)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var (dateOfBirth, datePartsInError) = ReadDate(form, errors);
+        var request = new SubmitReferralRequest
+        {
+            Person = new PersonInput
+            {
+                GivenName = Text(form, "givenName"),
+                FamilyName = Text(form, "familyName"),
+                DateOfBirth = dateOfBirth,
+                Gender = Text(form, "gender"),
+                // Codes are written in capitals; people type them either way.
+                Ethnicity = Text(form, "ethnicity")?.ToUpperInvariant(),
+                PncId = Text(form, "pncId"),
+                CroNumber = Text(form, "croNumber"),
+                PrisonNumber = Text(form, "prisonNumber"),
+                Crn = Text(form, "crn"),
+                Postcode = Text(form, "postcode"),
+                Ward = Text(form, "ward"),
+            },
+            ReferralType = Text(form, "referralType"),
+            Reason = Text(form, "reason"),
+            OffenceTypes = Many(form, "offenceTypes"),
+            Drivers = Many(form, "drivers"),
+            RiskOfSeriousHarm = Text(form, "riskOfSeriousHarm"),
+            MappaLevel = WholeNumber(form, "mappaLevel", "The MAPPA level must be 0, 1, 2 or 3", errors),
+            MaracCase = YesOrNo(form, "maracCase"),
+            AssetScore = WholeNumber(form, "assetScore", "The Asset score must be a whole number, like 24", errors),
+            OgrsScore = WholeNumber(form, "ogrsScore", "The OGRS score must be a whole number from 0 to 100", errors),
+            Statutory = YesOrNo(form, "statutory"),
+            Emergency = YesOrNo(form, "emergency"),
+            Referrer = new ReferrerInput
+            {
+                Name = Text(form, "referrerName"),
+                Email = Text(form, "referrerEmail"),
+                Phone = Text(form, "referrerPhone"),
+            },
+        };
+        return new FormReading(request, errors, datePartsInError);
+    }
+
+    /// <summary>
+    /// The page's fields: the posted values (or, on a new form, the referrer's own name and e-mail from their identity),
+    /// each with its first error, and the error summary's links in page order.
+    /// </summary>
+    public static FormView View(IFormCollection? posted, Caller caller, IReadOnlyDictionary<string, string[]> errors, DateParts datePartsInError)
+    {
+        var values = posted ?? new FormCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
+        {
+            ["referrerName"] = caller.Name ?? "",
+            ["referrerEmail"] = caller.Email ?? "",
+        });
+        var fields = new Dictionary<string, object>(StringComparer.Ordinal);
+        var summary = new List<ErrorLink>();
+        foreach (var field in Fields)
+        {
+            var raw = values[field.Name];
+            var message = errors.Where(e => e.Key == field.Path || e.Key.StartsWith(field.Path + "[", StringComparison.Ordinal))
+                                .SelectMany(e => e.Value).FirstOrDefault();
+            if (message is not null && field.WhenBlank is not null && string.IsNullOrWhiteSpace(raw.ToString()))
+            {
+                message = field.WhenBlank;
+            }
+
+            if (field.Kind == FieldKind.Date)
+            {
+                var parts = message is null ? DateParts.None : datePartsInError == DateParts.None ? DateParts.All : datePartsInError;
+                var date = new DateFieldView(field.Name, message,
+                    DatePart(values, "day", parts.HasFlag(DateParts.Day)),
+                    DatePart(values, "month", parts.HasFlag(DateParts.Month)),
+                    DatePart(values, "year", parts.HasFlag(DateParts.Year)));
+                fields[field.Name] = date;
+                if (message is not null)
+                {
+                    summary.Add(new ErrorLink(message, $"#{new[] { date.Day, date.Month, date.Year }.First(p => p.Error).Id}"));
+                }
+
+                continue;
+            }
+
+            var chosen = raw.Where(v => v is not null).ToHashSet(StringComparer.Ordinal);
+            var items = field.Options.Select((o, i) => new ItemView(i == 0 ? field.Name : $"{field.Name}-{i + 1}", o.Value, o.Text, o.Hint, chosen.Contains(o.Value))).ToList();
+            fields[field.Name] = new FieldView(field.Name, field.Kind == FieldKind.Text ? raw.ToString() : null, message, items);
+            if (message is not null)
+            {
+                summary.Add(new ErrorLink(message, $"#{field.Name}"));
+            }
+        }
+
+        // Anything keyed outside the form's fields is still said, once, rather than lost.
+        var known = Fields.Select(f => f.Path).ToList();
+        summary.AddRange(errors.Where(e => !known.Any(p => e.Key == p || e.Key.StartsWith(p + "[", StringComparison.Ordinal)))
+                               .Select(e => new ErrorLink(e.Value.FirstOrDefault() ?? "This is not valid", null)));
+        return new FormView(fields, summary);
+    }
+
+    private static DatePartView DatePart(IFormCollection values, string part, bool error)
+    {
+        var name = $"{DateOfBirth}-{part}";
+        return new DatePartView(name, values[name].ToString(), error);
+    }
+
+    private static string? Text(IFormCollection form, string name) =>
+        form[name].FirstOrDefault() is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static List<string> Many(IFormCollection form, string name) =>
+        form[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToList();
+
+    private static bool? YesOrNo(IFormCollection form, string name) => Text(form, name) switch
+    {
+        "yes" => true,
+        "no" => false,
+        _ => null,
+    };
+
+    private static int? WholeNumber(IFormCollection form, string name, string message, Dictionary<string, string[]> errors)
+    {
+        var text = Text(form, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        errors[name] = [message];
+        return null;
+    }
+
+    // The three boxes become the API's YYYY-MM-DD. All empty is "no date" (the validator asks for one); anything
+    // else that is not a real date is reported here, on the parts that are wrong, as the Design System does.
+    private static (string? Date, DateParts PartsInError) ReadDate(IFormCollection form, Dictionary<string, string[]> errors)
+    {
+        var day = Text(form, $"{DateOfBirth}-day");
+        var month = Text(form, $"{DateOfBirth}-month");
+        var year = Text(form, $"{DateOfBirth}-year");
+        if (day is null && month is null && year is null)
+        {
+            return (null, DateParts.None);
+        }
+
+        const string path = "person.dateOfBirth";
+        var missing = (day is null ? DateParts.Day : 0) | (month is null ? DateParts.Month : 0) | (year is null ? DateParts.Year : 0);
+        if (missing != DateParts.None)
+        {
+            var names = new[] { (DateParts.Day, "day"), (DateParts.Month, "month"), (DateParts.Year, "year") }
+                .Where(p => missing.HasFlag(p.Item1)).Select(p => p.Item2);
+            errors[path] = [$"Date of birth must include a {string.Join(" and ", names)}"];
+            return (null, missing);
+        }
+
+        if (year!.Length != 4 || !int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 1)
+        {
+            errors[path] = ["Year must include 4 numbers"];
+            return (null, DateParts.Year);
+        }
+
+        var m = Number(month!);
+        var d = Number(day!);
+        var wrong = (m is >= 1 and <= 12 ? 0 : DateParts.Month)
+            | (d is >= 1 && d <= (m is >= 1 and <= 12 ? DateTime.DaysInMonth(y, m.Value) : 31) ? 0 : DateParts.Day);
+        if (wrong != DateParts.None)
+        {
+            errors[path] = ["Date of birth must be a real date"];
+            return (null, wrong);
+        }
+
+        return (new DateOnly(y, m!.Value, d!.Value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DateParts.None);
+
+        static int? Number(string text) =>
+            text.Length <= 2 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    private static List<FormOption> Options(IReadOnlyList<string> vocabulary, Dictionary<string, (string Text, string? Hint)> labels) =>
+        vocabulary.Select(v => labels.TryGetValue(v, out var label)
+            ? new FormOption(v, label.Text, label.Hint)
+            : throw new InvalidOperationException($"The form has no label for '{v}'.")).ToList();
+}
+
+internal sealed record FormView(IReadOnlyDictionary<string, object> Fields, IReadOnlyList<ErrorLink> Errors);
+
+internal sealed record FieldView(string Id, string? Value, string? Error, IReadOnlyList<ItemView> Items);
+
+internal sealed record ItemView(string Id, string Value, string Text, string? Hint, bool Checked);
+
+internal sealed record DateFieldView(string Id, string? Error, DatePartView Day, DatePartView Month, DatePartView Year);
+
+internal sealed record DatePartView(string Id, string? Value, bool Error);
+
+/// <param name="Href">The fragment of the input to go to; null when the error belongs to no field on the page.</param>
+internal sealed record ErrorLink(string Text, string? Href);

@@ -1,0 +1,123 @@
+using Iom.Adapters.Sqlite;
+using Iom.Application.Audit;
+using Iom.Application.Ports.Documents;
+
+namespace Iom.Application.Tests.Audit;
+
+[DocumentKind("audit-test-change")]
+public sealed record Change(string Text);
+
+public sealed class AuditTrailTests
+{
+    private const string Person = "person-1";
+    private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+    private readonly IDocumentStore documents = new SqliteDocumentStore(
+        new SqliteDatabase(Path.Combine(Directory.CreateTempSubdirectory("iom-audit-").FullName, "iom.db")));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static AuditEntry Entry(AuditOperation operation = AuditOperation.Consultation, string subject = "referral/r1") =>
+        new(Person, operation, subject, new AuditActor("u1", "police", ["iom.referrer"]), "Testing", At, "corr-1");
+
+    private AuditTrail Trail() => new(documents);
+
+    [Fact]
+    public async Task A_change_and_its_audit_record_are_written_together_and_chained_from_the_start()
+    {
+        var record = await Trail().CommitAsync(Entry(AuditOperation.Collection), [DocumentWrite.Create("c1", new Change("a"))], Ct);
+
+        (await documents.ReadAsync<Change>(new DocumentKey(Containers.People, Person, "c1"), Ct)).ShouldNotBeNull();
+        record.Sequence.ShouldBe(1);
+        record.PreviousHash.ShouldBe(AuditRecord.GenesisHash);
+        record.Hash.ShouldBe(record.ComputeHash());
+    }
+
+    [Fact]
+    public async Task Each_record_chains_from_the_one_before_and_the_chain_verifies()
+    {
+        var first = await Trail().CommitAsync(Entry(AuditOperation.Collection), [], Ct);
+        var second = await Trail().CommitAsync(Entry(), [], Ct);
+        var third = await Trail().CommitAsync(Entry(AuditOperation.Alteration), [], Ct);
+
+        second.PreviousHash.ShouldBe(first.Hash);
+        third.PreviousHash.ShouldBe(second.Hash);
+        (await Trail().VerifyAsync(Person, Ct)).ShouldBe(new ChainVerification(Person, 3, true, null, null));
+    }
+
+    [Fact]
+    public async Task A_failed_change_leaves_neither_the_change_nor_its_audit_record()
+    {
+        await documents.CreateAsync(new DocumentKey(Containers.People, Person, "taken"), new Change("first"), Ct);
+
+        await Should.ThrowAsync<DocumentConflictException>(() =>
+            Trail().CommitAsync(Entry(AuditOperation.Alteration), [DocumentWrite.Create("c2", new Change("b")), DocumentWrite.Create("taken", new Change("again"))], Ct));
+
+        (await documents.ReadAsync<Change>(new DocumentKey(Containers.People, Person, "c2"), Ct)).ShouldBeNull();
+        (await Trail().ReadAsync(Person, Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_store_failure_at_commit_leaves_neither_the_change_nor_its_audit_record()
+    {
+        var failing = new FailingCommitStore(documents);
+
+        await Should.ThrowAsync<IOException>(() =>
+            new AuditTrail(failing).CommitAsync(Entry(AuditOperation.Collection), [DocumentWrite.Create("c3", new Change("c"))], Ct));
+
+        (await documents.ReadAsync<Change>(new DocumentKey(Containers.People, Person, "c3"), Ct)).ShouldBeNull();
+        (await Trail().ReadAsync(Person, Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Concurrent_records_for_one_person_all_land_in_one_unbroken_chain()
+    {
+        await Task.WhenAll(Enumerable.Range(0, AuditTrail.MaxAttempts).Select(i => Task.Run(() => Trail().CommitAsync(Entry(subject: $"referral/r{i}"), [], Ct), Ct)));
+
+        var verification = await Trail().VerifyAsync(Person, Ct);
+        verification.Intact.ShouldBeTrue(verification.Problem);
+        verification.Records.ShouldBe(AuditTrail.MaxAttempts);
+    }
+
+    [Fact]
+    public async Task An_altered_record_breaks_the_chain_at_that_record()
+    {
+        await Trail().CommitAsync(Entry(AuditOperation.Collection), [], Ct);
+        var second = await Trail().CommitAsync(Entry(), [], Ct);
+        await Trail().CommitAsync(Entry(), [], Ct);
+
+        await documents.UpsertAsync(new DocumentKey(Containers.People, Person, second.Id), second with { Actor = second.Actor with { UserId = "someone-else" } }, Ct);
+
+        var verification = await Trail().VerifyAsync(Person, Ct);
+        verification.Intact.ShouldBeFalse();
+        verification.FirstBrokenSequence.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task A_removed_record_breaks_the_chain_whether_in_the_middle_or_at_the_end(int removed)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await Trail().CommitAsync(Entry(), [], Ct);
+        }
+
+        await documents.DeleteAsync(new DocumentKey(Containers.People, Person, AuditRecord.IdOf(removed)), null, Ct);
+
+        (await Trail().VerifyAsync(Person, Ct)).Intact.ShouldBeFalse();
+    }
+
+    /// <summary>The real store, except that every commit fails as a lost connection would.</summary>
+    private sealed class FailingCommitStore(IDocumentStore inner) : IDocumentStore
+    {
+        public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) => inner.ReadAsync<T>(key, cancellationToken);
+        public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.CreateAsync(key, value, cancellationToken);
+        public Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) => inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
+        public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.UpsertAsync(key, value, cancellationToken);
+        public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, ifMatchETag, cancellationToken);
+        public IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default) => inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
+        public Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
+            throw new IOException("The connection to the store was lost.");
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Iom.Application.Audit;
+using Iom.Application.Identity;
+using Iom.Application.Ports.Documents;
+using Iom.Application.Referrals;
+using Iom.Functions.Tests.LocalHost;
+using Iom.Functions.Tests.Referrals;
+
+namespace Iom.Functions.Tests.Audit;
+
+public sealed class AuditApiTests : IAsyncLifetime
+{
+    private RunningLocalHost host = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => host = await RunningLocalHost.StartAsync(extraArgs: ["--Clock:StartAt=2026-12-14T09:00:00Z"]);
+
+    public async ValueTask DisposeAsync() => await host.DisposeAsync();
+
+    private async Task<JsonElement> Get(string path, string role, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await host.Client.SendAsync(RunningLocalHost.Request(HttpMethod.Get, path, role, "council", "auditor@council.example"), Ct);
+        response.StatusCode.ShouldBe(expected);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    /// <summary>Submits a referral and reads it once as a co-ordinator; returns the person id.</summary>
+    private async Task<(string PersonId, string ReferralId)> ReferAndReadAsync()
+    {
+        var submit = RunningLocalHost.Request(HttpMethod.Post, "/api/referrals", Roles.Referrer);
+        submit.Content = RunningLocalHost.Json(ReferralApiTests.ValidReferral().ToJsonString());
+        var created = await (await host.Client.SendAsync(submit, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var referralId = created.GetProperty("id").GetString()!;
+        await Get($"/api/referrals/{referralId}", Roles.Coordinator);
+        var locator = await host.Services.GetRequiredService<IDocumentStore>().ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(referralId), Ct);
+        return (locator!.Value.PersonId, referralId);
+    }
+
+    [Fact]
+    public async Task An_auditor_reads_a_persons_audit_log_with_who_what_when_why_and_an_intact_chain()
+    {
+        var (person, referral) = await ReferAndReadAsync();
+
+        var log = await Get($"/api/audit?person={person}", Roles.Auditor);
+
+        var records = log.GetProperty("records").EnumerateArray().ToList();
+        records.Select(r => r.GetProperty("operation").GetString()).ShouldBe(["collection", "consultation"]);
+        records.ShouldAllBe(r => r.GetProperty("subject").GetString() == $"referral/{referral}");
+        records[1].GetProperty("actor").GetProperty("agency").GetString().ShouldBe("council");
+        records[1].GetProperty("purpose").GetString()!.ShouldNotBeNullOrWhiteSpace();
+        log.GetProperty("chain").GetProperty("intact").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_audit_log_can_be_narrowed_to_a_time_window()
+    {
+        var (person, _) = await ReferAndReadAsync();
+
+        var before = await Get($"/api/audit?person={person}&to=2026-12-13T00:00:00Z", Roles.Auditor);
+
+        before.GetProperty("records").GetArrayLength().ShouldBe(0);
+        await Get($"/api/audit?person={person}&from=yesterday", Roles.Auditor, HttpStatusCode.BadRequest);
+        await Get("/api/audit?person=../../etc", Roles.Auditor, HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData(Roles.Coordinator)]
+    [InlineData(Roles.Referrer)]
+    [InlineData(Roles.Analyst)]
+    public async Task Only_auditors_read_the_audit_log_or_export_a_person(string role)
+    {
+        var (person, _) = await ReferAndReadAsync();
+
+        await Get($"/api/audit?person={person}", role, HttpStatusCode.Forbidden);
+        await Get($"/api/people/{person}/export", role, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Tampering_with_a_stored_audit_record_is_reported_by_the_verification()
+    {
+        var (person, _) = await ReferAndReadAsync();
+        var documents = host.Services.GetRequiredService<IDocumentStore>();
+        var key = new DocumentKey(Containers.People, person, AuditRecord.IdOf(1));
+        var original = await documents.ReadAsync<AuditRecord>(key, Ct);
+        await documents.UpsertAsync(key, original!.Value with { Purpose = "nothing to see here" }, Ct);
+
+        var verification = await Get($"/api/audit/verify?person={person}", Roles.Auditor);
+
+        verification.GetProperty("intact").GetBoolean().ShouldBeFalse();
+        verification.GetProperty("firstBrokenSequence").GetInt64().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_export_holds_everything_about_the_person_and_is_itself_audited_as_a_disclosure_to_the_auditor()
+    {
+        var (person, referral) = await ReferAndReadAsync();
+
+        var export = await Get($"/api/people/{person}/export", Roles.Auditor);
+
+        export.GetProperty("referrals")[0].GetProperty("id").GetString().ShouldBe(referral);
+        export.GetProperty("referrals")[0].GetProperty("person").GetProperty("familyName").GetString().ShouldBe("Quenby");
+        export.GetProperty("listings").GetArrayLength().ShouldBe(1);
+        export.GetProperty("identityIndex").EnumerateArray().Select(c => c.GetProperty("key").GetString())
+              .ShouldBe(["pnc:2012/0052494Q", "name-dob:QUENBY|DARREN|1994-03-02"], ignoreOrder: true);
+        var disclosure = export.GetProperty("auditLog").EnumerateArray().Last();
+        disclosure.GetProperty("operation").GetString().ShouldBe("disclosure");
+        disclosure.GetProperty("recipients")[0].GetString().ShouldBe("auditor@council.example");
+        (await Get($"/api/audit/verify?person={person}", Roles.Auditor)).GetProperty("intact").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Exporting_a_person_nobody_holds_anything_about_gets_404()
+    {
+        await Get($"/api/people/{new string('a', 32)}/export", Roles.Auditor, HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iom.Application.Audit;
+using Iom.Application.Identity;
+using Iom.Application.Ports.Documents;
+using Iom.Application.Referrals;
+using Iom.Application.Retention;
+using Iom.Functions.Tests.LocalHost;
+using Iom.Functions.Tests.Referrals;
+
+namespace Iom.Functions.Tests.Audit;
+
+public sealed class RetentionTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+    private RunningLocalHost host = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() =>
+        host = await RunningLocalHost.StartAsync(extraArgs: ["--Clock:StartAt=2026-12-14T09:00:00Z", "--Retention:WithdrawnReferralDays=30"]);
+
+    public async ValueTask DisposeAsync() => await host.DisposeAsync();
+
+    private async Task<string> SubmitAsync(JsonObject body)
+    {
+        var request = RunningLocalHost.Request(HttpMethod.Post, "/api/referrals", Roles.Referrer);
+        request.Content = RunningLocalHost.Json(body.ToJsonString());
+        var response = await host.Client.SendAsync(request, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task A_withdrawn_referral_past_its_retention_is_erased_with_its_indexes_and_the_erasure_is_audited()
+    {
+        var withdrawnId = await SubmitAsync(ReferralApiTests.ValidReferral());
+        var keptId = await SubmitAsync(ReferralApiTests.ValidReferral("Amy", "Blake", "1990-05-05", null));
+        var withdraw = RunningLocalHost.Request(HttpMethod.Post, $"/api/referrals/{withdrawnId}/withdraw", Roles.Referrer);
+        withdraw.Content = RunningLocalHost.Json("""{"reason":"referred-in-error"}""");
+        (await host.Client.SendAsync(withdraw, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var documents = host.Services.GetRequiredService<IDocumentStore>();
+        var person = (await documents.ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(withdrawnId), Ct))!.Value.PersonId;
+        var retention = host.Services.GetRequiredService<ApplyRetention>();
+
+        var early = await retention.HandleAsync(Start.AddDays(29), "retention-early", Ct);
+        early.Erased.ShouldBe(0);
+
+        var report = await retention.HandleAsync(Start.AddDays(31), "retention-test", Ct);
+
+        report.Erased.ShouldBe(1);
+        (await documents.ReadAsync<Referral>(ReferralStore.KeyOf(person, withdrawnId), Ct)).ShouldBeNull();
+        (await documents.ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(withdrawnId), Ct)).ShouldBeNull();
+        (await documents.ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(keptId), Ct)).ShouldNotBeNull();
+        var trail = host.Services.GetRequiredService<AuditTrail>();
+        var erasure = (await trail.ReadAsync(person, Ct))[^1];
+        erasure.Operation.ShouldBe(AuditOperation.Erasure);
+        erasure.CorrelationId.ShouldBe("retention-test");
+        (await trail.VerifyAsync(person, Ct)).Intact.ShouldBeTrue();
+        // The identifiers are free again: the person can be referred afresh.
+        (await SubmitAsync(ReferralApiTests.ValidReferral())).ShouldNotBe(withdrawnId);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Iom.Functions.Tests.Referrals;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Iom.Functions.Tests.Browser;
+
+/// <summary>The referral form in real headless Chromium against the real local host.</summary>
+[Collection(SharedBrowser.Name)]
+public sealed class ReferralFormBrowserTests(BrowserFixture fixture)
+{
+    private const string FormPath = "/api/referrals/new";
+    private const string ReferrerEmail = "sam.patel@met.example.gov.uk";
+
+    /// <summary>A person nobody else in these tests refers, so no test is refused as another's duplicate.</summary>
+    private sealed record Person(string Given, string Family, string Day, string Month, string Year, string? Pnc = null)
+    {
+        public string DateOfBirth => $"{Year}-{Month.PadLeft(2, '0')}-{Day.PadLeft(2, '0')}";
+
+        public JsonObject AsReferral() => new()
+        {
+            ["person"] = new JsonObject
+            {
+                ["givenName"] = Given, ["familyName"] = Family, ["dateOfBirth"] = DateOfBirth, ["pncId"] = Pnc,
+                ["postcode"] = "TW9 1AA", ["ward"] = "South Richmond",
+            },
+        };
+    }
+
+    [Fact]
+    public async Task A_valid_submission_ends_on_the_confirmation_page_with_the_reference_and_meeting_and_the_acknowledgement_holds_no_personal_data()
+    {
+        var person = new Person("Darren", "Quenby", "2", "3", "1994", "2012/0052494Q");
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(FormPath);
+
+        await FillValidAsync(page, person);
+        await SubmitAsync(page);
+
+        await page.WaitForURLAsync("**/api/referrals/*/confirmation");
+        var reference = (await page.Locator("#reference").InnerTextAsync()).Trim();
+        reference.ShouldMatch("^IOM-261214-[0-9A-Z]{4}$");
+        await Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Referral submitted");
+        await Expect(page.Locator("#meeting")).ToContainTextAsync("12 January 2027");
+        await ShouldShowNoPersonalDataAsync(page, person);
+
+        var mail = await Outbox.WaitForAsync(fixture.Host, ReferrerEmail, reference);
+        mail.ShouldContain("12 January 2027");
+        mail.ShouldContain(new Uri(page.Url).AbsolutePath);
+        Outbox.ShouldHoldNoPersonalData(mail, person.AsReferral());
+    }
+
+    [Fact]
+    public async Task An_invalid_submission_shows_the_error_summary_focused_with_links_that_move_focus_to_the_fields_and_keeps_every_value()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(FormPath);
+        await FillAsync(page, new Person("Amelia", "Rowntree", "30", "2", "1994", "2012/0052494X"), riskOfSeriousHarm: null);
+        await page.Locator("#reason").FillAsync("");
+        await page.Locator("#referrerEmail").FillAsync("not-an-email");
+
+        var response = await page.RunAndWaitForResponseAsync(() => SubmitAsync(page), r => r.Request.Method == "POST");
+
+        response.Status.ShouldBe(400);
+        (await page.TitleAsync()).ShouldStartWith("Error: ");
+        var summary = page.Locator(".govuk-error-summary");
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary.Locator("[role=alert]")).ToBeVisibleAsync();
+        (await summary.Locator("a").AllInnerTextsAsync()).ShouldBe(
+        [
+            "Date of birth must be a real date",
+            "The PNC ID check letter is wrong",
+            "Select the risk of serious harm",
+            "Enter the reason for the referral",
+            "Enter an email address in the correct format, like name@example.gov.uk",
+        ]);
+
+        foreach (var (href, target) in new[] { ("#pncId", "#pncId"), ("#dateOfBirth-day", "#dateOfBirth-day"), ("#riskOfSeriousHarm", "#riskOfSeriousHarm"), ("#reason", "#reason") })
+        {
+            await summary.Locator($"a[href='{href}']").ClickAsync();
+            await Expect(page.Locator(target)).ToBeFocusedAsync();
+        }
+
+        await Expect(page.Locator("#pncId-error")).ToContainTextAsync("The PNC ID check letter is wrong");
+        await Expect(page.Locator(".govuk-form-group--error:has(#pncId)")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#pncId")).ToHaveClassAsync(new Regex("govuk-input--error"));
+        await Expect(page.Locator("#dateOfBirth-day")).ToHaveClassAsync(new Regex("govuk-input--error"));
+        await Expect(page.Locator("#givenName")).ToHaveValueAsync("Amelia");
+        await Expect(page.Locator("#familyName")).ToHaveValueAsync("Rowntree");
+        await Expect(page.Locator("#dateOfBirth-day")).ToHaveValueAsync("30");
+        await Expect(page.Locator("#dateOfBirth-month")).ToHaveValueAsync("2");
+        await Expect(page.Locator("#dateOfBirth-year")).ToHaveValueAsync("1994");
+        await Expect(page.Locator("#pncId")).ToHaveValueAsync("2012/0052494X");
+        await Expect(page.Locator("#postcode")).ToHaveValueAsync("TW9 1AA");
+        await Expect(page.Locator("#ogrsScore")).ToHaveValueAsync("81");
+        await Expect(page.Locator("#referrerEmail")).ToHaveValueAsync("not-an-email");
+        await Expect(page.Locator("#referralType")).ToBeCheckedAsync();
+        await Expect(page.Locator("#emergency-2")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("Burglary")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("Accommodation")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("Shoplifting")).Not.ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task Axe_finds_no_accessibility_violations_on_the_empty_form_the_form_with_errors_or_the_confirmation_page()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync(FormPath);
+        await ShouldHaveNoAxeViolationsAsync(page, "the empty form");
+
+        await FillAsync(page, new Person("Bethany", "Carrow", "31", "13", "1990"), riskOfSeriousHarm: null);
+        await SubmitAsync(page);
+        await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await ShouldHaveNoAxeViolationsAsync(page, "the form with errors");
+
+        await page.GotoAsync(FormPath);
+        await FillValidAsync(page, new Person("Bethany", "Carrow", "12", "11", "1990"));
+        await SubmitAsync(page);
+        await page.WaitForURLAsync("**/confirmation");
+        await ShouldHaveNoAxeViolationsAsync(page, "the confirmation page");
+    }
+
+    [Fact]
+    public async Task The_form_works_with_JavaScript_disabled_showing_errors_at_the_top_and_confirming_a_valid_referral()
+    {
+        var page = await fixture.NewPageAsync(javaScript: false);
+        await page.GotoAsync(FormPath);
+        (await page.Locator("body").GetAttributeAsync("class"))!.ShouldNotContain("js-enabled");
+
+        await FillAsync(page, new Person("Callum", "Dearden", "5", "6", "1988"), riskOfSeriousHarm: null);
+        await SubmitAsync(page);
+        var firstInMain = page.Locator(".govuk-grid-column-two-thirds > :first-child");
+        await Expect(firstInMain).ToHaveClassAsync(new Regex("govuk-error-summary"));
+        await Expect(firstInMain).ToBeFocusedAsync();
+
+        await page.Locator("#riskOfSeriousHarm-3").CheckAsync();
+        await SubmitAsync(page);
+
+        await page.WaitForURLAsync("**/confirmation");
+        (await page.Locator("#reference").InnerTextAsync()).Trim().ShouldMatch("^IOM-261214-[0-9A-Z]{4}$");
+        await Expect(page.Locator("#meeting")).ToContainTextAsync("12 January 2027");
+    }
+
+    [Fact]
+    public async Task GOV_UK_Frontend_styles_fonts_images_and_scripts_load_under_the_content_security_policy()
+    {
+        var page = await fixture.NewPageAsync();
+        var failures = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                failures.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.RequestFailed += (_, request) => failures.Add($"failed: {request.Url} {request.Failure}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failures.Add($"{response.Status}: {response.Url}");
+            }
+        };
+
+        await page.GotoAsync(FormPath, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        var fonts = await page.EvaluateAsync<string[]>(
+            "async () => { await document.fonts.ready; return [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight); }");
+        fonts.ShouldContain("GDS Transport 400");
+        fonts.ShouldContain("GDS Transport 700");
+        var imageLoaded = await page.EvaluateAsync<bool>(
+            "async () => { const img = new Image(); img.src = document.querySelector('link[rel=icon][type=\"image/svg+xml\"]').href; await img.decode(); return img.naturalWidth > 0; }");
+        imageLoaded.ShouldBeTrue();
+        (await page.Locator("body").GetAttributeAsync("class"))!.ShouldContain("govuk-frontend-supported");
+        await Expect(page.Locator("[data-module=govuk-radios][data-govuk-radios-init]").First).ToBeAttachedAsync();
+        (await page.Locator("h1").EvaluateAsync<string>("h => getComputedStyle(h).fontFamily")).ShouldStartWith("\"GDS Transport\"");
+        failures.ShouldBeEmpty();
+    }
+
+    private static async Task FillValidAsync(IPage page, Person person) => await FillAsync(page, person, riskOfSeriousHarm: "#riskOfSeriousHarm-2");
+
+    private static async Task FillAsync(IPage page, Person person, string? riskOfSeriousHarm)
+    {
+        await page.GetByLabel("Integrated Offender Management (IOM)").CheckAsync();
+        await page.Locator("#emergency-2").CheckAsync();
+        await page.GetByLabel("Given name").FillAsync(person.Given);
+        await page.GetByLabel("Family name").FillAsync(person.Family);
+        await page.GetByLabel("Day").FillAsync(person.Day);
+        await page.GetByLabel("Month").FillAsync(person.Month);
+        await page.GetByLabel("Year").FillAsync(person.Year);
+        await page.GetByLabel("Male", new() { Exact = true }).CheckAsync();
+        if (person.Pnc is not null)
+        {
+            await page.GetByLabel("PNC ID (optional)").FillAsync(person.Pnc);
+        }
+
+        await page.GetByLabel("Postcode (optional)").FillAsync("TW9 1AA");
+        await page.GetByLabel("Ward (optional)").FillAsync("South Richmond");
+        await page.GetByLabel("Burglary").CheckAsync();
+        await page.GetByLabel("Accommodation").CheckAsync();
+        if (riskOfSeriousHarm is not null)
+        {
+            await page.Locator(riskOfSeriousHarm).CheckAsync();
+        }
+
+        await page.GetByLabel("Not managed under MAPPA").CheckAsync();
+        await page.Locator("#maracCase-2").CheckAsync();
+        await page.Locator("#statutory").CheckAsync();
+        await page.GetByLabel("OGRS score (optional)").FillAsync("81");
+        await page.GetByLabel("Why are you referring this person?").FillAsync("Prolific burglary and theft from vehicles since release.");
+        await page.GetByLabel("Your name").FillAsync("PC Sam Patel");
+        await page.GetByLabel("Your e-mail address").FillAsync(ReferrerEmail);
+    }
+
+    private static Task SubmitAsync(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+
+    private static async Task ShouldShowNoPersonalDataAsync(IPage page, Person person)
+    {
+        var text = await page.ContentAsync();
+        foreach (var value in new[] { person.Given, person.Family, person.DateOfBirth, person.Pnc ?? person.Family, "TW9 1AA", "South Richmond" })
+        {
+            text.ShouldNotContain(value, Case.Insensitive);
+        }
+    }
+
+    private static async Task ShouldHaveNoAxeViolationsAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        result.Passes.ShouldNotBeEmpty("axe checked nothing");
+        result.Violations.ShouldBeEmpty(
+            $"axe found on {what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Iom.Application.Identity;
+using Iom.Application.Ports.Documents;
+using Iom.Application.Referrals;
+using Iom.Functions.Http;
+using Iom.Functions.Tests.LocalHost;
+using Iom.Functions.Tests.Referrals;
+
+namespace Iom.Functions.Tests.Http;
+
+/// <summary>
+/// Every HTTP function of the app × every role, anonymous, and "right role, other agency", through the real HTTP
+/// stack. The expected roles are written here by hand, independently of the attributes, so changing who may call an
+/// endpoint means changing this table too; an endpoint with no row fails the test.
+/// </summary>
+public sealed class AuthorisationMatrixTests : IAsyncLifetime
+{
+    private const string IomMember = "ppo.police@richmond-iom.example";
+
+    /// <summary>Who may call each function. Object-level rules (agency, panel membership) are checked separately.</summary>
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["Health"] = ["anonymous", .. Roles.All],
+        ["Assets"] = ["anonymous", .. Roles.All],
+        ["SubmitReferral"] = [Roles.Referrer],
+        ["GetReferral"] = [Roles.Referrer, Roles.Coordinator, Roles.PanelMember],
+        ["ListReferrals"] = [Roles.Coordinator],
+        ["WithdrawReferral"] = [Roles.Referrer],
+        ["CreateMeetings"] = [Roles.Coordinator],
+        ["ReadAuditLog"] = [Roles.Auditor],
+        ["VerifyAuditLog"] = [Roles.Auditor],
+        ["ExportPerson"] = [Roles.Auditor],
+        ["ReferralForm"] = [Roles.Referrer],
+        ["SubmitReferralForm"] = [Roles.Referrer],
+        ["ReferralConfirmation"] = [Roles.Referrer, Roles.Coordinator, Roles.PanelMember],
+    };
+
+    /// <summary>Functions that show one referral: another agency's referrer, or a member of another panel, gets 404.</summary>
+    private static readonly string[] ObjectLevel = ["GetReferral", "WithdrawReferral", "ReferralConfirmation"];
+
+    private RunningLocalHost host = null!;
+    private string referralId = null!;
+    private string personId = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        host = await RunningLocalHost.StartAsync(extraArgs: ["--RateLimits:PermitsPerMinute=1000"]);
+        var submit = RunningLocalHost.Request(HttpMethod.Post, "/api/referrals", Roles.Referrer, "police");
+        submit.Content = RunningLocalHost.Json(ReferralApiTests.ValidReferral().ToJsonString());
+        var created = await (await host.Client.SendAsync(submit, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        referralId = created.GetProperty("id").GetString()!;
+        personId = (await host.Services.GetRequiredService<IDocumentStore>().ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(referralId), Ct))!.Value.PersonId;
+    }
+
+    public async ValueTask DisposeAsync() => await host.DisposeAsync();
+
+    /// <summary>A request each function would accept from an entitled caller (or refuse only for its content).</summary>
+    private HttpRequestMessage RequestFor(string function) => function switch
+    {
+        "Health" => new(HttpMethod.Get, "/api/health"),
+        "Assets" => new(HttpMethod.Get, "/api/assets/govuk-frontend.min.css"),
+        "SubmitReferral" => Json(HttpMethod.Post, "/api/referrals", "{}"),
+        "GetReferral" => new(HttpMethod.Get, $"/api/referrals/{referralId}"),
+        "ListReferrals" => new(HttpMethod.Get, "/api/referrals?panel=iom"),
+        "WithdrawReferral" => Json(HttpMethod.Post, $"/api/referrals/{referralId}/withdraw", """{"reason":"referred-in-error"}"""),
+        "CreateMeetings" => Json(HttpMethod.Post, "/api/panels/iom/meetings", "{}"),
+        "ReadAuditLog" => new(HttpMethod.Get, $"/api/audit?person={personId}"),
+        "VerifyAuditLog" => new(HttpMethod.Get, $"/api/audit/verify?person={personId}"),
+        "ExportPerson" => new(HttpMethod.Get, $"/api/people/{personId}/export"),
+        "ReferralForm" => new(HttpMethod.Get, "/api/referrals/new"),
+        "SubmitReferralForm" => new(HttpMethod.Post, "/api/referrals/new") { Content = new FormUrlEncodedContent([]) },
+        "ReferralConfirmation" => new(HttpMethod.Get, $"/api/referrals/{referralId}/confirmation"),
+        _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
+    };
+
+    private static HttpRequestMessage Json(HttpMethod method, string path, string body) => new(method, path) { Content = RunningLocalHost.Json(body) };
+
+    private async Task<HttpStatusCode> Call(string function, string? role, string agency = "police", string email = IomMember)
+    {
+        using var request = RequestFor(function);
+        if (role is not null)
+        {
+            request.Headers.Add(Iom.Application.Identity.ClientPrincipal.HeaderName, ClientPrincipal.Encode($"u-{role}-{agency}", "Matrix", email, agency, [role]));
+        }
+
+        return (await host.Client.SendAsync(request, Ct)).StatusCode;
+    }
+
+    public static TheoryData<string> Functions() => new(FunctionCatalog.ForApp().Http.Select(f => f.Name).Order());
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public async Task Every_role_and_anonymous_get_exactly_what_the_matrix_says(string function)
+    {
+        Allowed.ShouldContainKey(function, $"{function} has no row in the authorisation matrix.");
+        var cells = new List<string>();
+        foreach (var role in Roles.All.Prepend("anonymous"))
+        {
+            var status = await Call(function, role == "anonymous" ? null : role);
+            var allowed = Allowed[function].Contains(role);
+            var expected = allowed ? "allowed" : role == "anonymous" ? "401" : "403";
+            var actual = status switch
+            {
+                HttpStatusCode.Unauthorized => "401",
+                HttpStatusCode.Forbidden => "403",
+                >= HttpStatusCode.InternalServerError => $"server error {(int)status}",
+                _ when allowed => "allowed",
+                _ => $"let through with {(int)status}",
+            };
+            if (actual != expected)
+            {
+                cells.Add($"{role}: expected {expected}, got {actual}");
+            }
+        }
+
+        cells.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public async Task The_right_role_from_another_agency_or_another_panel_is_told_the_referral_does_not_exist(string function)
+    {
+        if (!ObjectLevel.Contains(function))
+        {
+            // Not object-level: the agency makes no difference to an entitled role.
+            var role = Allowed[function].First(r => r != "anonymous");
+            (await Call(function, role == "anonymous" ? null : role, agency: "probation")).ShouldNotBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
+            return;
+        }
+
+        (await Call(function, Roles.Referrer, agency: "probation")).ShouldBe(HttpStatusCode.NotFound);
+        if (Allowed[function].Contains(Roles.PanelMember))
+        {
+            (await Call(function, Roles.PanelMember, email: "sgt.snt@richmond-iom.example")).ShouldBe(HttpStatusCode.NotFound);
+        }
+    }
+
+    [Fact]
+    public void The_matrix_has_no_rows_for_functions_that_no_longer_exist()
+    {
+        Allowed.Keys.Except(FunctionCatalog.ForApp().Http.Select(f => f.Name)).ShouldBeEmpty();
+    }
+}
