@@ -8,10 +8,15 @@ namespace Iom.Functions.Assets;
 public sealed record StaticAsset(string Path, byte[] Content, string ContentType, string Version);
 
 /// <summary>
-/// GOV.UK Frontend's CSS, JavaScript, fonts and images (copied from npm into the build output's <c>assets</c> folder
+/// GOV.UK Frontend's CSS, JavaScript and images (copied from npm into the build output's <c>assets</c> folder
 /// by Iom.Functions.csproj) and our module that starts its components. The set is small and fixed, so it is read once
 /// into memory and a request can only ever name a file on this list: there is no path to traverse.
 /// </summary>
+/// <remarks>
+/// The GDS Transport typeface may only be used on GOV.UK domains, which a partnership's service is not, so its
+/// @font-face rules are taken out of the stylesheet and its files are not served: every font stack then falls back to
+/// Arial, as the Design System advises for services outside GOV.UK.
+/// </remarks>
 public sealed partial class StaticAssets
 {
     public const string FolderName = "assets";
@@ -24,8 +29,6 @@ public sealed partial class StaticAssets
         [".js"] = "text/javascript; charset=utf-8",
         [".mjs"] = "text/javascript; charset=utf-8",
         [".json"] = "application/manifest+json; charset=utf-8",
-        [".woff2"] = "font/woff2",
-        [".woff"] = "font/woff",
         [".svg"] = "image/svg+xml",
         [".png"] = "image/png",
         [".ico"] = "image/x-icon",
@@ -53,7 +56,7 @@ public sealed partial class StaticAssets
             var content = File.ReadAllBytes(file);
             if (IsStylesheet(path))
             {
-                content = Encoding.UTF8.GetBytes(RewriteStylesheetUrls(Encoding.UTF8.GetString(content), path));
+                content = Encoding.UTF8.GetBytes(RewriteStylesheetUrls(GdsTransportFontFace().Replace(Encoding.UTF8.GetString(content), ""), path));
             }
 
             assets[path] = new StaticAsset(path, content, ContentTypes[System.IO.Path.GetExtension(path)], VersionOf(content));
@@ -85,4 +88,7 @@ public sealed partial class StaticAssets
 
     [GeneratedRegex(@"url\(\s*[""']?/assets/(?<path>[^""')?#\s]+)[""']?\s*\)")]
     private static partial Regex AssetUrl();
+
+    [GeneratedRegex(@"@font-face\s*\{[^}]*GDS Transport[^}]*\}")]
+    private static partial Regex GdsTransportFontFace();
 }
