@@ -1,4 +1,8 @@
 using Iom.Application.Identity;
+using Iom.Application.Ports.Documents;
+using Iom.Functions.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Iom.Functions.Assets;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +16,9 @@ public static class FormServices
     /// <summary>The HTML pages: their assets, templates and anti-forgery tokens bound to the signed-in user.</summary>
     public static IServiceCollection AddReferralForm(this IServiceCollection services)
     {
+        // One key ring for every instance and restart, in the document store (see DocumentKeyRepository).
+        services.AddDataProtection().SetApplicationName("iom-functions");
+        services.AddOptions<KeyManagementOptions>().Configure<IDocumentStore>((options, documents) => options.XmlRepository = new DocumentKeyRepository(documents));
         services.AddAntiforgery(options =>
         {
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
