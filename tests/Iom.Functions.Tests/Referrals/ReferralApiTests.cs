@@ -133,6 +133,25 @@ public sealed class ReferralApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_thin_referral_received_event_is_published_once_pointing_at_the_referral_and_carrying_no_personal_data()
+    {
+        var referral = ValidReferral();
+        var body = await Body(await Submit(referral));
+        var id = body.GetProperty("id").GetString()!;
+        var folder = Path.Combine(host.DataDirectory, "events");
+
+        var published = await Eventually.Async(() => Task.FromResult(
+            Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.json").Select(File.ReadAllText).FirstOrDefault(e => e.Contains(id, StringComparison.Ordinal)) : null));
+
+        var domainEvent = JsonDocument.Parse(published).RootElement;
+        domainEvent.GetProperty("eventType").GetString().ShouldBe("iom.referral.received");
+        domainEvent.GetProperty("detailUrl").GetString()!.ShouldEndWith($"/api/referrals/{id}");
+        domainEvent.GetProperty("additionalInformation").GetProperty("reference").GetString().ShouldBe(body.GetProperty("reference").GetString());
+        Outbox.ShouldHoldNoPersonalData(published, referral);
+        Directory.EnumerateFiles(folder, "*.json").Count(f => File.ReadAllText(f).Contains(id, StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_invalid_referral_gets_400_listing_every_failing_field_and_stores_nothing()
     {
         var referral = ValidReferral(pnc: "2012/0052494X");

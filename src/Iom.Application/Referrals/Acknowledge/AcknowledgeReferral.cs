@@ -3,6 +3,7 @@ using System.Text.Json;
 using Iom.Application.Mail;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Events;
 using Iom.Application.Ports.Mail;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,13 +11,15 @@ using Microsoft.Extensions.Options;
 namespace Iom.Application.Referrals.Acknowledge;
 
 /// <summary>
-/// Tells the referrer their referral arrived (reference, panel, meeting, a link to sign in) and, for an emergency
-/// referral, tells the panel's co-ordinator at once. No name, date of birth or identifier of the person is ever put in
-/// a subject or body. Redelivery is harmless: each e-mail has its own idempotency key.
+/// Tells the referrer their referral arrived (reference, panel, meeting, a link to sign in), tells the panel's
+/// co-ordinator at once of an emergency referral, and publishes the thin <c>iom.referral.received</c> integration
+/// event. No name, date of birth or identifier of the person is ever put in a subject, body or event. Redelivery is
+/// harmless: each e-mail has its own idempotency key, and the event's business key lets the broker drop a repeat.
 /// </summary>
 public sealed partial class AcknowledgeReferral(
     IDocumentStore documents,
     OnceOnlyMail mail,
+    IIntegrationEventPublisher events,
     PanelDirectory panels,
     IOptions<AppOptions> app,
     ILogger<AcknowledgeReferral> logger)
@@ -55,6 +58,8 @@ public sealed partial class AcknowledgeReferral(
             This e-mail holds no personal data. Do not reply with any.
             """), cancellationToken);
 
+        await PublishReceivedAsync(referral, new Uri(app.Value.PublicBaseUrl, $"/api/referrals/{referral.Id}"), cancellationToken);
+
         if (referral.Emergency)
         {
             await mail.SendAsync(new MailMessage(
@@ -69,6 +74,24 @@ public sealed partial class AcknowledgeReferral(
                 """), cancellationToken);
         }
     }
+
+    public const string ReceivedEventType = "iom.referral.received";
+
+    private async Task PublishReceivedAsync(Referral referral, Uri detail, CancellationToken cancellationToken) =>
+        await events.PublishAsync(new IntegrationEvent(
+            ReceivedEventType,
+            1,
+            referral.SubmittedAt,
+            $"A referral was received for the {PanelDirectory.Code(referral.Panel)} panel",
+            $"referral-received-{referral.Id}",
+            detail,
+            [new PersonIdentifier("IOM", referral.PersonId)],
+            new Dictionary<string, string>
+            {
+                ["reference"] = referral.Reference,
+                ["panel"] = PanelDirectory.Code(referral.Panel),
+                ["referringAgency"] = referral.ReferringAgency,
+            }), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId} was never stored; no acknowledgement sent")]
     private static partial void LogNothingToAcknowledge(ILogger logger, string referralId);
