@@ -9,6 +9,7 @@ using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
 using Iom.Domain.Panels;
 using Iom.Domain.Referrals;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Iom.Application.Referrals.Submit;
@@ -27,7 +28,7 @@ public sealed record SubmitReferralResult(
 /// and stores it with its audit record in one commit. See docs/referrals.md for the order of writes and why a failure
 /// at any step leaves no half-written record.
 /// </summary>
-public sealed class SubmitReferralHandler(
+public sealed partial class SubmitReferralHandler(
     IDocumentStore documents,
     IQueueSender queue,
     IdentityClaims claims,
@@ -35,7 +36,8 @@ public sealed class SubmitReferralHandler(
     MeetingCalendar meetings,
     WorkingDayCalendar calendar,
     IOptions<ReferralOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<SubmitReferralHandler> logger)
 {
     public const string Purpose = "Referral intake: collecting a partner agency's referral for panel consideration";
 
@@ -94,11 +96,30 @@ public sealed class SubmitReferralHandler(
         }
         catch
         {
-            await claims.ReleaseAsync(claim, CancellationToken.None);
-            await documents.DeleteAsync(ReferralListings.KeyOf(panel, referralId), null, CancellationToken.None);
+            await UndoAsync(claim, panel, referralId);
             throw;
         }
     }
+
+    // Best effort: the failure that brought us here is the one to report. Whatever cannot be undone now is an orphan
+    // that readers already ignore (docs/referrals.md, "The order of writes").
+    private async Task UndoAsync(ClaimSet claim, PanelCode panel, string referralId)
+    {
+        try
+        {
+            await claims.ReleaseAsync(claim, CancellationToken.None);
+            await documents.DeleteAsync(ReferralListings.KeyOf(panel, referralId), null, CancellationToken.None);
+        }
+#pragma warning disable CA1031
+        catch (Exception undo)
+#pragma warning restore CA1031
+        {
+            LogUndoIncomplete(logger, undo, referralId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Undoing failed submission {ReferralId} was incomplete; what is left is ignored as an orphan")]
+    private static partial void LogUndoIncomplete(ILogger logger, Exception exception, string referralId);
 
     private static RefusalException Refused(EligibilityDecision decision)
     {
