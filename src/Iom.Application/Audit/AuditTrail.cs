@@ -15,24 +15,26 @@ public sealed class AuditTrail(IDocumentStore documents)
     public const int MaxAttempts = 8;
 
     /// <summary>Commits <paramref name="change"/> (writes in the person's partition; may be empty for a read) with its audit record.</summary>
-    public async Task<AuditRecord> CommitAsync(AuditEntry entry, IReadOnlyList<DocumentWrite> change, CancellationToken cancellationToken)
+    public async Task<AuditRecord> CommitAsync(AuditEntry entry, IReadOnlyList<DocumentWrite> change, CancellationToken cancellationToken) =>
+        (await CommitAsync([entry], change, cancellationToken))[0];
+
+    /// <summary>Commits a change that is several audited operations at once (e.g. a collection that is also a combination).</summary>
+    public async Task<IReadOnlyList<AuditRecord>> CommitAsync(IReadOnlyList<AuditEntry> entries, IReadOnlyList<DocumentWrite> change, CancellationToken cancellationToken)
     {
-        var headKey = new DocumentKey(Containers.People, entry.PersonId, AuditChainHead.DocumentId);
+        var personId = entries.Select(e => e.PersonId).Distinct().Single();
+        var headKey = new DocumentKey(Containers.People, personId, AuditChainHead.DocumentId);
         for (var attempt = 1; ; attempt++)
         {
             var head = await documents.ReadAsync<AuditChainHead>(headKey, cancellationToken);
-            var sequence = (head?.Value.Count ?? 0) + 1;
-            var unsigned = new AuditRecord(AuditRecord.IdOf(sequence), entry.PersonId, sequence, entry.Operation, entry.Subject, entry.Actor,
-                entry.Purpose, entry.At, entry.CorrelationId, entry.Recipients, head?.Value.LastHash ?? AuditRecord.GenesisHash, "");
-            var record = unsigned with { Hash = unsigned.ComputeHash() };
-            var newHead = new AuditChainHead(entry.PersonId, sequence, record.Hash);
+            var records = Chain(entries, head?.Value.Count ?? 0, head?.Value.LastHash ?? AuditRecord.GenesisHash);
+            var newHead = new AuditChainHead(personId, records[^1].Sequence, records[^1].Hash);
             DocumentWrite headWrite = head is null
                 ? DocumentWrite.Create(AuditChainHead.DocumentId, newHead)
                 : DocumentWrite.Replace(AuditChainHead.DocumentId, newHead, head.ETag);
             try
             {
-                await documents.CommitAsync(Containers.People, entry.PersonId, [.. change, DocumentWrite.Create(record.Id, record), headWrite], cancellationToken);
-                return record;
+                await documents.CommitAsync(Containers.People, personId, [.. change, .. records.Select(r => DocumentWrite.Create(r.Id, r)), headWrite], cancellationToken);
+                return records;
             }
             catch (DocumentStoreException) when (attempt < MaxAttempts)
             {
@@ -85,6 +87,20 @@ public sealed class AuditTrail(IDocumentStore documents)
         }
 
         return new ChainVerification(personId, records.Count, true, null, null);
+    }
+
+    private static List<AuditRecord> Chain(IReadOnlyList<AuditEntry> entries, long count, string lastHash)
+    {
+        var records = new List<AuditRecord>();
+        foreach (var entry in entries)
+        {
+            var sequence = count + records.Count + 1;
+            var unsigned = new AuditRecord(AuditRecord.IdOf(sequence), entry.PersonId, sequence, entry.Operation, entry.Subject, entry.Actor,
+                entry.Purpose, entry.At, entry.CorrelationId, entry.Recipients, records.Count > 0 ? records[^1].Hash : lastHash, "");
+            records.Add(unsigned with { Hash = unsigned.ComputeHash() });
+        }
+
+        return records;
     }
 
     private async Task<bool> HeadMovedAsync(DocumentKey headKey, string? etagUsed, CancellationToken cancellationToken) =>

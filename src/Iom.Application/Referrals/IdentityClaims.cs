@@ -5,7 +5,8 @@ using Iom.Domain.Referrals;
 namespace Iom.Application.Referrals;
 
 /// <summary>The claims one submission holds, so they can be released if a later step fails.</summary>
-public sealed record ClaimSet(string PersonId, string ReferralId, IReadOnlyList<HeldClaim> Held);
+/// <param name="KnownPerson">The person was known from an earlier (closed) referral, whose records this one joins.</param>
+public sealed record ClaimSet(string PersonId, string ReferralId, IReadOnlyList<HeldClaim> Held, bool KnownPerson = false);
 
 /// <param name="Previous">What the claim said before this submission took it over (a closed referral's), if anything.</param>
 public sealed record HeldClaim(DocumentKey Key, string ETag, IdentityClaim? Previous);
@@ -63,7 +64,7 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
             throw;
         }
 
-        return new ClaimSet(personId, referralId, held);
+        return new ClaimSet(personId, referralId, held, knownPersonId is not null);
     }
 
     /// <summary>Reserves a unique human-readable reference, e.g. IOM-261214-7KQ2, and the referral's locator.</summary>

@@ -112,6 +112,27 @@ public sealed class AuditApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_of_the_six_audited_operations_writes_its_record_into_one_intact_chain()
+    {
+        var (person, first) = await ReferAndReadAsync(); // collection, consultation
+        var withdraw = RunningLocalHost.Request(HttpMethod.Post, $"/api/referrals/{first}/withdraw", Roles.Referrer);
+        withdraw.Content = RunningLocalHost.Json("""{"reason":"referred-in-error"}""");
+        (await host.Client.SendAsync(withdraw, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK); // alteration
+        var again = RunningLocalHost.Request(HttpMethod.Post, "/api/referrals", Roles.Referrer);
+        again.Content = RunningLocalHost.Json(ReferralApiTests.ValidReferral().ToJsonString());
+        (await host.Client.SendAsync(again, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created); // collection + combination
+        await Get($"/api/people/{person}/export", Roles.Auditor); // disclosure
+        var retention = host.Services.GetRequiredService<Iom.Application.Retention.ApplyRetention>();
+        await retention.HandleAsync(DateTimeOffset.UtcNow.AddYears(2), "retention", Ct); // erasure of the withdrawn one
+
+        var log = await Get($"/api/audit?person={person}", Roles.Auditor);
+
+        log.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("operation").GetString()).ShouldBe(
+            ["collection", "consultation", "alteration", "collection", "combination", "disclosure", "erasure"]);
+        log.GetProperty("chain").GetProperty("intact").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Exporting_a_person_nobody_holds_anything_about_gets_404()
     {
         await Get($"/api/people/{new string('a', 32)}/export", Roles.Auditor, HttpStatusCode.NotFound);

@@ -89,8 +89,12 @@ public sealed partial class SubmitReferralHandler(
                 JsonSerializer.Serialize(new ReferralAcknowledgementMessage(referralId, claim.PersonId), DocumentJson.Options),
                 ReferralQueues.AcknowledgementDelay, cancellationToken);
             await documents.UpsertAsync(ReferralListings.KeyOf(referral), ReferralListings.Of(referral), cancellationToken);
-            await audit.CommitAsync(actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now),
-                [DocumentWrite.Create(referralId, referral)], cancellationToken);
+            // A person known from an earlier referral: this one joins their records, which s.62 calls combination.
+            AuditEntry[] entries = claim.KnownPerson
+                ? [actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now),
+                   actor.Entry(claim.PersonId, AuditOperation.Combination, $"referral/{referralId}", now)]
+                : [actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now)];
+            await audit.CommitAsync(entries, [DocumentWrite.Create(referralId, referral)], cancellationToken);
 
             return new SubmitReferralResult(referralId, reference, status, panel, meetingDate, routing);
         }

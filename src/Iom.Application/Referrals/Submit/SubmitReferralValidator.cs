@@ -128,9 +128,10 @@ public sealed partial class SubmitReferralValidator : AbstractValidator<SubmitRe
                 .WithMessage("Enter a UK telephone number, like 020 7946 0000");
         }
 
+        // Also one the acknowledgement can be sent to: a plain ASCII address, as every mail adapter requires.
         private static bool BeAnEmailAddress(string? email) =>
             MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal)
-            && !email.Any(char.IsWhiteSpace);
+            && Ports.Mail.MailAddress.IsPlain(email);
     }
 
     [GeneratedRegex(@"^[\p{L}][\p{L}\p{M}' \-]*$")]
