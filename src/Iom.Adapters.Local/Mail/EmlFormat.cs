@@ -59,8 +59,7 @@ internal static class EmlFormat
     private static string Address(MailAddress address)
     {
         // Only plain ASCII addresses: anything else would need SMTPUTF8, and a CR or LF would inject headers.
-        if (address.Email.Length == 0 || !address.Email.Contains('@', StringComparison.Ordinal) ||
-            address.Email.Any(c => c <= ' ' || c >= '\x7f' || "<>,;:\"()[]\\".Contains(c, StringComparison.Ordinal)))
+        if (!MailAddress.IsPlain(address.Email))
         {
             throw new MailDeliveryException("A recipient or sender address is not a plain e-mail address.");
         }
