@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Iom.Application.Referrals.Withdraw;
+using Iom.Domain.Referrals;
+using Iom.Functions.Http;
+using Iom.Functions.Referrals;
+using Iom.Functions.Tests.Referrals;
+
+namespace Iom.Functions.Tests.Fuzzing;
+
+public enum BodyKind
+{
+    None,
+    Json,
+    Form,
+}
+
+/// <summary>
+/// A valid request for one endpoint: the starting point that mutations break, since a mutation of something valid
+/// reaches code that noise never gets past. Route values named here get valid values; others get hostile ones.
+/// </summary>
+/// <param name="Headers">Headers a valid request carries besides the principal (e.g. the anti-forgery cookie).</param>
+/// <param name="Html">
+/// The endpoint is a page: its refusals may be an HTML error page instead of problem details. Said here, per endpoint,
+/// so a new JSON endpoint can never pass with HTML errors by accident.
+/// </param>
+public sealed record EndpointSeed(
+    BodyKind Body = BodyKind.None,
+    Func<Random, JsonObject>? Json = null,
+    Func<Random, IReadOnlyList<KeyValuePair<string, string>>>? Form = null,
+    IReadOnlyDictionary<string, Func<Random, string>>? RouteValues = null,
+    Func<Random, IReadOnlyList<KeyValuePair<string, string>>>? Query = null,
+    Func<Random, IReadOnlyList<KeyValuePair<string, string>>>? Headers = null,
+    bool Html = false);
+
+/// <summary>One HTTP function of the app, as the fuzzer sees it.</summary>
+public sealed partial record FuzzEndpoint(HttpFunction Function, EndpointSeed Seed)
+{
+    public string Name => Function.Name;
+
+    /// <summary>The route's parameters, e.g. "id" in referrals/{id}/withdraw or "path" in assets/{*path}.</summary>
+    public IReadOnlyList<string> RouteParameters { get; } =
+        RouteParameter().Matches(Function.Route).Select(m => m.Groups["name"].Value).ToList();
+
+    /// <summary>The route with each parameter replaced by the value <paramref name="valueOf"/> gives (already escaped).</summary>
+    public string Path(Func<string, string> valueOf) =>
+        "/api/" + RouteParameter().Replace(Function.Route, m => valueOf(m.Groups["name"].Value));
+
+    [GeneratedRegex(@"\{\*{0,2}(?<name>[A-Za-z_][A-Za-z0-9_]*)(:[^}?=]*)?\??(=[^}]*)?\}")]
+    private static partial Regex RouteParameter();
+}
+
+/// <summary>
+/// Every HTTP function the app has, from its own catalog, each with its valid request where one is known. A function
+/// added later is fuzzed from the moment it exists (with generic bodies and hostile route values); adding its seed
+/// here lets mutations reach past its validation.
+/// </summary>
+public static class FuzzEndpoints
+{
+    public static IReadOnlyList<string> Agencies { get; } = ["police", "probation", "yot", "housing", "health"];
+
+    public static IReadOnlyList<string> PanelCodes { get; } = ["iom", "asb", "dyo", "strategic-group"];
+
+    private static readonly string[] GivenNames = ["Darren", "Aisha", "Tomasz", "Siobhán", "Kwame", "Zoë", "Mary-Jane", "Seán", "Li", "Oluwaseun"];
+    private static readonly string[] FamilyNames = ["Quenby", "O'Neil", "Nowak", "Okafor", "Smith-Jones", "Ng", "Ó Briain", "Patel", "Ahmed", "Kowalczyk"];
+    private static readonly string[] Assets = ["govuk-frontend.min.css", "govuk-frontend.min.js", "init.mjs"];
+
+    /// <summary>A placeholder the runner replaces with the id of a referral that exists (seeded, or made during the run).</summary>
+    public static string KnownReferral(Random random) => $"{{{{referral:{random.Next(1000)}}}}}";
+
+    /// <summary>A placeholder the runner replaces with the id of a person some referral is about.</summary>
+    public static string KnownPerson(Random random) => $"{{{{person:{random.Next(1000)}}}}}";
+
+    public static bool IsPlaceholder(string value) => value.StartsWith("{{", StringComparison.Ordinal);
+
+    /// <summary>Placeholders the runner replaces with the anti-forgery token and cookie it got from the form page.</summary>
+    public const string AntiforgeryToken = "FUZZ-ANTIFORGERY-TOKEN";
+
+    public const string AntiforgeryCookie = "FUZZ-ANTIFORGERY-COOKIE";
+
+    public static IReadOnlyList<FuzzEndpoint> All() =>
+        FunctionCatalog.ForApp().Http.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new FuzzEndpoint(f, SeedFor(f.Name))).ToList();
+
+    public static EndpointSeed SeedFor(string functionName) => functionName switch
+    {
+        "SubmitReferral" => new EndpointSeed(BodyKind.Json, Json: ValidReferral),
+        "GetReferral" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownReferral }),
+        "ListReferrals" => new EndpointSeed(Query: ValidListQuery),
+        "WithdrawReferral" => new EndpointSeed(BodyKind.Json, Json: ValidWithdrawal,
+            RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownReferral }),
+        "CreateMeetings" => new EndpointSeed(BodyKind.Json, Json: ValidMeetings,
+            RouteValues: new Dictionary<string, Func<Random, string>> { ["panel"] = r => HostileValues.Pick(r, PanelCodes) }),
+        "Assets" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, Assets) }),
+        "Health" => new EndpointSeed(),
+        "ReferralForm" => new EndpointSeed(Html: true),
+        "SubmitReferralForm" => new EndpointSeed(BodyKind.Form, Form: ValidReferralForm, Headers: _ => [new("Cookie", AntiforgeryCookie)], Html: true),
+        "ReferralConfirmation" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownReferral }, Html: true),
+        "ReadAuditLog" => new EndpointSeed(Query: r => [new("person", KnownPerson(r)), new("from", "2026-12-01T00:00:00Z"), new("to", "2027-01-01")]),
+        "VerifyAuditLog" => new EndpointSeed(Query: r => [new("person", KnownPerson(r))]),
+        "ExportPerson" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownPerson }),
+        _ => new EndpointSeed(),
+    };
+
+    /// <summary>The referral form as a browser posts it: the same referral as <see cref="ValidReferral"/>, with its token.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ValidReferralForm(Random random)
+    {
+        var json = ValidReferral(random);
+        var person = json["person"]!.AsObject();
+        var dob = DateOnly.ParseExact(person["dateOfBirth"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string YesNo(string field) => json[field]!.GetValue<bool>() ? "yes" : "no";
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", AntiforgeryToken),
+            new("referralType", json["referralType"]!.GetValue<string>()),
+            new("emergency", YesNo("emergency")),
+            new("givenName", person["givenName"]!.GetValue<string>()),
+            new("familyName", person["familyName"]!.GetValue<string>()),
+            new("dateOfBirth-day", dob.Day.ToString(CultureInfo.InvariantCulture)),
+            new("dateOfBirth-month", dob.Month.ToString(CultureInfo.InvariantCulture)),
+            new("dateOfBirth-year", dob.Year.ToString(CultureInfo.InvariantCulture)),
+            new("gender", "male"),
+            new("pncId", person["pncId"]?.GetValue<string>() ?? ""),
+            new("croNumber", person["croNumber"]?.GetValue<string>() ?? ""),
+            new("postcode", "TW9 1AA"),
+            new("ward", "South Richmond"),
+            new("offenceTypes", "burglary"),
+            new("offenceTypes", "vehicle-crime"),
+            new("drivers", "drugs"),
+            new("riskOfSeriousHarm", "medium"),
+            new("mappaLevel", "0"),
+            new("maracCase", "no"),
+            new("statutory", "yes"),
+            new("ogrsScore", "81"),
+            new("reason", json["reason"]!.GetValue<string>()),
+            new("referrerName", "PC Sam Patel"),
+            new("referrerEmail", "sam.patel@met.example.gov.uk"),
+        };
+        return form;
+    }
+
+    /// <summary>The API tests' valid referral, mostly of a new person so that valid submissions are stored, not duplicates.</summary>
+    public static JsonObject ValidReferral(Random random)
+    {
+        var dob = new DateOnly(1960 + random.Next(45), 1 + random.Next(12), 1 + random.Next(28)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var body = random.Next(8) == 0
+            ? ReferralApiTests.ValidReferral()
+            : ReferralApiTests.ValidReferral(HostileValues.Pick(random, GivenNames) + (char)('a' + random.Next(26)), HostileValues.Pick(random, FamilyNames), dob, pnc: null);
+        switch (random.Next(6))
+        {
+            case 0:
+                body["emergency"] = true;
+                break;
+            case 1:
+                body["referralType"] = "asb";
+                break;
+            case 2:
+                body["person"]!["croNumber"] = "065656/91H";
+                break;
+        }
+
+        return body;
+    }
+
+    public static JsonObject ValidWithdrawal(Random random)
+    {
+        var reason = HostileValues.Pick(random, WithdrawReferralHandler.Reasons.Keys.Order(StringComparer.Ordinal).ToList());
+        return new JsonObject { ["reason"] = reason, ["note"] = random.Next(2) == 0 || reason == "other" ? "Moved out of the area." : null };
+    }
+
+    public static JsonObject ValidMeetings(Random random)
+    {
+        if (random.Next(3) == 0)
+        {
+            return new JsonObject
+            {
+                ["recurrence"] = new JsonObject { ["weekday"] = HostileValues.Pick(random, ["monday", "tuesday", "wednesday", "thursday", "friday"]), ["nthInMonth"] = HostileValues.Pick(random, [1, 2, 3, 4, -1]) },
+                ["from"] = "2027-01-01",
+                ["until"] = "2027-06-30",
+                ["startTime"] = "14:30",
+            };
+        }
+
+        var date = new DateOnly(2027, 1, 4).AddDays(random.Next(300));
+        return new JsonObject { ["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["location"] = "Twickenham Civic Centre" };
+    }
+
+    public static IReadOnlyList<KeyValuePair<string, string>> ValidListQuery(Random random)
+    {
+        var query = new List<KeyValuePair<string, string>> { new("panel", HostileValues.Pick(random, PanelCodes)) };
+        if (random.Next(3) == 0)
+        {
+            query.Add(new("status", ReferralView.StatusName(HostileValues.Pick(random, Enum.GetValues<ReferralStatus>()))));
+        }
+
+        if (random.Next(3) == 0)
+        {
+            query.Add(new("meeting", "2027-01-12"));
+        }
+
+        if (random.Next(3) == 0)
+        {
+            query.Add(new("page", (1 + random.Next(3)).ToString(CultureInfo.InvariantCulture)));
+            query.Add(new("pageSize", (1 + random.Next(100)).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return query;
+    }
+}
