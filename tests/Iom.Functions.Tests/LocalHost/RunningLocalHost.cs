@@ -11,9 +11,12 @@ public sealed class RunningLocalHost : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private RunningLocalHost(WebApplication app, string dataDirectory)
+    private readonly bool ownsDataDirectory;
+
+    private RunningLocalHost(WebApplication app, string dataDirectory, bool ownsDataDirectory)
     {
         this.app = app;
+        this.ownsDataDirectory = ownsDataDirectory;
         DataDirectory = dataDirectory;
         BaseAddress = new Uri(app.Urls.First());
         Client = new HttpClient { BaseAddress = BaseAddress };
@@ -30,6 +33,7 @@ public sealed class RunningLocalHost : IAsyncDisposable
         IEnumerable<Type>? extraFunctionTypes = null,
         Action<IServiceCollection>? overrideServices = null)
     {
+        var owns = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("iom-localhost-").FullName;
         string[] args =
         [
@@ -44,7 +48,7 @@ public sealed class RunningLocalHost : IAsyncDisposable
         ];
         var app = LocalHostApp.Build(args, extraFunctionTypes ?? [typeof(ProbeFunctions)], overrideServices);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new RunningLocalHost(app, dataDirectory);
+        return new RunningLocalHost(app, dataDirectory, owns);
     }
 
     public static HttpRequestMessage Request(HttpMethod method, string path, string? role = null, string? agency = "police", string email = "test@police.example")
@@ -65,5 +69,11 @@ public sealed class RunningLocalHost : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync(CancellationToken.None);
         await app.DisposeAsync();
+        if (ownsDataDirectory)
+        {
+            // SQLite's pooled connections can hold the file a moment after the host stops.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataDirectory, recursive: true);
+        }
     }
 }
