@@ -25,25 +25,15 @@ public sealed class RetentionTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
 
-    private async Task<string> SubmitAsync(JsonObject body)
-    {
-        var request = RunningLocalHost.Request(HttpMethod.Post, "/api/referrals", Roles.Referrer);
-        request.Content = RunningLocalHost.Json(body.ToJsonString());
-        var response = await host.Client.SendAsync(request, Ct);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
-    }
-
     [Fact]
     public async Task A_withdrawn_referral_past_its_retention_is_erased_with_its_indexes_and_the_erasure_is_audited()
     {
-        var withdrawnId = await SubmitAsync(ReferralApiTests.ValidReferral());
-        var keptId = await SubmitAsync(ReferralApiTests.ValidReferral("Amy", "Blake", "1990-05-05", null));
+        var (withdrawnId, person) = await host.ReferAsync(ReferralApiTests.ValidReferral());
+        var (keptId, _) = await host.ReferAsync(ReferralApiTests.ValidReferral("Amy", "Blake", "1990-05-05", null));
         var withdraw = RunningLocalHost.Request(HttpMethod.Post, $"/api/referrals/{withdrawnId}/withdraw", Roles.Referrer);
         withdraw.Content = RunningLocalHost.Json("""{"reason":"referred-in-error"}""");
         (await host.Client.SendAsync(withdraw, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var documents = host.Services.GetRequiredService<IDocumentStore>();
-        var person = (await documents.ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(withdrawnId), Ct))!.Value.PersonId;
         var retention = host.Services.GetRequiredService<ApplyRetention>();
 
         var early = await retention.HandleAsync(Start.AddDays(29), "retention-early", Ct);
@@ -61,6 +51,6 @@ public sealed class RetentionTests : IAsyncLifetime
         erasure.CorrelationId.ShouldBe("retention-test");
         (await trail.VerifyAsync(person, Ct)).Intact.ShouldBeTrue();
         // The identifiers are free again: the person can be referred afresh.
-        (await SubmitAsync(ReferralApiTests.ValidReferral())).ShouldNotBe(withdrawnId);
+        (await host.ReferAsync(ReferralApiTests.ValidReferral())).ReferralId.ShouldNotBe(withdrawnId);
     }
 }

@@ -49,11 +49,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         host = await RunningLocalHost.StartAsync(extraArgs: ["--RateLimits:PermitsPerMinute=1000"]);
-        var submit = RunningLocalHost.Request(HttpMethod.Post, "/api/referrals", Roles.Referrer, "police");
-        submit.Content = RunningLocalHost.Json(ReferralApiTests.ValidReferral().ToJsonString());
-        var created = await (await host.Client.SendAsync(submit, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
-        referralId = created.GetProperty("id").GetString()!;
-        personId = (await host.Services.GetRequiredService<IDocumentStore>().ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(referralId), Ct))!.Value.PersonId;
+        (referralId, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral());
     }
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();

@@ -46,15 +46,12 @@ public sealed class RateLimitAndPurposeTests : IAsyncLifetime
     [Fact]
     public async Task A_purpose_the_caller_states_is_recorded_in_the_audit_log_instead_of_the_declared_one()
     {
-        var submit = RunningLocalHost.Request(HttpMethod.Post, "/api/referrals", Roles.Referrer);
-        submit.Content = RunningLocalHost.Json(ReferralApiTests.ValidReferral().ToJsonString());
-        var id = (await (await host.Client.SendAsync(submit, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
+        var (id, person) = await host.ReferAsync(ReferralApiTests.ValidReferral());
         var read = RunningLocalHost.Request(HttpMethod.Get, $"/api/referrals/{id}", Roles.Coordinator);
         read.Headers.Add("X-IOM-Purpose", "Preparing the January IOM panel");
 
         (await host.Client.SendAsync(read, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var person = (await host.Services.GetRequiredService<IDocumentStore>().ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(id), Ct))!.Value.PersonId;
         var records = await host.Services.GetRequiredService<AuditTrail>().ReadAsync(person, Ct);
         records[0].Purpose.ShouldStartWith("Referral intake");
         records[1].Purpose.ShouldBe("Preparing the January IOM panel");

@@ -64,6 +64,21 @@ public sealed class RunningLocalHost : IAsyncDisposable
 
     public static StringContent Json(string json) => new(json, new MediaTypeHeaderValue("application/json"));
 
+    /// <summary>Submits a referral through the JSON API as a referrer of <paramref name="agency"/>; 201 expected.</summary>
+    /// <returns>The referral's id and the (internal) id of its person, for tests that look behind the API.</returns>
+    public async Task<(string ReferralId, string PersonId)> ReferAsync(System.Text.Json.Nodes.JsonNode body, string agency = "police")
+    {
+        var request = Request(HttpMethod.Post, "/api/referrals", Roles.Referrer, agency);
+        request.Content = Json(body.ToJsonString());
+        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var created = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var referralId = created.RootElement.GetProperty("id").GetString()!;
+        var locator = await Services.GetRequiredService<Iom.Application.Ports.Documents.IDocumentStore>()
+            .ReadAsync<Iom.Application.Referrals.ReferralLocator>(Iom.Application.Referrals.ReferralStore.LocatorKeyOf(referralId), TestContext.Current.CancellationToken);
+        return (referralId, locator!.Value.PersonId);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
