@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Iom.Benchmarks.IntakeBenchmarks).Assembly).Run(args);
