@@ -1,5 +1,4 @@
 using Iom.Application.Ports.Documents;
-using Iom.Domain.Panels;
 using Iom.Domain.Referrals;
 
 namespace Iom.Application.Referrals;

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Iom.Application.Identity;
-using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
 using Iom.Functions.Http;
 using Iom.Functions.Tests.LocalHost;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Iom.Application.Audit;
 using Iom.Application.Identity;
-using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
 using Iom.Functions.Tests.LocalHost;
 using Iom.Functions.Tests.Referrals;

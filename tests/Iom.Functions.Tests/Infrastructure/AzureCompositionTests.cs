@@ -7,7 +7,6 @@ using Iom.Functions.Composition;
 using Iom.Functions.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Iom.Functions.Tests.Infrastructure;

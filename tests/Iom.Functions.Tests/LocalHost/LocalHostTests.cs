@@ -4,7 +4,6 @@ using Iom.Application.Identity;
 using Iom.Application.Ports.Documents;
 using Iom.Functions.Http;
 using Iom.LocalHost;
-using Microsoft.AspNetCore.Builder;
 
 namespace Iom.Functions.Tests.LocalHost;
 

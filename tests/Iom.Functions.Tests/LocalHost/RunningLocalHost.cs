@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using Iom.Application.Identity;
 using Iom.LocalHost;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Iom.Functions.Tests.LocalHost;
 
