@@ -1,10 +1,32 @@
+using Iom.Application.Access;
+using Iom.Application.Errors;
 using Iom.Application.Identity;
 
 namespace Iom.Application.Audit;
 
-/// <summary>Who is acting, within which request, and why: what every audit record needs.</summary>
+/// <summary>
+/// Who is acting, within which request, and why: what every audit record needs. <see cref="Scope"/> is the
+/// object rule the endpoint declared; system actors (timers, queues) have none and reach objects without one.
+/// </summary>
 public sealed record ActingAs(Caller Caller, string CorrelationId, string Purpose)
 {
+    public ObjectScope? Scope { get; init; }
+
     public AuditEntry Entry(string personId, AuditOperation operation, string subject, DateTimeOffset at, IReadOnlyList<string>? recipients = null) =>
         new(personId, operation, subject, AuditActor.Of(Caller), Purpose, at, CorrelationId, recipients);
+
+    /// <summary>
+    /// The object, if it exists and the endpoint's declared object rule lets this caller reach it. Otherwise the
+    /// <paramref name="notFound"/> refusal: a denied object is told apart from a missing one by nobody.
+    /// </summary>
+    public T Reach<T>(T? item, Func<RefusalException> notFound)
+    {
+        if (Scope is null)
+        {
+            // Fail closed: a request that reaches objects must come from an endpoint that declared who may.
+            throw new InvalidOperationException($"The endpoint declares no object rule, so it may not reach a {typeof(T).Name}.");
+        }
+
+        return item is not null && Scope.Allows(Caller, item) ? item : throw notFound();
+    }
 }

@@ -1,3 +1,4 @@
+using Iom.Application.Access;
 using Iom.Application.Errors;
 
 namespace Iom.Application.Audit;
@@ -9,8 +10,9 @@ public sealed record AuditLog(string PersonId, IReadOnlyList<AuditRecord> Record
 /// <summary>A person's audit log for auditors, with the verdict on its hash chain.</summary>
 public sealed class ReadAuditLog(AuditTrail trail)
 {
-    public async Task<AuditLog> HandleAsync(AuditLogQuery query, CancellationToken cancellationToken)
+    public async Task<AuditLog> HandleAsync(AuditLogQuery query, ActingAs actor, CancellationToken cancellationToken)
     {
+        actor.Reach(new PersonRef(query.PersonId), People.ExportPerson.NotFound);
         if (query.From > query.To)
         {
             throw ValidationFailedException.For("from", "The start must be before the end");

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Iom.Application.Errors;
 using Iom.Domain.Referrals;
 using Microsoft.Extensions.Options;
 
@@ -63,6 +64,8 @@ public sealed class PanelDirectory(IOptions<PanelsOptions> options)
 
     public PanelOptions Get(PanelCode panel) =>
         Find(panel) ?? throw new InvalidOperationException($"Panel '{Code(panel)}' is not configured (section Panels:{Code(panel)}).");
+
+    public static RefusalException NotFound() => new(RefusalKind.NotFound, "not-found", "There is no such panel.");
 
     /// <summary>True when the e-mail is the panel's co-ordinator's or one of its members'.</summary>
     public bool SitsOn(PanelCode panel, string? email) =>

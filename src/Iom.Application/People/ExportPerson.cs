@@ -1,3 +1,4 @@
+using Iom.Application.Access;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
 using Iom.Application.Ports.Documents;
@@ -23,8 +24,11 @@ public sealed class ExportPerson(IDocumentStore documents, AuditTrail audit, Tim
 {
     public const string Purpose = "Data protection: exporting everything held about a person (subject access or audit)";
 
+    public static RefusalException NotFound() => new(RefusalKind.NotFound, "not-found", "Nothing is held about that person id.");
+
     public async Task<PersonExport> HandleAsync(string personId, ActingAs actor, CancellationToken cancellationToken)
     {
+        actor.Reach(new PersonRef(personId), NotFound);
         var referrals = new List<Referral>();
         await foreach (var stored in documents.ReadPartitionAsync<Referral>(Containers.People, personId, cancellationToken))
         {
@@ -34,7 +38,7 @@ public sealed class ExportPerson(IDocumentStore documents, AuditTrail audit, Tim
         var log = await audit.ReadAsync(personId, cancellationToken);
         if (referrals.Count == 0 && log.Count == 0)
         {
-            throw new RefusalException(RefusalKind.NotFound, "not-found", "Nothing is held about that person id.");
+            throw NotFound();
         }
 
         var listings = new List<ReferralListing>();

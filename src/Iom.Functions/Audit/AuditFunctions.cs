@@ -1,4 +1,5 @@
 using System.Globalization;
+using Iom.Application.Access;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
 using Iom.Application.Identity;
@@ -14,26 +15,27 @@ namespace Iom.Functions.Audit;
 public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, ExportPerson export)
 {
     [Function("ReadAuditLog")]
-    [AllowRoles(Roles.Auditor, Purpose = "Data protection: reading the audit log")]
+    [AllowRoles(Roles.Auditor, Purpose = "Data protection: reading the audit log", Objects = typeof(PersonAccess))]
     public async Task<IActionResult> Read(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit")] HttpRequest request, CancellationToken cancellationToken)
     {
         var person = PersonIdOf(request.Query["person"], "person");
-        var log = await readLog.HandleAsync(new AuditLogQuery(person, Instant(request.Query["from"], "from"), Instant(request.Query["to"], "to")), cancellationToken);
+        var log = await readLog.HandleAsync(new AuditLogQuery(person, Instant(request.Query["from"], "from"), Instant(request.Query["to"], "to")), request.HttpContext.ActingAs(), cancellationToken);
         return new JsonResponse(StatusCodes.Status200OK, log);
     }
 
     [Function("VerifyAuditLog")]
-    [AllowRoles(Roles.Auditor, Purpose = "Data protection: verifying the audit log")]
+    [AllowRoles(Roles.Auditor, Purpose = "Data protection: verifying the audit log", Objects = typeof(PersonAccess))]
     public async Task<IActionResult> Verify(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit/verify")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var verification = await trail.VerifyAsync(PersonIdOf(request.Query["person"], "person"), cancellationToken);
+        var person = request.HttpContext.ActingAs().Reach(new PersonRef(PersonIdOf(request.Query["person"], "person")), ExportPerson.NotFound);
+        var verification = await trail.VerifyAsync(person.Id, cancellationToken);
         return new JsonResponse(StatusCodes.Status200OK, verification);
     }
 
     [Function("ExportPerson")]
-    [AllowRoles(Roles.Auditor, Purpose = ExportPerson.Purpose)]
+    [AllowRoles(Roles.Auditor, Purpose = ExportPerson.Purpose, Objects = typeof(PersonAccess))]
     public async Task<IActionResult> Export(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people/{id}/export")] HttpRequest request, string id, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Iom.Application;
+using Iom.Application.Access;
 using Iom.Application.Audit;
 using Iom.Application.Mail;
 using Iom.Application.People;
@@ -33,6 +34,7 @@ public static class IomServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(FunctionCatalog.ForApp());
         services.AddSingleton<HttpPipeline>();
+        services.AddHostedService<EndpointPolicyCheck>();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHealthChecks();
 
@@ -66,6 +68,11 @@ public static class IomServices
         services.AddSingleton<SubmitReferralHandler>();
         services.AddSingleton<GetReferralHandler>();
         services.AddSingleton<ListReferralsHandler>();
+        foreach (var rule in ObjectRules.All)
+        {
+            services.AddSingleton(rule);
+        }
+
         services.AddSingleton<WithdrawReferralHandler>();
         services.AddSingleton<CreateMeetingsHandler>();
         services.AddSingleton<RelistAwaitingReferrals>();

@@ -1,11 +1,15 @@
 using System.Reflection;
+using Iom.Application.Access;
 
 namespace Iom.Functions.Http;
 
 /// <summary>
 /// Only callers holding at least one of these roles may call the function. <see cref="Purpose"/> is the reason
 /// recorded in the audit log for what the function does with personal data, unless the caller states their own.
-/// A function whose callers could flood the service (intake) sets <see cref="RateLimited"/>.
+/// A function whose callers could flood the service (intake) sets <see cref="RateLimited"/>. A function that reaches
+/// existing objects (a referral, a panel, a person's records) names in <see cref="Objects"/> the object rule
+/// (<see cref="ObjectRule{T}"/>) that says which of them each of its roles may reach; the pipeline binds it to the
+/// request and refuses to answer for a function that declared one and never applied it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class AllowRolesAttribute(params string[] roles) : Attribute
@@ -15,6 +19,8 @@ public sealed class AllowRolesAttribute(params string[] roles) : Attribute
     public string? Purpose { get; init; }
 
     public bool RateLimited { get; init; }
+
+    public Type? Objects { get; init; }
 }
 
 /// <summary>Anyone may call the function, signed in or not (health, static assets). Must be said out loud.</summary>
@@ -22,9 +28,9 @@ public sealed class AllowRolesAttribute(params string[] roles) : Attribute
 public sealed class AnonymousAttribute : Attribute;
 
 /// <summary>The declared access policy of one HTTP function. Every HTTP function must declare one.</summary>
-public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles, string? Purpose = null, bool RateLimited = false)
+public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles, string? Purpose = null, bool RateLimited = false, Type? Objects = null)
 {
-    /// <returns>The policy, or null when the method declares none (the app refuses to serve it).</returns>
+    /// <returns>The policy, or null when the method declares none, or an object rule that is not one (the app refuses to serve it).</returns>
     public static EndpointPolicy? Of(MethodInfo method)
     {
         var anonymous = method.GetCustomAttribute<AnonymousAttribute>() is not null;
@@ -32,7 +38,8 @@ public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles, 
         return (anonymous, roles) switch
         {
             (true, null) => new EndpointPolicy(true, new HashSet<string>()),
-            (false, { Roles.Count: > 0 }) => new EndpointPolicy(false, roles.Roles.ToHashSet(StringComparer.Ordinal), roles.Purpose, roles.RateLimited),
+            (false, { Roles.Count: > 0 }) when roles.Objects is null || (!roles.Objects.IsAbstract && roles.Objects.IsAssignableTo(typeof(IObjectRule))) =>
+                new EndpointPolicy(false, roles.Roles.ToHashSet(StringComparer.Ordinal), roles.Purpose, roles.RateLimited, roles.Objects),
             _ => null,
         };
     }

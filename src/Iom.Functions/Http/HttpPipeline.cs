@@ -1,20 +1,24 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Iom.Application.Access;
 using Iom.Application.Audit;
 using Iom.Application.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Iom.Functions.Http;
 
 /// <summary>
 /// What every HTTP function gets, in Azure and in the local host alike: a correlation id, authentication from
-/// X-MS-CLIENT-PRINCIPAL, the declared role policy, the body size limit, and problem details for every refusal.
-/// Function classes never repeat any of it.
+/// X-MS-CLIENT-PRINCIPAL, the declared role policy and object rule, the body size limit, and problem details for every
+/// refusal. Function classes never repeat any of it.
 /// </summary>
-public sealed partial class HttpPipeline(ILogger<HttpPipeline> logger, Microsoft.Extensions.Options.IOptions<RateLimitOptions> rateLimits) : IDisposable
+public sealed partial class HttpPipeline(
+    ILogger<HttpPipeline> logger, Microsoft.Extensions.Options.IOptions<RateLimitOptions> rateLimits, IServiceProvider services) : IDisposable
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
@@ -41,7 +45,7 @@ public sealed partial class HttpPipeline(ILogger<HttpPipeline> logger, Microsoft
         http.Response.Headers[CorrelationHeader] = correlationId;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId, ["Function"] = function.Name });
 
-        var refusal = Admit(http, function) ?? Throttle(http, function);
+        var refusal = Admit(http, function, services) ?? Throttle(http, function);
         if (refusal is not null)
         {
             LogRefused(logger, function.Name, refusal.Problem.Status ?? 0);
@@ -50,7 +54,15 @@ public sealed partial class HttpPipeline(ILogger<HttpPipeline> logger, Microsoft
 
         try
         {
-            return await invoke() ?? throw new InvalidOperationException($"{function.Name} returned no result.");
+            var result = await invoke() ?? throw new InvalidOperationException($"{function.Name} returned no result.");
+            if (http.Items[CallerHttpContextExtensions.Key] is ActingAs { Scope.WasApplied: false } && result is IStatusCodeActionResult { StatusCode: >= 200 and < 300 })
+            {
+                // The function declared who may reach which objects and then answered without asking: fail closed.
+                LogObjectRuleUnused(logger, function.Name);
+                return Problems.Unexpected(correlationId);
+            }
+
+            return result;
         }
         catch (Exception exception) when (Problems.FromKnownException(exception) is { } problem)
         {
@@ -71,7 +83,7 @@ public sealed partial class HttpPipeline(ILogger<HttpPipeline> logger, Microsoft
         }
     }
 
-    private static ProblemResult? Admit(HttpContext http, HttpFunction function)
+    private static ProblemResult? Admit(HttpContext http, HttpFunction function, IServiceProvider services)
     {
         if (function.Policy is not { } policy)
         {
@@ -110,7 +122,10 @@ public sealed partial class HttpPipeline(ILogger<HttpPipeline> logger, Microsoft
             });
         }
 
-        http.SetActingAs(new ActingAs(caller, http.TraceIdentifier, purpose.Length > 0 ? purpose : policy.Purpose ?? function.Name));
+        http.SetActingAs(new ActingAs(caller, http.TraceIdentifier, purpose.Length > 0 ? purpose : policy.Purpose ?? function.Name)
+        {
+            Scope = policy.Objects is { } rule ? new ObjectScope((IObjectRule)services.GetRequiredService(rule), policy.Roles) : null,
+        });
         return null;
     }
 
@@ -147,6 +162,9 @@ public sealed partial class HttpPipeline(ILogger<HttpPipeline> logger, Microsoft
     [LoggerMessage(Level = LogLevel.Information, Message = "{Function} refused the request with {Status}")]
     private static partial void LogRefused(ILogger logger, string function, int status);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Function} declares an object rule but answered without applying it")]
+    private static partial void LogObjectRuleUnused(ILogger logger, string function);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function} failed unexpectedly")]
     private static partial void LogFailed(ILogger logger, Exception exception, string function);
 }
@@ -163,7 +181,7 @@ public sealed class RateLimitOptions
 
 public static class CallerHttpContextExtensions
 {
-    private static readonly object Key = new();
+    internal static readonly object Key = new();
 
     internal static void SetActingAs(this HttpContext http, ActingAs actingAs) => http.Items[Key] = actingAs;
 

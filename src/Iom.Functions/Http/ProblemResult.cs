@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 
 namespace Iom.Functions.Http;
 
@@ -23,9 +24,11 @@ public sealed class ProblemResult(ProblemDetails problem) : IActionResult
 }
 
 /// <summary>A JSON body with a status code (and an optional Location), independent of MVC formatters.</summary>
-public sealed class JsonResponse(int statusCode, object value, string? location = null) : IActionResult
+public sealed class JsonResponse(int statusCode, object value, string? location = null) : IStatusCodeActionResult
 {
     public int StatusCode { get; } = statusCode;
+
+    int? IStatusCodeActionResult.StatusCode => StatusCode;
     public object Value { get; } = value;
 
     public async Task ExecuteResultAsync(ActionContext context)

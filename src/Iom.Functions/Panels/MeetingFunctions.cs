@@ -1,4 +1,4 @@
-using Iom.Application.Errors;
+using Iom.Application.Access;
 using Iom.Application.Identity;
 using Iom.Application.Panels;
 using Iom.Application.Panels.Meetings;
@@ -12,17 +12,17 @@ namespace Iom.Functions.Panels;
 public sealed class MeetingFunctions(CreateMeetingsHandler create)
 {
     [Function("CreateMeetings")]
-    [AllowRoles(Roles.Coordinator, Purpose = "Panel administration: arranging meetings")]
+    [AllowRoles(Roles.Coordinator, Purpose = "Panel administration: arranging meetings", Objects = typeof(PanelAccess))]
     public async Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels/{panel}/meetings")] HttpRequest request, string panel, CancellationToken cancellationToken)
     {
         if (!PanelDirectory.TryParse(panel, out var code))
         {
-            throw new RefusalException(RefusalKind.NotFound, "not-found", "There is no such panel.");
+            throw PanelDirectory.NotFound();
         }
 
         var body = await RequestBody.ReadJsonAsync<CreateMeetingsRequest>(request, cancellationToken);
-        var meetings = await create.HandleAsync(code, body, request.HttpContext.Caller().UserId, cancellationToken);
+        var meetings = await create.HandleAsync(code, body, request.HttpContext.ActingAs(), cancellationToken);
         return new JsonResponse(StatusCodes.Status201Created, new { panel = PanelDirectory.Code(code), meetings });
     }
 }

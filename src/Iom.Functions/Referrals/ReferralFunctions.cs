@@ -1,4 +1,5 @@
 using System.Globalization;
+using Iom.Application.Access;
 using Iom.Application.Errors;
 using Iom.Application.Identity;
 using Iom.Application.Panels;
@@ -32,7 +33,7 @@ public sealed class ReferralFunctions(
     }
 
     [Function("GetReferral")]
-    [AllowRoles(Roles.Referrer, Roles.Coordinator, Roles.PanelMember, Purpose = GetReferralHandler.Purpose)]
+    [AllowRoles(Roles.Referrer, Roles.Coordinator, Roles.PanelMember, Purpose = GetReferralHandler.Purpose, Objects = typeof(ReferralAccess))]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -42,17 +43,17 @@ public sealed class ReferralFunctions(
     }
 
     [Function("ListReferrals")]
-    [AllowRoles(Roles.Coordinator, Purpose = "Referral management: listing a panel's referrals (no personal data)")]
+    [AllowRoles(Roles.Coordinator, Purpose = "Referral management: listing a panel's referrals (no personal data)", Objects = typeof(PanelAccess))]
     public async Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var page = await list.HandleAsync(ParseQuery(request.Query), cancellationToken);
+        var page = await list.HandleAsync(ParseQuery(request.Query), request.HttpContext.ActingAs(), cancellationToken);
         var items = page.Items.Select(l => new { id = l.ReferralId, l.Reference, l.Panel, l.Status, l.MeetingDate, l.Emergency, l.ReferringAgency, l.SubmittedAt });
         return new JsonResponse(StatusCodes.Status200OK, new { items, page.Page, page.PageSize, page.Total });
     }
 
     [Function("WithdrawReferral")]
-    [AllowRoles(Roles.Referrer, Purpose = WithdrawReferralHandler.Purpose)]
+    [AllowRoles(Roles.Referrer, Purpose = WithdrawReferralHandler.Purpose, Objects = typeof(ReferralAccess))]
     public async Task<IActionResult> Withdraw(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{id}/withdraw")] HttpRequest request, string id, CancellationToken cancellationToken)
     {

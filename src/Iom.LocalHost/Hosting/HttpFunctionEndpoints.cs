@@ -14,13 +14,10 @@ internal static class HttpFunctionEndpoints
 
     public static void MapFunctions(this IEndpointRouteBuilder endpoints, FunctionCatalog catalog)
     {
+        // The app's own functions are checked again when the host starts; this also covers functions added here.
+        EndpointPolicyCheck.ThrowIfFaulty(catalog, endpoints.ServiceProvider);
         foreach (var function in catalog.Http)
         {
-            if (function.Policy is null)
-            {
-                throw new InvalidOperationException($"HTTP function {function.Name} declares no access policy ([AllowRoles] or [Anonymous]).");
-            }
-
             FunctionInvoker.RequireBindable(function.Method, p =>
                 p.GetCustomAttribute<HttpTriggerAttribute>() is not null
                 || p.ParameterType == typeof(CancellationToken)

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using Iom.Application.Access;
 using Iom.Application.Identity;
+using Iom.Application.Panels;
+using Iom.Domain.Referrals;
 using Iom.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -39,6 +42,16 @@ public sealed class ProbeFunctions
     public static IActionResult Throws([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/throws")] HttpRequest request) =>
         throw new InvalidOperationException("secret internal detail at C:\\path\\Thing.cs:42");
 
+    [Function("ProbeForgetsItsObjectRule")]
+    [AllowRoles(Roles.Coordinator, Objects = typeof(PanelAccess))]
+    public static IActionResult ForgetsItsObjectRule([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/panels/{panel}")] HttpRequest request, string panel) =>
+        new JsonResponse(200, new { panel });
+
+    [Function("ProbeReachesWithoutARule")]
+    [AllowRoles(Roles.Coordinator)]
+    public static IActionResult ReachesWithoutARule([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/unruled")] HttpRequest request) =>
+        new JsonResponse(200, new { panel = request.HttpContext.ActingAs().Reach(PanelCode.Iom, PanelDirectory.NotFound) });
+
     [Function("ProbeFails")]
     public static void AlwaysFails([QueueTrigger(FailingQueue)] string message)
     {
@@ -64,4 +77,12 @@ public sealed class UndeclaredFunction
 {
     [Function("Undeclared")]
     public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/undeclared")] HttpRequest request) => new OkResult();
+}
+
+/// <summary>An HTTP function whose declared object rule is not one.</summary>
+public sealed class MisdeclaredObjectRuleFunction
+{
+    [Function("MisdeclaredObjectRule")]
+    [AllowRoles(Roles.Coordinator, Objects = typeof(string))]
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/misdeclared/{id}")] HttpRequest request, string id) => new OkResult();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Iom.Application.Audit;
 using Iom.Application.Errors;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Queues;
@@ -42,15 +43,16 @@ public sealed class CreateMeetingsHandler(IDocumentStore documents, IQueueSender
     public const int MaxMeetings = 24;
     public const int MaxLocationLength = 200;
 
-    public async Task<IReadOnlyList<CreatedMeeting>> HandleAsync(PanelCode panel, CreateMeetingsRequest request, string createdBy, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CreatedMeeting>> HandleAsync(PanelCode panel, CreateMeetingsRequest request, ActingAs actor, CancellationToken cancellationToken)
     {
+        actor.Reach(panel, PanelDirectory.NotFound);
         var today = LondonTime.LondonDate(time.GetUtcNow());
         var (dates, startTime) = Validate(request, today);
 
         var created = new List<CreatedMeeting>();
         foreach (var date in dates)
         {
-            var meeting = new Meeting(panel, date, startTime, string.IsNullOrWhiteSpace(request.Location) ? null : request.Location.Trim(), createdBy, time.GetUtcNow());
+            var meeting = new Meeting(panel, date, startTime, string.IsNullOrWhiteSpace(request.Location) ? null : request.Location.Trim(), actor.Caller.UserId, time.GetUtcNow());
             var existed = false;
             try
             {

@@ -1,6 +1,5 @@
 using Iom.Application.Audit;
 using Iom.Application.Errors;
-using Iom.Application.Identity;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
 using Iom.Domain.Referrals;
@@ -8,30 +7,20 @@ using Iom.Domain.Referrals;
 namespace Iom.Application.Referrals.Read;
 
 /// <summary>
-/// One referral, for the people entitled to see it: the referring agency, co-ordinators, and members of the panel it
-/// was routed to. Anyone else is told it does not exist, so existence does not leak. Every read is audited, and the
-/// audit record is written before the data is returned: no record, no data.
+/// One referral, for the callers the endpoint's object rule lets reach it (<see cref="Access.ReferralAccess"/>).
+/// Anyone else is told it does not exist, so existence does not leak. Every read is audited, and the audit record is
+/// written before the data is returned: no record, no data.
 /// </summary>
-public sealed class GetReferralHandler(IDocumentStore documents, AuditTrail audit, PanelDirectory panels, TimeProvider time)
+public sealed class GetReferralHandler(IDocumentStore documents, AuditTrail audit, TimeProvider time)
 {
     public const string Purpose = "Referral management: reading a referral to act on it";
 
     public async Task<Referral> HandleAsync(string referralId, ActingAs actor, CancellationToken cancellationToken)
     {
-        var stored = await documents.FindAsync(referralId, cancellationToken);
-        if (stored is null || !MaySee(actor.Caller, stored.Value, panels))
-        {
-            throw NotFound();
-        }
-
-        await audit.CommitAsync(actor.Entry(stored.Value.PersonId, AuditOperation.Consultation, $"referral/{referralId}", time.GetUtcNow()), [], cancellationToken);
-        return stored.Value;
+        var referral = actor.Reach((await documents.FindAsync(referralId, cancellationToken))?.Value, NotFound);
+        await audit.CommitAsync(actor.Entry(referral.PersonId, AuditOperation.Consultation, $"referral/{referralId}", time.GetUtcNow()), [], cancellationToken);
+        return referral;
     }
-
-    public static bool MaySee(Caller caller, Referral referral, PanelDirectory panels) =>
-        (caller.IsIn(Roles.Referrer) && string.Equals(caller.Agency, referral.ReferringAgency, StringComparison.Ordinal))
-        || caller.IsIn(Roles.Coordinator)
-        || (caller.IsIn(Roles.PanelMember) && panels.SitsOn(referral.Panel, caller.Email));
 
     public static RefusalException NotFound() => new(RefusalKind.NotFound, "not-found", "There is no referral with that id.");
 }
@@ -49,8 +38,9 @@ public sealed class ListReferralsHandler(IDocumentStore documents)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<ReferralPage> HandleAsync(ReferralQuery query, CancellationToken cancellationToken)
+    public async Task<ReferralPage> HandleAsync(ReferralQuery query, ActingAs actor, CancellationToken cancellationToken)
     {
+        actor.Reach(query.Panel, PanelDirectory.NotFound);
         var matching = new List<ReferralListing>();
         await foreach (var stored in documents.ReadPartitionAsync<ReferralListing>(Containers.Panels, PanelDirectory.Code(query.Panel), cancellationToken))
         {

@@ -1,6 +1,5 @@
 using Iom.Application.Audit;
 using Iom.Application.Errors;
-using Iom.Application.Identity;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals.Read;
 using Iom.Domain.Referrals;
@@ -13,7 +12,10 @@ public sealed record WithdrawReferralRequest
     public string? Note { get; init; }
 }
 
-/// <summary>The referring agency withdraws its referral, with a coded reason. Allowed only from open statuses.</summary>
+/// <summary>
+/// The referring agency withdraws its referral (the endpoint admits referrers only, and the object rule keeps them to
+/// their own agency's), with a coded reason. Allowed only from open statuses.
+/// </summary>
 public sealed class WithdrawReferralHandler(IDocumentStore documents, AuditTrail audit, TimeProvider time)
 {
     public const string Purpose = "Referral management: the referring agency withdrawing its referral";
@@ -40,12 +42,7 @@ public sealed class WithdrawReferralHandler(IDocumentStore documents, AuditTrail
         }
 
         var stored = await documents.FindAsync(referralId, cancellationToken);
-        if (stored is null || !(actor.Caller.IsIn(Roles.Referrer) && actor.Caller.Agency == stored.Value.ReferringAgency))
-        {
-            throw GetReferralHandler.NotFound();
-        }
-
-        var referral = stored.Value;
+        var referral = actor.Reach(stored?.Value, GetReferralHandler.NotFound);
         if (!ReferralStatusRules.CanMove(referral.Status, ReferralStatus.Withdrawn))
         {
             throw new RefusalException(RefusalKind.Conflict, "invalid-transition",
@@ -63,7 +60,7 @@ public sealed class WithdrawReferralHandler(IDocumentStore documents, AuditTrail
         };
         // The ETag makes a concurrent change (e.g. the panel deciding) win or lose cleanly: 412, nothing written.
         await audit.CommitAsync(actor.Entry(referral.PersonId, AuditOperation.Alteration, $"referral/{referralId}", now),
-            [DocumentWrite.Replace(referralId, withdrawn, stored.ETag)], cancellationToken);
+            [DocumentWrite.Replace(referralId, withdrawn, stored!.ETag)], cancellationToken);
         await documents.UpsertAsync(ReferralListings.KeyOf(withdrawn), ReferralListings.Of(withdrawn), cancellationToken);
         return withdrawn;
     }

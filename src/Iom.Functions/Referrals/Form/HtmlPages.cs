@@ -5,6 +5,7 @@ using HandlebarsDotNet;
 using Iom.Functions.Assets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 
 namespace Iom.Functions.Referrals.Form;
 
@@ -71,7 +72,7 @@ public sealed class PageRenderer
 /// An HTML response. Every page goes out through this: only this app's own assets and the one inline script bearing
 /// this response's nonce may run or load, the page may not be framed, and it is never cached (it may hold personal data).
 /// </summary>
-public sealed class HtmlPage : IActionResult
+public sealed class HtmlPage : IStatusCodeActionResult
 {
     internal HtmlPage(int statusCode, string html, string nonce)
     {
@@ -81,6 +82,9 @@ public sealed class HtmlPage : IActionResult
     }
 
     public int StatusCode { get; }
+
+    int? IStatusCodeActionResult.StatusCode => StatusCode;
+
     public string Html { get; }
     public string Nonce { get; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Iom.Application.Errors;
+using Iom.Application.Access;
 using Iom.Application.Identity;
 using Iom.Application.Panels;
 using Iom.Application.Referrals;
@@ -76,7 +77,7 @@ public sealed partial class ReferralFormFunctions(
     }
 
     [Function("ReferralConfirmation")]
-    [AllowRoles(Roles.Referrer, Roles.Coordinator, Roles.PanelMember, Purpose = ConfirmationPurpose)]
+    [AllowRoles(Roles.Referrer, Roles.Coordinator, Roles.PanelMember, Purpose = ConfirmationPurpose, Objects = typeof(ReferralAccess))]
     public async Task<IActionResult> Confirmation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/{id}/confirmation")] HttpRequest request, string id,
         CancellationToken cancellationToken)

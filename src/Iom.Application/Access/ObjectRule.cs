@@ -1,0 +1,60 @@
+using Iom.Application.Identity;
+
+namespace Iom.Application.Access;
+
+/// <summary>
+/// An object-level rule, declared on an endpoint beside its roles (<c>[AllowRoles(..., Objects = typeof(...))]</c>):
+/// for each role, which objects of one kind a caller holding it may reach. Only the clauses of roles the endpoint
+/// admits count, so one rule serves every endpoint on that kind of object (a referrer reaches their own agency's
+/// referrals both to read and to withdraw them).
+/// </summary>
+public interface IObjectRule
+{
+    Type ObjectType { get; }
+
+    /// <summary>The roles this rule has a clause for; a role an endpoint admits without a clause reaches nothing.</summary>
+    IReadOnlySet<string> Roles { get; }
+}
+
+public abstract class ObjectRule<T> : IObjectRule
+{
+    private readonly Dictionary<string, Func<Caller, T, bool>> clauses = new(StringComparer.Ordinal);
+
+    public Type ObjectType => typeof(T);
+
+    public IReadOnlySet<string> Roles => clauses.Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Callers in <paramref name="role"/> reach the objects for which <paramref name="when"/> holds.</summary>
+    protected void Allow(string role, Func<Caller, T, bool> when) => clauses.Add(role, when);
+
+    /// <summary>A clause for roles that reach every object of the kind (e.g. co-ordinators, auditors).</summary>
+    protected static bool Every(Caller caller, T item) => true;
+
+    public bool Allows(Caller caller, IReadOnlySet<string> endpointRoles, T item) =>
+        clauses.Any(c => endpointRoles.Contains(c.Key) && caller.IsIn(c.Key) && c.Value(caller, item));
+}
+
+/// <summary>
+/// The object rule of the endpoint being served, bound to that endpoint's roles. It counts how often it was applied,
+/// so the pipeline can refuse to answer for an endpoint that declared a rule and never used it.
+/// </summary>
+public sealed class ObjectScope(IObjectRule rule, IReadOnlySet<string> endpointRoles)
+{
+    private int applied;
+
+    public IObjectRule Rule { get; } = rule;
+
+    public bool WasApplied => Volatile.Read(ref applied) > 0;
+
+    public bool Allows<T>(Caller caller, T item)
+    {
+        if (Rule is not ObjectRule<T> typed)
+        {
+            // Fail closed: the endpoint declared a rule for another kind of object than the one it touches.
+            throw new InvalidOperationException($"The endpoint's object rule {Rule.GetType().Name} is not about {typeof(T).Name}.");
+        }
+
+        Interlocked.Increment(ref applied);
+        return typed.Allows(caller, endpointRoles, item);
+    }
+}
