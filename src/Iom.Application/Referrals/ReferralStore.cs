@@ -18,7 +18,7 @@ public static class ReferralQueues
     public static readonly TimeSpan AcknowledgementDelay = TimeSpan.FromSeconds(5);
 }
 
-public sealed record ReferralAcknowledgementMessage(string ReferralId, string PersonId);
+public sealed record ReferralAcknowledgementMessage(string ReferralId, string PersonId, string? CorrelationId = null);
 
 public sealed record RelistPanelMessage(PanelCode Panel);
 

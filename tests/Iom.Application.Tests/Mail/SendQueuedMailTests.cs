@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Iom.Adapters.Sqlite;
+using Iom.Application.Audit;
 using Iom.Application.Mail;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Mail;
@@ -17,10 +18,10 @@ public sealed class SendQueuedMailTests
 
     private readonly RecordingMailSender provider = new();
 
-    private SendQueuedMail Handler() => new(new OnceOnlyMail(documents, provider, new FakeTimeProvider(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), NullLogger<OnceOnlyMail>.Instance));
+    private SendQueuedMail Handler() => new(new OnceOnlyMail(documents, new AuditTrail(documents), provider, new FakeTimeProvider(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), NullLogger<OnceOnlyMail>.Instance));
 
     private static string Queued(string key) => JsonSerializer.Serialize(
-        new MailMessage(key, [new MailAddress("coordinator@richmond.gov.uk")], "Referral IOM-2026-0001 received", "Sign in to read it."),
+        new QueuedMail(new MailMessage(key, [new MailAddress("coordinator@richmond.gov.uk")], "Referral IOM-2026-0001 received", "Sign in to read it."), null),
         DocumentJson.Options);
 
     [Fact]
@@ -70,6 +71,73 @@ public sealed class SendQueuedMailTests
         provider.Sent.ShouldBeEmpty();
     }
 
+    private const string Person = "0123456789abcdef0123456789abcdef";
+
+    private static readonly MailAddress[] Recipients = [new("referrer@police.example"), new("coordinator@richmond.gov.uk")];
+
+    private static string Disclosing(string key) => JsonSerializer.Serialize(
+        new QueuedMail(new MailMessage(key, Recipients, "Referral IOM-2026-0001 received", "Sign in to read it."),
+            new MailDisclosure(Person, "referral/r1/acknowledgement", "Referral management: acknowledging a referral", "corr-7")),
+        DocumentJson.Options);
+
+    private async Task<List<AuditRecord>> DisclosuresAsync() =>
+        (await new AuditTrail(documents).ReadAsync(Person, Ct)).Where(r => r.Operation == AuditOperation.Disclosure).ToList();
+
+    [Fact]
+    public async Task A_message_about_a_person_is_audited_as_a_disclosure_to_every_recipient_before_it_leaves()
+    {
+        List<AuditRecord>? auditedWhenSent = null;
+        provider.OnSend = async () => auditedWhenSent = await DisclosuresAsync();
+
+        await Handler().HandleAsync(Disclosing("ack:r1"), Ct);
+
+        auditedWhenSent.ShouldNotBeNull().Count.ShouldBe(1);
+        var record = auditedWhenSent[0];
+        record.Recipients.ShouldBe(Recipients.Select(r => r.Email));
+        (record.Subject, record.Purpose, record.CorrelationId, record.Actor.UserId)
+            .ShouldBe(("referral/r1/acknowledgement", "Referral management: acknowledging a referral", "corr-7", "system:mail"));
+    }
+
+    [Fact]
+    public async Task A_disclosing_message_retried_after_the_provider_failed_and_then_redelivered_is_audited_once()
+    {
+        provider.FailNext = true;
+        await Should.ThrowAsync<MailDeliveryException>(() => Handler().HandleAsync(Disclosing("ack:r2"), Ct));
+        (await DisclosuresAsync()).Count.ShouldBe(1);
+
+        await Handler().HandleAsync(Disclosing("ack:r2"), Ct);
+        await Handler().HandleAsync(Disclosing("ack:r2"), Ct);
+
+        provider.Sent.Count.ShouldBe(1);
+        (await DisclosuresAsync()).Count.ShouldBe(1);
+        (await new AuditTrail(documents).VerifyAsync(Person, Ct)).Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_disclosure_that_cannot_be_audited_is_not_sent()
+    {
+        var failing = new CommitsFail(documents);
+        var handler = new SendQueuedMail(new OnceOnlyMail(failing, new AuditTrail(failing), provider, TimeProvider.System, NullLogger<OnceOnlyMail>.Instance));
+
+        await Should.ThrowAsync<IOException>(() => handler.HandleAsync(Disclosing("ack:r3"), Ct));
+
+        provider.Sent.ShouldBeEmpty();
+        (await DisclosuresAsync()).ShouldBeEmpty();
+    }
+
+    /// <summary>A store whose atomic commits fail (as when the audit partition is unavailable); reads still work.</summary>
+    private sealed class CommitsFail(IDocumentStore inner) : IDocumentStore
+    {
+        public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) => inner.ReadAsync<T>(key, cancellationToken);
+        public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.CreateAsync(key, value, cancellationToken);
+        public Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) => inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
+        public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.UpsertAsync(key, value, cancellationToken);
+        public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, ifMatchETag, cancellationToken);
+        public IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default) => inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
+        public Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
+            throw new IOException("The store is unavailable.");
+    }
+
     /// <summary>The mail port as the provider would see it: what was handed over, and a refusal on demand.</summary>
     private sealed class RecordingMailSender : IMailSender
     {
@@ -77,8 +145,15 @@ public sealed class SendQueuedMailTests
 
         public bool FailNext { get; set; }
 
-        public Task SendAsync(MailMessage message, CancellationToken cancellationToken = default)
+        public Func<Task>? OnSend { get; set; }
+
+        public async Task SendAsync(MailMessage message, CancellationToken cancellationToken = default)
         {
+            if (OnSend is not null)
+            {
+                await OnSend();
+            }
+
             if (FailNext)
             {
                 FailNext = false;
@@ -86,7 +161,6 @@ public sealed class SendQueuedMailTests
             }
 
             Sent.Add(message);
-            return Task.CompletedTask;
         }
     }
 }

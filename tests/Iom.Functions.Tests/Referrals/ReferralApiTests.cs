@@ -117,6 +117,29 @@ public sealed class ReferralApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_email_about_a_referral_is_in_the_persons_audit_log_as_a_disclosure_to_its_recipients_in_the_referrals_request()
+    {
+        var referral = ValidReferral();
+        referral["emergency"] = true;
+        var (referralId, personId) = await host.ReferAsync(referral);
+        var documents = host.Services.GetRequiredService<Iom.Application.Ports.Documents.IDocumentStore>();
+        var reference = (await documents.ReadAsync<Iom.Application.Referrals.Referral>(Iom.Application.Referrals.ReferralStore.KeyOf(personId, referralId), Ct))!.Value.Reference;
+
+        await Outbox.WaitForAsync(host, "sam.patel@met.example.gov.uk", reference);
+        await Outbox.WaitForAsync(host, "iom.coordinator@richmond-iom.example", reference);
+
+        var log = await host.Services.GetRequiredService<Iom.Application.Audit.AuditTrail>().ReadAsync(personId, Ct);
+        var collection = log.Single(r => r.Operation == Iom.Application.Audit.AuditOperation.Collection);
+        var disclosures = log.Where(r => r.Operation == Iom.Application.Audit.AuditOperation.Disclosure).ToList();
+        disclosures.Select(d => (d.Subject, Recipients: string.Join(",", d.Recipients!))).ShouldBe(
+        [
+            ($"referral/{referralId}/acknowledgement", "sam.patel@met.example.gov.uk"),
+            ($"referral/{referralId}/emergency-notice", "iom.coordinator@richmond-iom.example"),
+        ], ignoreOrder: true);
+        disclosures.ShouldAllBe(d => d.CorrelationId == collection.CorrelationId);
+    }
+
+    [Fact]
     public async Task The_referrer_is_acknowledged_by_email_with_the_reference_panel_meeting_and_a_link_and_no_personal_data()
     {
         var referral = ValidReferral();

@@ -13,8 +13,10 @@ namespace Iom.Application.Referrals.Acknowledge;
 /// <summary>
 /// Tells the referrer their referral arrived (reference, panel, meeting, a link to sign in), tells the panel's
 /// co-ordinator at once of an emergency referral, and publishes the thin <c>iom.referral.received</c> integration
-/// event. No name, date of birth or identifier of the person is ever put in a subject, body or event. Redelivery is
-/// harmless: each e-mail has its own idempotency key, and the event's business key lets the broker drop a repeat.
+/// event. No name, date of birth or identifier of the person is ever put in a subject, body or event; still, each
+/// e-mail tells its recipient that a referral about someone exists, so each is audited as a disclosure in the person's
+/// log. Redelivery is harmless: each e-mail has its own idempotency key, and the event's business key lets the broker
+/// drop a repeat.
 /// </summary>
 public sealed partial class AcknowledgeReferral(
     IDocumentStore documents,
@@ -25,6 +27,9 @@ public sealed partial class AcknowledgeReferral(
     ILogger<AcknowledgeReferral> logger)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public const string AcknowledgementPurpose = "Referral management: acknowledging a referral to its referrer";
+    public const string EmergencyPurpose = "Referral management: telling the co-ordinator of an emergency referral";
 
     public async Task HandleAsync(string queuedMessage, CancellationToken cancellationToken)
     {
@@ -39,6 +44,8 @@ public sealed partial class AcknowledgeReferral(
         }
 
         var referral = stored.Value;
+        // The disclosures belong to the request that made the referral.
+        var correlationId = message.CorrelationId ?? referral.Id;
         var panel = panels.Get(referral.Panel);
         var link = new Uri(app.Value.PublicBaseUrl, $"/api/referrals/{referral.Id}/confirmation");
         var meeting = referral.MeetingDate is { } date
@@ -56,7 +63,7 @@ public sealed partial class AcknowledgeReferral(
             Sign in to see it: {link}
 
             This e-mail holds no personal data. Do not reply with any.
-            """), cancellationToken);
+            """), new MailDisclosure(referral.PersonId, $"referral/{referral.Id}/acknowledgement", AcknowledgementPurpose, correlationId), cancellationToken);
 
         await PublishReceivedAsync(referral, new Uri(app.Value.PublicBaseUrl, $"/api/referrals/{referral.Id}"), cancellationToken);
 
@@ -71,7 +78,7 @@ public sealed partial class AcknowledgeReferral(
                 {meeting}
 
                 Sign in to see it: {link}
-                """), cancellationToken);
+                """), new MailDisclosure(referral.PersonId, $"referral/{referral.Id}/emergency-notice", EmergencyPurpose, correlationId), cancellationToken);
         }
     }
 

@@ -85,7 +85,7 @@ public sealed partial class SubmitReferralHandler(
             // so a commit that then fails leaves nothing to acknowledge, and a commit that succeeds is never left
             // without its acknowledgement.
             await queue.SendAsync(ReferralQueues.Acknowledgements,
-                JsonSerializer.Serialize(new ReferralAcknowledgementMessage(referralId, claim.PersonId), DocumentJson.Options),
+                JsonSerializer.Serialize(new ReferralAcknowledgementMessage(referralId, claim.PersonId, actor.CorrelationId), DocumentJson.Options),
                 ReferralQueues.AcknowledgementDelay, cancellationToken);
             await documents.UpsertAsync(ReferralListings.KeyOf(referral), ReferralListings.Of(referral), cancellationToken);
             // A person known from an earlier referral: this one joins their records, which s.62 calls combination.
