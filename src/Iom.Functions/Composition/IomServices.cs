@@ -4,6 +4,7 @@ using Iom.Application.Audit;
 using Iom.Application.Mail;
 using Iom.Application.People;
 using Iom.Application.Retention;
+using Iom.Application.Throttling;
 using Iom.Application.Panels;
 using Iom.Application.Panels.Meetings;
 using Iom.Application.Referrals;
@@ -33,6 +34,7 @@ public static class IomServices
         ArgumentNullException.ThrowIfNull(environment);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(FunctionCatalog.ForApp());
+        services.AddSingleton<CallerRateLimit>();
         services.AddSingleton<HttpPipeline>();
         services.AddHostedService<EndpointPolicyCheck>();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

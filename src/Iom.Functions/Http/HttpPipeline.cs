@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Iom.Application.Access;
 using Iom.Application.Audit;
 using Iom.Application.Identity;
+using Iom.Application.Throttling;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -18,7 +18,7 @@ namespace Iom.Functions.Http;
 /// refusal. Function classes never repeat any of it.
 /// </summary>
 public sealed partial class HttpPipeline(
-    ILogger<HttpPipeline> logger, Microsoft.Extensions.Options.IOptions<RateLimitOptions> rateLimits, IServiceProvider services) : IDisposable
+    ILogger<HttpPipeline> logger, Microsoft.Extensions.Options.IOptions<RateLimitOptions> rateLimits, CallerRateLimit rateLimit, IServiceProvider services)
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
@@ -27,17 +27,6 @@ public sealed partial class HttpPipeline(
 
     public const int MaxPurposeLength = 200;
 
-    // Per caller and function, in this instance: several instances in Azure each allow this much.
-    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = rateLimits.Value.PermitsPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
-
-    public void Dispose() => limiter.Dispose();
-
     public async Task<IActionResult> RunAsync(HttpContext http, HttpFunction function, Func<Task<IActionResult?>> invoke)
     {
         var correlationId = CorrelationIdOf(http);
@@ -45,7 +34,7 @@ public sealed partial class HttpPipeline(
         http.Response.Headers[CorrelationHeader] = correlationId;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId, ["Function"] = function.Name });
 
-        var refusal = Admit(http, function, services) ?? Throttle(http, function);
+        var refusal = Admit(http, function, services);
         if (refusal is not null)
         {
             LogRefused(logger, function.Name, refusal.Problem.Status ?? 0);
@@ -54,6 +43,13 @@ public sealed partial class HttpPipeline(
 
         try
         {
+            // Counted in the store, so inside the try: a store failure is a 500 with a correlation id like any other.
+            if (await ThrottleAsync(http, function) is { } throttled)
+            {
+                LogRefused(logger, function.Name, throttled.Problem.Status ?? 0);
+                return throttled;
+            }
+
             var result = await invoke() ?? throw new InvalidOperationException($"{function.Name} returned no result.");
             if (http.Items[CallerHttpContextExtensions.Key] is ActingAs { Scope.WasApplied: false } && result is IStatusCodeActionResult { StatusCode: >= 200 and < 300 })
             {
@@ -129,21 +125,20 @@ public sealed partial class HttpPipeline(
         return null;
     }
 
-    private ProblemResult? Throttle(HttpContext http, HttpFunction function)
+    private async Task<ProblemResult?> ThrottleAsync(HttpContext http, HttpFunction function)
     {
         if (function.Policy is not { RateLimited: true })
         {
             return null;
         }
 
-        using var lease = limiter.AttemptAcquire($"{function.Name}|{http.Caller().UserId}");
-        if (lease.IsAcquired)
+        var decision = await rateLimit.TryAcquireAsync(function.Name, http.Caller().UserId, rateLimits.Value.PermitsPerMinute, TimeSpan.FromMinutes(1), http.RequestAborted);
+        if (decision.Allowed)
         {
             return null;
         }
 
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return Problems.TooManyRequests();
     }
 
