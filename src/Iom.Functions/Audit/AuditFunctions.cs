@@ -11,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iom.Functions.Audit;
 
 /// <summary>The Data Protection Act audit log and subject export, for auditors only.</summary>
-public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, ExportPerson export)
+public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, VerifyAuditChains verifyAll, ExportPerson export)
 {
     [Function("ReadAuditLog")]
     [AllowRoles(Roles.Auditor, Purpose = "Data protection: reading the audit log")]
@@ -28,6 +28,12 @@ public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, Expor
     public async Task<IActionResult> Verify(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit/verify")] HttpRequest request, CancellationToken cancellationToken)
     {
+        // Without a person: every chain in the store, as the verification command and the daily check do.
+        if (!request.Query.ContainsKey("person"))
+        {
+            return new JsonResponse(StatusCodes.Status200OK, await verifyAll.HandleAsync(cancellationToken));
+        }
+
         var verification = await trail.VerifyAsync(PersonIdOf(request.Query["person"], "person"), cancellationToken);
         return new JsonResponse(StatusCodes.Status200OK, verification);
     }
