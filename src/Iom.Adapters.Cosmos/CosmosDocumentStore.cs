@@ -13,6 +13,9 @@ namespace Iom.Adapters.Cosmos;
 /// </summary>
 public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentStore
 {
+    /// <summary>Documents per page of <see cref="ReadKindAsync{T}"/>.</summary>
+    public const int KindPageSize = 100;
+
     public async Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default)
     {
         var container = await ContainerAsync(key.Container, key.Id, cancellationToken).ConfigureAwait(false);
@@ -90,6 +93,28 @@ public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentSt
         foreach (var document in documents.OrderBy(d => d.Key.Id, StringComparer.Ordinal))
         {
             yield return document;
+        }
+    }
+
+    public async IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(
+        string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var cosmosContainer = await resources.ContainerAsync(container, cancellationToken).ConfigureAwait(false);
+
+        // A cross-partition query on the envelope's kind (indexed like every path), one page of results at a time:
+        // only the current page is held, and the next is fetched when the caller has consumed this one.
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind").WithParameter("@kind", DocumentKind.Of<T>());
+        using var feed = cosmosContainer.GetItemQueryStreamIterator(query, continuationToken: null, new QueryRequestOptions { MaxItemCount = KindPageSize });
+        while (feed.HasMoreResults)
+        {
+            using var page = await feed.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+            page.EnsureSuccessStatusCode();
+            using var json = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var item in json.RootElement.GetProperty("Documents").EnumerateArray())
+            {
+                yield return new StoredDocument<T>(
+                    new DocumentKey(container, item.GetProperty("pk").GetString()!, item.GetProperty("id").GetString()!), Body<T>(item), item.GetProperty("_etag").GetString()!);
+            }
         }
     }
 

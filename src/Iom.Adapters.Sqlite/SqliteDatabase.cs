@@ -19,6 +19,7 @@ public sealed class SqliteDatabase
             etag      TEXT NOT NULL,
             PRIMARY KEY (container, pk, id)
         ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS documents_kind ON documents (container, kind, pk, id);
         CREATE TABLE IF NOT EXISTS queue_messages (
             seq           INTEGER PRIMARY KEY AUTOINCREMENT,
             queue         TEXT NOT NULL,

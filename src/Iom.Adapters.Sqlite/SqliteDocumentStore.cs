@@ -8,6 +8,9 @@ namespace Iom.Adapters.Sqlite;
 /// <summary>The document port on one SQLite table; a commit is one SQLite transaction.</summary>
 public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore
 {
+    /// <summary>Documents per page of <see cref="ReadKindAsync{T}"/>.</summary>
+    public const int KindPageSize = 100;
+
     public async Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default)
     {
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -72,6 +75,54 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
                     }
                 }
             }
+        }
+    }
+
+    public async IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(
+        string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var kind = DocumentKind.Of<T>();
+        (string Pk, string Id)? after = null;
+        while (true)
+        {
+            // Keyset pages, each on its own short read: no connection or read transaction stays open while the
+            // caller works on what it was given, and each page starts after the last key of the one before.
+            var page = new List<StoredDocument<T>>(KindPageSize);
+            var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var command = after is { } last
+                    ? connection.Command(
+                        "SELECT pk, id, body, etag FROM documents WHERE container = $container AND kind = $kind AND (pk, id) > ($pk, $id) ORDER BY pk, id LIMIT $limit",
+                        ("$container", container), ("$kind", kind), ("$pk", last.Pk), ("$id", last.Id), ("$limit", KindPageSize))
+                    : connection.Command(
+                        "SELECT pk, id, body, etag FROM documents WHERE container = $container AND kind = $kind ORDER BY pk, id LIMIT $limit",
+                        ("$container", container), ("$kind", kind), ("$limit", KindPageSize));
+                await using (command.ConfigureAwait(false))
+                {
+                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            page.Add(new StoredDocument<T>(
+                                new DocumentKey(container, reader.GetString(0), reader.GetString(1)), Deserialize<T>(reader.GetString(2)), reader.GetString(3)));
+                        }
+                    }
+                }
+            }
+
+            foreach (var document in page)
+            {
+                yield return document;
+            }
+
+            if (page.Count < KindPageSize)
+            {
+                yield break;
+            }
+
+            after = (page[^1].Key.Partition, page[^1].Key.Id);
         }
     }
 

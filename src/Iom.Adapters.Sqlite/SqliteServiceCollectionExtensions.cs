@@ -46,7 +46,7 @@ public static class SqliteServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<SqliteOptions>>().Value;
             var root = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
-            return new SqliteDatabase(Path.Combine(root, options.DataDirectory, SqliteOptions.FileName));
+            return new SqliteDatabase(options.FilePath(root));
         });
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite");
     }

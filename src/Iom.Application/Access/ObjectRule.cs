@@ -19,6 +19,7 @@ public interface IObjectRule
 public abstract class ObjectRule<T> : IObjectRule
 {
     private readonly Dictionary<string, Func<Caller, T, bool>> clauses = new(StringComparer.Ordinal);
+    private readonly HashSet<string> unrestricted = new(StringComparer.Ordinal);
 
     public Type ObjectType => typeof(T);
 
@@ -27,11 +28,19 @@ public abstract class ObjectRule<T> : IObjectRule
     /// <summary>Callers in <paramref name="role"/> reach the objects for which <paramref name="when"/> holds.</summary>
     protected void Allow(string role, Func<Caller, T, bool> when) => clauses.Add(role, when);
 
-    /// <summary>A clause for roles that reach every object of the kind (e.g. co-ordinators, auditors).</summary>
-    protected static bool Every(Caller caller, T item) => true;
+    /// <summary>Callers in <paramref name="role"/> reach every object of the kind (e.g. co-ordinators, auditors).</summary>
+    protected void AllowEvery(string role)
+    {
+        clauses.Add(role, (_, _) => true);
+        unrestricted.Add(role);
+    }
 
     public bool Allows(Caller caller, IReadOnlySet<string> endpointRoles, T item) =>
         clauses.Any(c => endpointRoles.Contains(c.Key) && caller.IsIn(c.Key) && c.Value(caller, item));
+
+    /// <summary>Whether the caller may reach all objects of the kind at once (a whole-store check, a full list).</summary>
+    public bool AllowsEvery(Caller caller, IReadOnlySet<string> endpointRoles) =>
+        unrestricted.Any(role => endpointRoles.Contains(role) && caller.IsIn(role));
 }
 
 /// <summary>
@@ -56,5 +65,16 @@ public sealed class ObjectScope(IObjectRule rule, IReadOnlySet<string> endpointR
 
         Interlocked.Increment(ref applied);
         return typed.Allows(caller, endpointRoles, item);
+    }
+
+    public bool AllowsEvery<T>(Caller caller)
+    {
+        if (Rule is not ObjectRule<T> typed)
+        {
+            throw new InvalidOperationException($"The endpoint's object rule {Rule.GetType().Name} is not about {typeof(T).Name}.");
+        }
+
+        Interlocked.Increment(ref applied);
+        return typed.AllowsEvery(caller, endpointRoles);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ReferralAccess : ObjectRule<Referral>
     public ReferralAccess(PanelDirectory panels)
     {
         Allow(Identity.Roles.Referrer, (caller, referral) => caller.Agency is not null && string.Equals(caller.Agency, referral.ReferringAgency, StringComparison.Ordinal));
-        Allow(Identity.Roles.Coordinator, Every);
+        AllowEvery(Identity.Roles.Coordinator);
         Allow(Identity.Roles.PanelMember, (caller, referral) => panels.SitsOn(referral.Panel, caller.Email));
     }
 }
@@ -26,7 +26,7 @@ public sealed class PanelAccess : ObjectRule<PanelCode>
 {
     public PanelAccess(PanelDirectory panels)
     {
-        Allow(Identity.Roles.Coordinator, Every);
+        AllowEvery(Identity.Roles.Coordinator);
         Allow(Identity.Roles.PanelMember, (caller, panel) => panels.SitsOn(panel, caller.Email));
     }
 }
@@ -34,7 +34,7 @@ public sealed class PanelAccess : ObjectRule<PanelCode>
 /// <summary>Auditors reach every person's audit log and records: that is their job under the DPA.</summary>
 public sealed class PersonAccess : ObjectRule<PersonRef>
 {
-    public PersonAccess() => Allow(Identity.Roles.Auditor, Every);
+    public PersonAccess() => AllowEvery(Identity.Roles.Auditor);
 }
 
 /// <summary>The object rules, for registration and for the tests that check every endpoint declares one.</summary>

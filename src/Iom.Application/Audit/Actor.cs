@@ -29,4 +29,21 @@ public sealed record ActingAs(Caller Caller, string CorrelationId, string Purpos
 
         return item is not null && Scope.Allows(Caller, item) ? item : throw notFound();
     }
+
+    /// <summary>
+    /// For a request about every object of a kind at once (a whole-store check): allowed only to a role whose clause
+    /// in the declared rule reaches every object; anyone else gets <paramref name="refusal"/>.
+    /// </summary>
+    public void ReachEvery<T>(Func<RefusalException> refusal)
+    {
+        if (Scope is null)
+        {
+            throw new InvalidOperationException($"The endpoint declares no object rule, so it may not reach every {typeof(T).Name}.");
+        }
+
+        if (!Scope.AllowsEvery<T>(Caller))
+        {
+            throw refusal();
+        }
+    }
 }

@@ -60,10 +60,28 @@ public sealed class AuditTrail(IDocumentStore documents)
         return records.OrderBy(r => r.Sequence).ToList();
     }
 
+    /// <summary>Checks the person's chain: every record against its own hash and its predecessor's, and the last against the head.</summary>
     public async Task<ChainVerification> VerifyAsync(string personId, CancellationToken cancellationToken)
     {
-        var records = await ReadAsync(personId, cancellationToken);
-        var head = await documents.ReadAsync<AuditChainHead>(new DocumentKey(Containers.People, personId, AuditChainHead.DocumentId), cancellationToken);
+        var headKey = new DocumentKey(Containers.People, personId, AuditChainHead.DocumentId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var head = await documents.ReadAsync<AuditChainHead>(headKey, cancellationToken);
+            var records = await ReadAsync(personId, cancellationToken);
+
+            // Every append moves the head in the same commit, so an unchanged head means the records read are one state
+            // of the chain. A moved head means a record was appended meanwhile: read again rather than report a break.
+            if (attempt < MaxAttempts && await HeadMovedAsync(headKey, head?.ETag, cancellationToken))
+            {
+                continue;
+            }
+
+            return Verify(personId, head?.Value, records);
+        }
+    }
+
+    private static ChainVerification Verify(string personId, AuditChainHead? head, IReadOnlyList<AuditRecord> records)
+    {
         var previous = AuditRecord.GenesisHash;
         for (var i = 0; i < records.Count; i++)
         {
@@ -81,7 +99,12 @@ public sealed class AuditTrail(IDocumentStore documents)
             previous = record.Hash;
         }
 
-        if ((head?.Value.Count ?? 0) != records.Count || (head?.Value.LastHash ?? AuditRecord.GenesisHash) != previous)
+        if (head is null && records.Count > 0)
+        {
+            return new ChainVerification(personId, records.Count, false, null, "The chain's head is missing: it was deleted.");
+        }
+
+        if ((head?.Count ?? 0) != records.Count || (head?.LastHash ?? AuditRecord.GenesisHash) != previous)
         {
             return new ChainVerification(personId, records.Count, false, records.Count + 1L, "The chain's head does not match its last record: records were removed from the end.");
         }

@@ -64,6 +64,7 @@ public static class IomServices
         services.AddSingleton<IdentityClaims>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ReadAuditLog>();
+        services.AddSingleton<VerifyAuditChains>();
         services.AddSingleton<ExportPerson>();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApplyRetention>();

@@ -189,4 +189,34 @@ public abstract class DocumentStoreContract
     {
         (await Store.ReadPartitionAsync<TestPerson>(Containers.People, NewKey().Partition, Token).ToListAsync(Token)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task ReadKind_returns_every_document_of_that_kind_from_every_partition_of_that_container_over_several_pages()
+    {
+        // More than two pages' worth, spread over many partitions, some holding several.
+        var run = "scan-" + Guid.NewGuid().ToString("N");
+        var expected = new Dictionary<DocumentKey, string>();
+        for (var i = 0; i < 230; i++)
+        {
+            var key = new DocumentKey(Containers.People, $"{run}-{i % 90:D3}", $"item-{i:D3}");
+            expected[key] = (await Store.CreateAsync(key, new TestScanned(i), Token)).ETag;
+        }
+
+        await Store.CreateAsync(new DocumentKey(Containers.People, $"{run}-000", "a-note"), new TestNote("another kind"), Token);
+        await Store.CreateAsync(new DocumentKey(Containers.Panels, $"{run}-000", "item-elsewhere"), new TestScanned(-1), Token);
+
+        var found = await Store.ReadKindAsync<TestScanned>(Containers.People, Token).ToListAsync(Token);
+
+        var ours = found.Where(d => d.Key.Partition.StartsWith(run, StringComparison.Ordinal)).ToList();
+        ours.Select(d => d.Key).ShouldBe(expected.Keys, ignoreOrder: true);
+        ours.Select(d => (d.Key.Id, d.Value.Number, d.ETag)).ShouldBe(
+            expected.Select(e => (e.Key.Id, int.Parse(e.Key.Id.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture), e.Value)), ignoreOrder: true);
+        found.ShouldAllBe(d => d.Key.Container == Containers.People);
+    }
+
+    [Fact]
+    public async Task ReadKind_of_a_kind_nobody_stored_returns_nothing()
+    {
+        (await Store.ReadKindAsync<TestUnstored>(Containers.People, Token).ToListAsync(Token)).ShouldBeEmpty();
+    }
 }

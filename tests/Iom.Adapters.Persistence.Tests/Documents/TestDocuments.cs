@@ -13,3 +13,11 @@ public sealed record TestPerson(string Name, DateOnly BornOn, TestRisk Risk, int
 
 [DocumentKind("test-note")]
 public sealed record TestNote(string Text);
+
+/// <summary>A kind only the whole-container scan tests write, so other tests' documents never mix in.</summary>
+[DocumentKind("test-scanned")]
+public sealed record TestScanned(int Number);
+
+/// <summary>A kind no test ever stores.</summary>
+[DocumentKind("test-unstored")]
+public sealed record TestUnstored(string Text);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Iom.Adapters.Persistence.Tests.Servers;
 
 /// <summary>
-/// @vercel/cosmosdb-server over HTTPS, behind <see cref="MissingItemProxy"/>, and the Cosmos adapter registered by its
+/// @vercel/cosmosdb-server over HTTPS, behind <see cref="CosmosServerGapProxy"/>, and the Cosmos adapter registered by its
 /// own DI extension against the proxy (one client for the whole test class, as in the app).
 /// </summary>
 public sealed class CosmosDbServerFixture : IAsyncLifetime
@@ -13,10 +13,10 @@ public sealed class CosmosDbServerFixture : IAsyncLifetime
     private static readonly string AnyKey = Convert.ToBase64String(new byte[64]);
 
     private NodeServer? _server;
-    private MissingItemProxy? _proxy;
+    private CosmosServerGapProxy? _proxy;
     private ServiceProvider? _services;
 
-    public MissingItemProxy Proxy => _proxy ?? throw new InvalidOperationException("Not started.");
+    public CosmosServerGapProxy Proxy => _proxy ?? throw new InvalidOperationException("Not started.");
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not started.");
 
@@ -38,7 +38,7 @@ public sealed class CosmosDbServerFixture : IAsyncLifetime
     {
         _server = await NodeServer.StartAsync("cosmosdb-server", port => $"-p {port} --host 127.0.0.1");
         var package = Path.Combine(NodeServer.RepositoryRoot, "node_modules", "@vercel", "cosmosdb-server");
-        _proxy = await MissingItemProxy.StartAsync(
+        _proxy = await CosmosServerGapProxy.StartAsync(
             new Uri($"https://127.0.0.1:{_server.Port}/"), Path.Combine(package, "cert.pem"), Path.Combine(package, "key.pem"));
         _services = BuildServices(Settings());
     }

@@ -136,5 +136,16 @@ public sealed class ObjectRuleTests
             .ShouldBe(ObjectRules.All, ignoreOrder: true);
     }
 
+    [Fact]
+    public void Only_a_role_whose_clause_reaches_every_object_may_reach_them_all_at_once()
+    {
+        var endpoint = Admits(Roles.Referrer, Roles.Coordinator, Roles.PanelMember);
+        new ActingAs(Caller(Roles.Coordinator), "c", "p") { Scope = new ObjectScope(Rule, endpoint) }.ReachEvery<Referral>(NotFound);
+        Should.Throw<RefusalException>(() => new ActingAs(Caller(Roles.Referrer), "c", "p") { Scope = new ObjectScope(Rule, endpoint) }.ReachEvery<Referral>(NotFound));
+        Should.Throw<RefusalException>(() => new ActingAs(Caller(Roles.PanelMember, email: IomMember), "c", "p") { Scope = new ObjectScope(Rule, endpoint) }.ReachEvery<Referral>(NotFound));
+        // A co-ordinator admitted only by another endpoint's roles does not count here.
+        Should.Throw<RefusalException>(() => new ActingAs(Caller(Roles.Coordinator), "c", "p") { Scope = new ObjectScope(Rule, Admits(Roles.Referrer)) }.ReachEvery<Referral>(NotFound));
+    }
+
     private static RefusalException NotFound() => new(RefusalKind.NotFound, "not-found", "There is no referral with that id.");
 }

@@ -71,6 +71,7 @@ public sealed class AuditApiTests : IAsyncLifetime
 
         await Get($"/api/audit?person={person}", role, HttpStatusCode.Forbidden);
         await Get($"/api/people/{person}/export", role, HttpStatusCode.Forbidden);
+        await Get("/api/audit/verify", role, HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -86,6 +87,39 @@ public sealed class AuditApiTests : IAsyncLifetime
 
         verification.GetProperty("intact").GetBoolean().ShouldBeFalse();
         verification.GetProperty("firstBrokenSequence").GetInt64().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Without_a_person_the_verification_checks_every_chain_and_names_the_broken_ones()
+    {
+        var (tampered, _) = await ReferAndReadAsync();
+        var (intact, _) = await host.ReferAsync(ReferralApiTests.ValidReferral("Amy", "Blake", "1990-05-05", null));
+
+        var before = await Get("/api/audit/verify", Roles.Auditor);
+
+        before.GetProperty("intact").GetBoolean().ShouldBeTrue();
+        before.GetProperty("chainsChecked").GetInt32().ShouldBe(2);
+        before.GetProperty("recordsChecked").GetInt64().ShouldBe(3);
+        before.GetProperty("broken").GetArrayLength().ShouldBe(0);
+
+        var documents = host.Services.GetRequiredService<IDocumentStore>();
+        await documents.DeleteAsync(new DocumentKey(Containers.People, tampered, AuditRecord.IdOf(2)), null, Ct);
+
+        var after = await Get("/api/audit/verify", Roles.Auditor);
+
+        after.GetProperty("intact").GetBoolean().ShouldBeFalse();
+        after.GetProperty("chainsChecked").GetInt32().ShouldBe(2);
+        var broken = after.GetProperty("broken").EnumerateArray().ShouldHaveSingleItem();
+        broken.GetProperty("personId").GetString().ShouldBe(tampered);
+        broken.GetProperty("problem").GetString()!.ShouldContain("removed from the end");
+        (await Get($"/api/audit/verify?person={intact}", Roles.Auditor)).GetProperty("intact").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_person_given_but_empty_or_malformed_is_refused_rather_than_taken_for_every_chain()
+    {
+        await Get("/api/audit/verify?person=", Roles.Auditor, HttpStatusCode.BadRequest);
+        await Get("/api/audit/verify?person=../../etc", Roles.Auditor, HttpStatusCode.BadRequest);
     }
 
     [Fact]

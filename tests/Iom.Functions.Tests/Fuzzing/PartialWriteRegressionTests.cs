@@ -71,6 +71,9 @@ public sealed class PartialWriteRegressionTests
         public IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default) =>
             inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
 
+        public IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default) =>
+            inner.ReadKindAsync<T>(container, cancellationToken);
+
         public Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
             inner.CommitAsync(container, partition, writes, cancellationToken);
     }

@@ -38,6 +38,13 @@ public interface IDocumentStore
     IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Every document of kind <typeparamref name="T"/> in every partition of <paramref name="container"/>, in no
+    /// particular order, read a page at a time as the caller consumes them (never all at once). A scan of the whole
+    /// container: for store-wide jobs such as verifying every audit chain, not for serving one person.
+    /// </summary>
+    IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Applies all writes in one partition atomically: all succeed or none is applied (a change and its audit record).
     /// </summary>
     /// <exception cref="DocumentConflictException">A create found an existing document; nothing was written.</exception>

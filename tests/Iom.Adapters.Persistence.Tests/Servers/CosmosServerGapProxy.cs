@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,14 +14,25 @@ using Microsoft.Extensions.Logging;
 namespace Iom.Adapters.Persistence.Tests.Servers;
 
 /// <summary>
-/// A loopback HTTPS reverse proxy in front of @vercel/cosmosdb-server that changes one thing: a point read of a missing
-/// item, which the server answers 500 (its read handler dereferences the missing item: "Cannot read properties of
-/// undefined"), is answered 404 NotFound, as a real account answers. Every other request and answer passes unchanged.
-/// It serves the server's own self-signed certificate, so the client is configured exactly as for the bare server.
+/// A loopback HTTPS reverse proxy in front of @vercel/cosmosdb-server that fills two gaps of the server (README.md):
+/// <list type="bullet">
+/// <item>a point read of a missing item, which the server answers 500 (its read handler dereferences the missing item:
+/// "Cannot read properties of undefined"), is answered 404 NotFound, as a real account answers;</item>
+/// <item>a query-plan request (the .NET SDK on Linux asks the gateway for the plan of every cross-partition query),
+/// which the server does not implement, is answered with the plan an account gives a plain filter query: no ordering,
+/// aggregates, DISTINCT, TOP or OFFSET, over the whole key range. The query itself then goes to the server.</item>
+/// </list>
+/// Every other request and answer passes unchanged. It serves the server's own self-signed certificate, so the client
+/// is configured exactly as for the bare server.
 /// </summary>
-public sealed partial class MissingItemProxy : IAsyncDisposable
+public sealed partial class CosmosServerGapProxy : IAsyncDisposable
 {
     private const string NotFoundBody = """{"code":"NotFound","message":"Entity with the specified id does not exist in the system."}""";
+
+    // What an account answers for a cross-partition query with a WHERE clause and nothing else.
+    private const string PlainFilterPlan = """
+        {"partitionedQueryExecutionInfoVersion":2,"queryInfo":{"distinctType":"None","top":null,"offset":null,"limit":null,"orderBy":[],"orderByExpressions":[],"groupByExpressions":[],"groupByAliases":[],"aggregates":[],"groupByAliasToAggregateType":{},"rewrittenQuery":"","hasSelectValue":false,"dCountInfo":null,"hasNonStreamingOrderBy":false},"queryRanges":[{"min":"","max":"FF","isMinInclusive":true,"isMaxInclusive":false}]}
+        """;
 
     private static readonly HashSet<string> HopByHopHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -30,8 +42,9 @@ public sealed partial class MissingItemProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _upstream;
     private int _rewritten;
+    private int _plans;
 
-    private MissingItemProxy(WebApplication app, HttpClient upstream, Uri address)
+    private CosmosServerGapProxy(WebApplication app, HttpClient upstream, Uri address)
     {
         _app = app;
         _upstream = upstream;
@@ -43,7 +56,10 @@ public sealed partial class MissingItemProxy : IAsyncDisposable
     /// <summary>How many missing-item answers were changed from 500 to 404 (a test checks the gap is still there).</summary>
     public int RewrittenCount => Volatile.Read(ref _rewritten);
 
-    public static async Task<MissingItemProxy> StartAsync(Uri upstreamAddress, string certificatePem, string keyPem)
+    /// <summary>How many query plans the server could not give and the proxy did (a test checks the gap is still there).</summary>
+    public int PlansAnsweredCount => Volatile.Read(ref _plans);
+
+    public static async Task<CosmosServerGapProxy> StartAsync(Uri upstreamAddress, string certificatePem, string keyPem)
     {
         var certificate = X509Certificate2.CreateFromPemFile(certificatePem, keyPem);
         var upstream = new HttpClient(new SocketsHttpHandler
@@ -56,12 +72,12 @@ public sealed partial class MissingItemProxy : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         var app = builder.Build();
-        MissingItemProxy? proxy = null;
+        CosmosServerGapProxy? proxy = null;
         app.Run(context => proxy!.ForwardAsync(context));
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        proxy = new MissingItemProxy(app, upstream, new Uri(address));
+        proxy = new CosmosServerGapProxy(app, upstream, new Uri(address));
         return proxy;
     }
 
@@ -73,8 +89,18 @@ public sealed partial class MissingItemProxy : IAsyncDisposable
 
     private async Task ForwardAsync(HttpContext context)
     {
+        var isPlanRequest = context.Request.Method == HttpMethods.Post && context.Request.Headers["x-ms-cosmos-is-query-plan-request"] == "True";
+        byte[]? planRequestBody = null;
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + context.Request.QueryString);
-        if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        if (isPlanRequest)
+        {
+            // Kept, to plan the query here if the server cannot.
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            planRequestBody = buffer.ToArray();
+            request.Content = new ByteArrayContent(planRequestBody);
+        }
+        else if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
         {
             request.Content = new StreamContent(context.Request.Body);
         }
@@ -104,7 +130,38 @@ public sealed partial class MissingItemProxy : IAsyncDisposable
             return;
         }
 
+        if (planRequestBody is not null)
+        {
+            var body = await response.Content.ReadAsStringAsync(context.RequestAborted);
+            if (!(response.IsSuccessStatusCode && body.Contains("\"queryRanges\"", StringComparison.Ordinal)))
+            {
+                await AnswerQueryPlanAsync(context, planRequestBody);
+                return;
+            }
+
+            await WriteAsync(context, response, body);
+            return;
+        }
+
         await WriteAsync(context, response, body: null);
+    }
+
+    private async Task AnswerQueryPlanAsync(HttpContext context, byte[] requestBody)
+    {
+        using var json = JsonDocument.Parse(requestBody);
+        var query = json.RootElement.GetProperty("query").GetString() ?? "";
+        context.Response.ContentType = "application/json";
+        if (NeedsARealPlan().IsMatch(query))
+        {
+            // Only an account can plan this; say so rather than let the SDK misread a made-up plan.
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("""{"code":"BadRequest","message":"The test proxy plans plain filter queries only."}""", context.RequestAborted);
+            return;
+        }
+
+        Interlocked.Increment(ref _plans);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        await context.Response.WriteAsync(PlainFilterPlan, context.RequestAborted);
     }
 
     private static async Task WriteAsync(HttpContext context, HttpResponseMessage response, string? body)
@@ -127,6 +184,9 @@ public sealed partial class MissingItemProxy : IAsyncDisposable
             await context.Response.WriteAsync(body, context.RequestAborted);
         }
     }
+
+    [GeneratedRegex(@"\b(ORDER\s+BY|GROUP\s+BY|DISTINCT|TOP|OFFSET|LIMIT|VALUE|COUNT|SUM|MIN|MAX|AVG)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NeedsARealPlan();
 
     [GeneratedRegex("^/dbs/[^/]+/colls/[^/]+/docs/[^/]+/?$")]
     private static partial Regex ItemPath();

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Iom.Adapters.Sqlite;
+using Iom.Application.Audit;
+using Microsoft.Extensions.Options;
+
+namespace Iom.LocalHost.Commands;
+
+/// <summary>
+/// <c>verify-audit</c>: the audit log's verification command. Verifies every person's audit chain in the store the
+/// local host is configured for (the SQLite file by default, Cosmos DB when <c>Documents:Provider=Cosmos</c>), with the
+/// same configuration sources and arguments as the host, without starting it. Exit code 0 when every chain is intact,
+/// 2 when any is broken, 1 when the check itself could not run.
+/// </summary>
+public static class VerifyAuditCommand
+{
+    public const string Name = "verify-audit";
+
+    public const int Intact = 0;
+    public const int Failed = 1;
+    public const int Broken = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        AuditChainsReport report;
+        try
+        {
+            // The host's own composition, built but not started: no listener, no queue dispatcher, no timers.
+            await using var app = LocalHostApp.Build(args);
+            if (MissingSqliteFile(app) is { } missing)
+            {
+                // Opening it would create an empty store that verifies as intact: a wrong folder must not pass.
+                await error.WriteLineAsync($"verify-audit: there is no local store at {missing} (set Sqlite:DataDirectory, or run from the folder holding .data).");
+                return Failed;
+            }
+
+            report = await app.Services.GetRequiredService<VerifyAuditChains>().HandleAsync(cancellationToken);
+        }
+#pragma warning disable CA1031 // Any failure means "could not verify", reported as such with its own exit code.
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"verify-audit: could not verify the audit log: {failure.GetType().Name}: {failure.Message}");
+            return Failed;
+        }
+
+        var culture = CultureInfo.InvariantCulture;
+        await output.WriteLineAsync(string.Create(culture, $"Audit chains checked: {report.ChainsChecked}, records checked: {report.RecordsChecked}, broken: {report.Broken.Count}"));
+        foreach (var chain in report.Broken)
+        {
+            await output.WriteLineAsync(string.Create(culture, $"BROKEN person {chain.PersonId} ({chain.Records} records): {chain.Problem}"));
+        }
+
+        await output.WriteLineAsync(report.Intact ? "Audit log intact." : "Audit log NOT intact.");
+        return report.Intact ? Intact : Broken;
+    }
+
+    private static string? MissingSqliteFile(WebApplication app)
+    {
+        if (app.Configuration["Documents:Provider"] != "Sqlite")
+        {
+            return null;
+        }
+
+        var file = app.Services.GetRequiredService<IOptions<SqliteOptions>>().Value.FilePath(app.Environment.ContentRootPath);
+        return File.Exists(file) ? null : file;
+    }
+}
