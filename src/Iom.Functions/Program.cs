@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.Configuration.AddShippedDefaults();
 builder.ConfigureFunctionsWebApplication();
-builder.UseWhen<HttpPipelineMiddleware>(HttpPipelineMiddleware.IsHttp);
+builder.UseHttpPipeline();
 builder.Services.AddIomFunctions(builder.Configuration, builder.Environment);
 builder.Services.AddIomTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -38,6 +38,10 @@ public static class IomServices
         services.AddSingleton<HttpPipeline>();
         services.AddHostedService<EndpointPolicyCheck>();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HttpLimitOptions>().Bind(configuration.GetSection(HttpLimitOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        // The catch-all's route table, from whichever catalog the host registered (the local host adds test functions).
+        services.TryAddSingleton(sp => new FunctionRoutes(sp.GetRequiredService<FunctionCatalog>(),
+            new Microsoft.AspNetCore.Routing.DefaultInlineConstraintResolver(Options.Create(new Microsoft.AspNetCore.Routing.RouteOptions()), sp)));
         services.AddHealthChecks();
 
         services.AddAdapters(configuration);

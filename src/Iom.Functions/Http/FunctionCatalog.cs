@@ -3,7 +3,9 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iom.Functions.Http;
 
-public sealed record HttpFunction(string Name, MethodInfo Method, string Route, IReadOnlyList<string> Verbs, EndpointPolicy? Policy);
+/// <param name="Verbs">The methods the trigger names; when it names none, the usual ones (and <paramref name="AnyMethod"/>).</param>
+/// <param name="AnyMethod">The trigger names no methods: the Functions host routes every method to it.</param>
+public sealed record HttpFunction(string Name, MethodInfo Method, string Route, IReadOnlyList<string> Verbs, EndpointPolicy? Policy, bool AnyMethod = false);
 
 public sealed record QueueFunction(string Name, MethodInfo Method, string QueueName, string? Connection);
 
@@ -15,6 +17,9 @@ public sealed record TimerFunction(string Name, MethodInfo Method, string Schedu
 /// </summary>
 public sealed class FunctionCatalog
 {
+    /// <summary>What every HTTP function's route is under: host.json's extensions.http.routePrefix.</summary>
+    public const string RoutePrefix = "api";
+
     private readonly Dictionary<string, HttpFunction> httpByName;
 
     public FunctionCatalog(IEnumerable<Type> functionTypes)
@@ -36,7 +41,7 @@ public sealed class FunctionCatalog
                 if (parameter.GetCustomAttribute<HttpTriggerAttribute>() is { } h)
                 {
                     var verbs = (h.Methods ?? ["get", "post", "put", "patch", "delete"]).Select(v => v.ToUpperInvariant()).ToList();
-                    http.Add(new HttpFunction(name, method, h.Route ?? name, verbs, EndpointPolicy.Of(method)));
+                    http.Add(new HttpFunction(name, method, h.Route ?? name, verbs, EndpointPolicy.Of(method), h.Methods is null));
                 }
                 else if (parameter.GetCustomAttribute<QueueTriggerAttribute>() is { } q)
                 {

@@ -14,11 +14,15 @@ namespace Iom.Functions.Http;
 
 /// <summary>
 /// What every HTTP function gets, in Azure and in the local host alike: a correlation id, authentication from
-/// X-MS-CLIENT-PRINCIPAL, the declared role policy and object rule, the body size limit, and problem details for every
-/// refusal. Function classes never repeat any of it.
+/// X-MS-CLIENT-PRINCIPAL, the declared role policy and object rule, the body size and time limits, a time budget, the
+/// intake rate limit, and problem details for every refusal. Function classes never repeat any of it.
 /// </summary>
 public sealed partial class HttpPipeline(
-    ILogger<HttpPipeline> logger, Microsoft.Extensions.Options.IOptions<RateLimitOptions> rateLimits, CallerRateLimit rateLimit, IServiceProvider services)
+    ILogger<HttpPipeline> logger,
+    Microsoft.Extensions.Options.IOptions<RateLimitOptions> rateLimits,
+    Microsoft.Extensions.Options.IOptions<HttpLimitOptions> limits,
+    CallerRateLimit rateLimit,
+    IServiceProvider services)
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
@@ -27,7 +31,21 @@ public sealed partial class HttpPipeline(
 
     public const int MaxPurposeLength = 200;
 
-    public async Task<IActionResult> RunAsync(HttpContext http, HttpFunction function, Func<Task<IActionResult?>> invoke)
+    /// <summary>What a caller whose request ran out of time is asked to wait before trying again.</summary>
+    public const int TimeoutRetryAfterSeconds = 5;
+
+    private static readonly object InvocationTokenKey = new();
+
+    /// <summary>
+    /// The token the running function must honour: the request's own, the host's (<paramref name="hostCancellation"/>)
+    /// and the time budget, linked. While the function runs it is also <see cref="HttpContext.RequestAborted"/>.
+    /// </summary>
+    /// <returns>Null outside a function invocation.</returns>
+    public static CancellationToken? InvocationToken(HttpContext http) =>
+        http.Items.TryGetValue(InvocationTokenKey, out var token) && token is CancellationToken set ? set : null;
+
+    /// <param name="hostCancellation">The host's cancellation of the invocation (the worker's FunctionContext), if any.</param>
+    public async Task<IActionResult> RunAsync(HttpContext http, HttpFunction function, Func<Task<IActionResult?>> invoke, CancellationToken hostCancellation = default)
     {
         var correlationId = CorrelationIdOf(http);
         http.TraceIdentifier = correlationId;
@@ -41,6 +59,15 @@ public sealed partial class HttpPipeline(
             return refusal;
         }
 
+        // The function sees one token, whichever binding it uses (a CancellationToken parameter or RequestAborted), that
+        // fires when the caller goes away, the host cancels, or the budget runs out. Writes are atomic commits, so
+        // stopping part way leaves either a whole change or none.
+        var aborted = http.RequestAborted;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(aborted, hostCancellation);
+        budget.CancelAfter(limits.Value.RequestTimeout);
+        http.RequestAborted = budget.Token;
+        http.Items[InvocationTokenKey] = budget.Token;
+        RequestBody.SetReadTimeout(http, limits.Value.BodyReadTimeout);
         try
         {
             // Counted in the store, so inside the try: a store failure is a 500 with a correlation id like any other.
@@ -62,13 +89,27 @@ public sealed partial class HttpPipeline(
         }
         catch (Exception exception) when (Problems.FromKnownException(exception) is { } problem)
         {
+            if (problem.Problem.Status == StatusCodes.Status408RequestTimeout)
+            {
+                // The rest of the body is still unread: this connection cannot carry another request.
+                http.Response.Headers.Connection = "close";
+            }
+
             LogRefused(logger, function.Name, problem.Problem.Status ?? 0);
             return problem;
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested || hostCancellation.IsCancellationRequested)
         {
-            // The caller went away; nothing useful can be sent.
+            // The caller went away, or the host stopped the invocation; nothing useful can be sent.
             return new EmptyResult();
+        }
+#pragma warning disable CA1031 // Whatever a cancelled store call throws (not always OperationCanceledException), the cause is the budget.
+        catch (Exception exception) when (budget.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogTimedOut(logger, function.Name, limits.Value.RequestTimeout.TotalSeconds, exception.GetType().Name);
+            http.Response.Headers.RetryAfter = TimeoutRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Problems.RequestTimedOut(correlationId);
         }
 #pragma warning disable CA1031 // Anything unexpected becomes a 500 with a correlation id, never a stack trace.
         catch (Exception exception)
@@ -76,6 +117,13 @@ public sealed partial class HttpPipeline(
         {
             LogFailed(logger, exception, function.Name);
             return Problems.Unexpected(correlationId);
+        }
+        finally
+        {
+            // Back to the request's own token before the result is written: the budget is for the function alone, and
+            // the worker writes no result for a request whose token has fired.
+            http.RequestAborted = aborted;
+            http.Items.Remove(InvocationTokenKey);
         }
     }
 
@@ -159,6 +207,9 @@ public sealed partial class HttpPipeline(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function} declares an object rule but answered without applying it")]
     private static partial void LogObjectRuleUnused(ILogger logger, string function);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Function} ran out of its {BudgetSeconds} s budget ({Exception}) and answered 503")]
+    private static partial void LogTimedOut(ILogger logger, string function, double budgetSeconds, string exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function} failed unexpectedly")]
     private static partial void LogFailed(ILogger logger, Exception exception, string function);

@@ -27,6 +27,19 @@ public static class Problems
     public static ProblemResult TooManyRequests() =>
         Create(StatusCodes.Status429TooManyRequests, "too-many-requests", "Too many requests.", "Wait for the time in Retry-After, then try again.");
 
+    /// <summary>The request ran out of its time budget (<see cref="HttpLimitOptions.RequestTimeout"/>); the caller may retry.</summary>
+    public static ProblemResult RequestTimedOut(string correlationId)
+    {
+        var result = Create(StatusCodes.Status503ServiceUnavailable, "timeout", "The request took too long.",
+            "It was stopped before it finished. Wait for the time in Retry-After, then try again; quote the correlation id if it keeps happening.");
+        result.Problem.Extensions["correlationId"] = correlationId;
+        return result;
+    }
+
+    /// <summary>The request body did not arrive in time (<see cref="HttpLimitOptions.BodyReadTimeout"/>, or the HTTP server's minimum data rate).</summary>
+    public static ProblemResult RequestBodyTimedOut() =>
+        Create(StatusCodes.Status408RequestTimeout, "body-timeout", "The request body arrived too slowly.", "Send the whole body without pausing, then try again.");
+
     public static ProblemResult NotFound() =>
         Create(StatusCodes.Status404NotFound, "not-found", "Not found.");
 
@@ -58,8 +71,10 @@ public static class Problems
         JsonException j => Validation(JsonErrors(j)),
         RequestBodyTooLargeException t => PayloadTooLarge(t.Limit),
         UnsupportedContentTypeException u => UnsupportedMediaType(u.Expected),
+        RequestBodyTimeoutException => RequestBodyTimedOut(),
         MalformedBodyException => Create(StatusCodes.Status400BadRequest, "malformed-body", "The request body could not be read.", "It is not a well-formed form."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => PayloadTooLarge(RequestBody.MaxBytes),
+        BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => RequestBodyTimedOut(),
         BadHttpRequestException b => Create(b.StatusCode, "bad-request", "The request could not be read."),
         DocumentPreconditionFailedException => Create(StatusCodes.Status412PreconditionFailed, "stale", "Someone else changed this first.", "Read it again and retry."),
         DocumentConflictException => Create(StatusCodes.Status409Conflict, "conflict", "This already exists."),

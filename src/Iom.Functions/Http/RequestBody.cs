@@ -13,16 +13,31 @@ public sealed class UnsupportedContentTypeException(string expected) : Exception
     public string Expected { get; } = expected;
 }
 
+/// <summary>The body did not arrive within <see cref="HttpLimitOptions.BodyReadTimeout"/> of starting to read it.</summary>
+public sealed class RequestBodyTimeoutException(TimeSpan limit) : Exception($"The request body did not arrive within {limit}.")
+{
+    public TimeSpan Limit { get; } = limit;
+}
+
 /// <summary>The body has the right content type but cannot be parsed as one (e.g. a multipart form cut short).</summary>
 public sealed class MalformedBodyException(string message, Exception inner) : Exception(message, inner);
 
-/// <summary>Reads request bodies within the size limit, whatever the transfer encoding.</summary>
+/// <summary>Reads request bodies within the size and time limits, whatever the transfer encoding.</summary>
 public static class RequestBody
 {
     public const long MaxBytes = 256 * 1024;
 
+    private static readonly object ReadTimeoutKey = new();
+
+    /// <summary>The time limit for reading this request's body (the pipeline sets it from <see cref="HttpLimitOptions"/>).</summary>
+    internal static void SetReadTimeout(HttpContext http, TimeSpan limit) => http.Items[ReadTimeoutKey] = limit;
+
+    private static TimeSpan ReadTimeoutOf(HttpContext http) =>
+        http.Items.TryGetValue(ReadTimeoutKey, out var limit) && limit is TimeSpan set ? set : new HttpLimitOptions().BodyReadTimeout;
+
     /// <exception cref="UnsupportedContentTypeException">Not application/json.</exception>
     /// <exception cref="RequestBodyTooLargeException">Over <see cref="MaxBytes"/>.</exception>
+    /// <exception cref="RequestBodyTimeoutException">Not all there within the time limit.</exception>
     /// <exception cref="JsonException">Not valid JSON for <typeparamref name="T"/> (also invalid UTF-8, too deep, unknown members).</exception>
     public static async Task<T> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -38,6 +53,7 @@ public static class RequestBody
     /// <summary>Reads a form (URL-encoded or multipart) within the size limit.</summary>
     /// <exception cref="UnsupportedContentTypeException">Not a form.</exception>
     /// <exception cref="RequestBodyTooLargeException">Over <see cref="MaxBytes"/>.</exception>
+    /// <exception cref="RequestBodyTimeoutException">Not all there within the time limit.</exception>
     /// <exception cref="MalformedBodyException">The form cannot be parsed: a multipart body cut short, no boundary, too many fields.</exception>
     public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -59,6 +75,8 @@ public static class RequestBody
         }
     }
 
+    /// <exception cref="RequestBodyTooLargeException">Over <see cref="MaxBytes"/>.</exception>
+    /// <exception cref="RequestBodyTimeoutException">Not all there within the time limit.</exception>
     public static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes)
@@ -66,17 +84,29 @@ public static class RequestBody
             throw new RequestBodyTooLargeException(MaxBytes);
         }
 
+        // A total time, not a rate: Kestrel's minimum data rate (240 bytes/s) alone would let a client that keeps just
+        // above it hold a request open for the quarter of an hour 256 KiB takes at that pace.
+        var limit = ReadTimeoutOf(request.HttpContext);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, deadline.Token)) > 0)
             {
-                throw new RequestBodyTooLargeException(MaxBytes);
-            }
+                if (buffer.Length + read > MaxBytes)
+                {
+                    throw new RequestBodyTooLargeException(MaxBytes);
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RequestBodyTimeoutException(limit);
         }
 
         return buffer.ToArray();

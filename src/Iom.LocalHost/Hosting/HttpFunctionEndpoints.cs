@@ -10,7 +10,7 @@ namespace Iom.LocalHost.Hosting;
 /// <summary>Maps each HTTP function onto Kestrel under /api, with the route and verbs from its own trigger.</summary>
 internal static class HttpFunctionEndpoints
 {
-    public const string RoutePrefix = "api";
+    public const string RoutePrefix = FunctionCatalog.RoutePrefix;
 
     public static void MapFunctions(this IEndpointRouteBuilder endpoints, FunctionCatalog catalog)
     {
@@ -23,8 +23,12 @@ internal static class HttpFunctionEndpoints
                 || p.ParameterType == typeof(CancellationToken)
                 || IsRouteValueType(p.ParameterType));
 
-            endpoints.MapMethods($"/{RoutePrefix}/{function.Route}", function.Verbs, context => HandleAsync(context, function))
-                     .WithName(function.Name);
+            // A function for every method (the catch-all) is mapped without a method filter, as the Functions host does.
+            var pattern = $"/{RoutePrefix}/{function.Route}";
+            (function.AnyMethod
+                    ? endpoints.Map(pattern, context => HandleAsync(context, function))
+                    : endpoints.MapMethods(pattern, function.Verbs, context => HandleAsync(context, function)))
+                .WithName(function.Name);
         }
     }
 

@@ -26,9 +26,9 @@ internal static partial class LastResortProblems
     });
 
     /// <summary>
-    /// A refusal routing makes by itself (no function at that path: 404; none for that method: 405) is problem details
-    /// too, like every refusal a function makes; also for a path that leaves /api once Kestrel resolves its dot
-    /// segments. Only error responses without a body are touched.
+    /// A refusal routing makes by itself is problem details too, like every refusal a function makes: under /api the
+    /// catch-all function answers (as in Azure), so this covers the rest, e.g. a path that leaves /api once Kestrel
+    /// resolves its dot segments. Only error responses without a body are touched.
     /// </summary>
     public static IApplicationBuilder UseStatusProblems(this IApplicationBuilder app) => app.UseStatusCodePages(status =>
         Problems.ForStatus(status.HttpContext.Response.StatusCode).ExecuteResultAsync(new ActionContext(status.HttpContext, new RouteData(), new ActionDescriptor())));

@@ -33,6 +33,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["ReferralForm"] = [Roles.Referrer],
         ["SubmitReferralForm"] = [Roles.Referrer],
         ["ReferralConfirmation"] = [Roles.Referrer, Roles.Coordinator, Roles.PanelMember],
+        [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
     /// <summary>Functions that show one referral: another agency's referrer, or a member of another panel, gets 404.</summary>
@@ -68,6 +69,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ReferralForm" => new(HttpMethod.Get, "/api/referrals/new"),
         "SubmitReferralForm" => new(HttpMethod.Post, "/api/referrals/new") { Content = new FormUrlEncodedContent([]) },
         "ReferralConfirmation" => new(HttpMethod.Get, $"/api/referrals/{referralId}/confirmation"),
+        FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };
 
