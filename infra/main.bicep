@@ -1,6 +1,7 @@
 // IOM Functions: the Azure resources the function app needs. Identity-based access everywhere (no keys in
-// settings); the only secret, the SendGrid API key, lives in Key Vault. The full infrastructure (networking,
-// alerts, backup policy) is its own issue; this template is the working core.
+// settings); the secrets (the SendGrid API key, the data-protection key-encryption key) live in Key Vault, put there
+// by hand (README, "Pointing at real Azure resources"), never through a deployment. The full infrastructure
+// (networking, alerts, backup policy) is its own issue; this template is the working core.
 targetScope = 'resourceGroup'
 
 @description('Short name used to derive resource names, e.g. "iomrichmond".')

@@ -28,11 +28,15 @@ public static class LocalHostApp
         });
 
         // Embedded defaults first, so appsettings, environment variables and the command line all override them.
-        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        var defaults = new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
         {
             InitialData = LocalDefaults.For(Directory.GetCurrentDirectory()),
-        });
+        };
+        builder.Configuration.Sources.Insert(0, defaults);
         builder.Configuration.AddShippedDefaults();
+        // Generated secrets (the key ring's key-encryption key) just above the defaults, so a configured value wins.
+        builder.Configuration.Sources.Insert(builder.Configuration.Sources.IndexOf(defaults) + 1,
+            new LocalSecretsSource(builder.Environment.ContentRootPath, builder.Configuration["Sqlite:DataDirectory"] ?? ".data"));
         builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? DefaultUrl);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
 

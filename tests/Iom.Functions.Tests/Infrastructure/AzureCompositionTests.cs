@@ -56,6 +56,18 @@ public sealed class AzureCompositionTests
     }
 
     [Fact]
+    public async Task The_azure_health_report_checks_the_secrets_the_app_needs_so_a_missing_one_shows_before_first_use()
+    {
+        await using var services = BuildAzureWorkerServices();
+
+        var checks = services.GetRequiredService<IOptions<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>>().Value.Registrations.Select(r => r.Name);
+
+        checks.ShouldContain("keyvault");
+        checks.ShouldContain("sendgrid");
+        checks.ShouldContain("data-protection-kek");
+    }
+
+    [Fact]
     public async Task Every_function_class_of_the_app_can_be_constructed_by_the_azure_worker_composition()
     {
         await using var services = BuildAzureWorkerServices();

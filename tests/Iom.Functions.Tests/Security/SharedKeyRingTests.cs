@@ -1,16 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using Iom.Application.Identity;
-using Iom.Application.Ports.Documents;
-using Iom.Functions.Security;
+using System.Text.Json.Nodes;
 using Iom.Functions.Tests.LocalHost;
 
 namespace Iom.Functions.Tests.Security;
 
-public sealed partial class SharedKeyRingTests
+public sealed class SharedKeyRingTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_form_rendered_by_one_instance_is_accepted_by_another_instance_sharing_the_store()
     {
@@ -18,41 +13,20 @@ public sealed partial class SharedKeyRingTests
         await using var first = await RunningLocalHost.StartAsync(data);
         await using var second = await RunningLocalHost.StartAsync(data);
         var cookies = new CookieContainer(); // cookies ignore ports: one browser talking to both instances
-        using var toFirst = Browser(first, cookies);
-        using var toSecond = Browser(second, cookies);
+        using var toFirst = FormBrowser.Open(first, cookies);
+        using var toSecond = FormBrowser.Open(second, cookies);
 
-        var token = TokenInput().Match(await toFirst.GetStringAsync("/api/referrals/new", Ct));
-        token.Success.ShouldBeTrue();
-        var response = await toSecond.PostAsync("/api/referrals/new", new FormUrlEncodedContent(
-        [
-            new(token.Groups["name"].Value, token.Groups["value"].Value),
-            new("referralType", "iom"),
-        ]), Ct);
+        var token = await FormBrowser.TokenFromFormAsync(toFirst);
+        var response = await FormBrowser.PostIncompleteFormAsync(toSecond, token);
 
         // Past the anti-forgery check: the form comes back with field errors, not "this form has expired".
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var html = await response.Content.ReadAsStringAsync(Ct);
-        html.ShouldNotContain("this form has expired");
-        html.ShouldContain("given name");
-        html.ShouldContain("govuk-error-summary");
-        // ...because the key ring lives in the shared document store, not in a per-instance home folder.
-        var keys = new List<DataProtectionKey>();
-        await foreach (var key in first.Services.GetRequiredService<IDocumentStore>().ReadPartitionAsync<DataProtectionKey>(Containers.Operations, "data-protection-keys", Ct))
-        {
-            keys.Add(key.Value);
-        }
-
+        await FormBrowser.ShouldBePastTheAntiforgeryCheckAsync(response);
+        // ...because the key ring lives in the shared document store, not in a per-instance home folder, wrapped with
+        // the one key-encryption key the two local hosts share through their data folder.
+        var keys = await FormBrowser.StoredKeysAsync(first);
         keys.ShouldNotBeEmpty();
         keys.ShouldAllBe(k => k.Xml.StartsWith("<key ", StringComparison.Ordinal));
+        var kek = (string)JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(data, "local-secrets.json"), TestContext.Current.CancellationToken))!["Secrets"]!["DataProtection-KeyEncryptionKey"]!;
+        keys.ShouldAllBe(k => FormBrowser.WrappedBy(k) == KeyRingEncryptionTests.IdOf(kek));
     }
-
-    private static HttpClient Browser(RunningLocalHost host, CookieContainer cookies)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
-        client.DefaultRequestHeaders.Add(ClientPrincipal.HeaderName, ClientPrincipal.Encode("u-1", "Referrer", "r@police.example", "police", [Roles.Referrer]));
-        return client;
-    }
-
-    [GeneratedRegex("name=\"(?<name>__RequestVerificationToken[^\"]*)\"[^>]*value=\"(?<value>[^\"]+)\"|value=\"(?<value>[^\"]+)\"[^>]*name=\"(?<name>__RequestVerificationToken[^\"]*)\"")]
-    private static partial Regex TokenInput();
 }

@@ -1,5 +1,6 @@
 using Iom.Application.Identity;
 using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Secrets;
 using Iom.Functions.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -16,9 +17,15 @@ public static class FormServices
     /// <summary>The HTML pages: their assets, templates and anti-forgery tokens bound to the signed-in user.</summary>
     public static IServiceCollection AddReferralForm(this IServiceCollection services)
     {
-        // One key ring for every instance and restart, in the document store (see DocumentKeyRepository).
+        // One key ring for every instance and restart, in the document store (see DocumentKeyRepository), each key
+        // wrapped with a key-encryption key from the secret store (see KeyRingXmlEncryptor).
         services.AddDataProtection().SetApplicationName("iom-functions");
-        services.AddOptions<KeyManagementOptions>().Configure<IDocumentStore>((options, documents) => options.XmlRepository = new DocumentKeyRepository(documents));
+        services.AddOptions<KeyManagementOptions>().Configure<IDocumentStore, ISecretStore>((options, documents, secrets) =>
+        {
+            options.XmlRepository = new DocumentKeyRepository(documents);
+            options.XmlEncryptor = new KeyRingXmlEncryptor(secrets);
+        });
+        services.AddHealthChecks().AddCheck<KeyEncryptionKeyHealthCheck>(KeyEncryptionKeyHealthCheck.Name);
         services.AddAntiforgery(options =>
         {
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
