@@ -116,27 +116,13 @@ public sealed class SendQueuedMailTests
     [Fact]
     public async Task A_disclosure_that_cannot_be_audited_is_not_sent()
     {
-        var failing = new CommitsFail(documents);
+        var failing = new FailingCommitStore(documents);
         var handler = new SendQueuedMail(new OnceOnlyMail(failing, new AuditTrail(failing), provider, TimeProvider.System, NullLogger<OnceOnlyMail>.Instance));
 
         await Should.ThrowAsync<IOException>(() => handler.HandleAsync(Disclosing("ack:r3"), Ct));
 
         provider.Sent.ShouldBeEmpty();
         (await DisclosuresAsync()).ShouldBeEmpty();
-    }
-
-    /// <summary>A store whose atomic commits fail (as when the audit partition is unavailable); reads still work.</summary>
-    private sealed class CommitsFail(IDocumentStore inner) : IDocumentStore
-    {
-        public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) => inner.ReadAsync<T>(key, cancellationToken);
-        public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.CreateAsync(key, value, cancellationToken);
-        public Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) => inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
-        public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.UpsertAsync(key, value, cancellationToken);
-        public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, ifMatchETag, cancellationToken);
-        public IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default) => inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
-        public IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default) => inner.ReadKindAsync<T>(container, cancellationToken);
-        public Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
-            throw new IOException("The store is unavailable.");
     }
 
     /// <summary>The mail port as the provider would see it: what was handed over, and a refusal on demand.</summary>
