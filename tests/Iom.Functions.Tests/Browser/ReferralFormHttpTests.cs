@@ -144,6 +144,30 @@ public sealed partial class ReferralFormHttpTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Ethnicity_is_chosen_from_the_recorded_codes_and_the_chosen_code_is_stored_while_anything_else_is_an_error()
+    {
+        using var client = Client();
+        var form = await client.GetStringAsync(FormPath, Ct);
+        foreach (var code in Iom.Application.Referrals.Submit.ReferralVocabulary.Ethnicities)
+        {
+            form.ShouldContain($"name=\"ethnicity\" type=\"radio\" value=\"{code}\"");
+        }
+
+        var chosen = Fields("Lena", "Morrow", "4", "4", "1984").Where(f => f.Key != "ethnicity").Append(new("ethnicity", "W4")).ToList();
+        var submitted = await client.PostAsync(FormPath, new FormUrlEncodedContent([await TokenAsync(client), .. chosen]), Ct);
+        submitted.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        var id = submitted.Headers.Location!.ToString().Split('/')[^2];
+        var stored = await Iom.Application.Referrals.ReferralStore.FindAsync(
+            fixture.Host.Services.GetRequiredService<Iom.Application.Ports.Documents.IDocumentStore>(), id, Ct);
+        stored!.Value.Person.Ethnicity.ShouldBe("W4");
+
+        var madeUp = Fields("Mo", "Nash", "5", "5", "1985").Where(f => f.Key != "ethnicity").Append(new("ethnicity", "Z7")).ToList();
+        var refused = await client.PostAsync(FormPath, new FormUrlEncodedContent([await TokenAsync(client), .. madeUp]), Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        SummaryLinks(await refused.Content.ReadAsStringAsync(Ct)).Select(l => l.Href).ShouldBe(["#ethnicity"]);
+    }
+
+    [Fact]
     public async Task A_duplicate_referral_gets_a_409_page_naming_the_existing_reference()
     {
         using var client = Client();
