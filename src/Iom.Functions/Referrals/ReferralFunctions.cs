@@ -43,7 +43,7 @@ public sealed class ReferralFunctions(
     }
 
     [Function("ListReferrals")]
-    [AllowRoles(Roles.Coordinator, Purpose = "Referral management: listing a panel's referrals (no personal data)", Objects = typeof(PanelAccess))]
+    [AllowRoles(Roles.Coordinator, Roles.PanelMember, Purpose = "Referral management: listing a panel's referrals (no personal data)", Objects = typeof(PanelAccess))]
     public async Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken)
     {

@@ -428,6 +428,19 @@ public sealed class ReferralApiTests : IAsyncLifetime
         (await Send(HttpMethod.Get, "/api/referrals?panel=nope&status=lost&page=0", Roles.Coordinator)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await Send(HttpMethod.Get, "/api/referrals?panel=iom", Roles.Referrer)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_panel_member_lists_the_referrals_of_a_panel_they_sit_on_and_is_told_any_other_panel_does_not_exist()
+    {
+        await Submit(ValidReferral());
+
+        var own = await Send(HttpMethod.Get, "/api/referrals?panel=iom", Roles.PanelMember, email: IomMember);
+        (await Body(own)).GetProperty("total").GetInt32().ShouldBe(1);
+
+        var other = await Send(HttpMethod.Get, "/api/referrals?panel=asb", Roles.PanelMember, email: IomMember);
+        other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        other.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
 }
 
 /// <summary>Reads the local host's outbox folder of .eml files.</summary>

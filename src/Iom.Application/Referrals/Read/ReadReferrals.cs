@@ -30,7 +30,8 @@ public sealed record ReferralQuery(PanelCode Panel, DateOnly? Meeting, ReferralS
 public sealed record ReferralPage(IReadOnlyList<ReferralListing> Items, int Page, int PageSize, int Total);
 
 /// <summary>
-/// A panel's referrals for co-ordinators: references, dates and statuses, no personal data. Listings are an index
+/// A panel's referrals for co-ordinators and the panel's own members (the agenda in the making): references, dates
+/// and statuses, no personal data. Listings are an index
 /// kept beside the panel; each one is checked against its referral (the truth) by a point read, so a listing left by a
 /// failed submission is skipped and one left stale by an interrupted update is shown as the referral is, and mended.
 /// </summary>
