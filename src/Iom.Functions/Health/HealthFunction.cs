@@ -12,9 +12,9 @@ public sealed class HealthFunction(HealthCheckService health)
     [Function("Health")]
     [Anonymous]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var report = await health.CheckHealthAsync(request.HttpContext.RequestAborted);
+        var report = await health.CheckHealthAsync(cancellationToken);
         var body = new HealthResponse(
             report.Status.ToString(),
             report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()));

@@ -38,7 +38,7 @@ public sealed partial class HttpPipeline(
 
     /// <summary>
     /// The token the running function must honour: the request's own, the host's (<paramref name="hostCancellation"/>)
-    /// and the time budget, linked. While the function runs it is also <see cref="HttpContext.RequestAborted"/>.
+    /// and the time budget, linked. Both hosts bind a function's CancellationToken parameter to it.
     /// </summary>
     /// <returns>Null outside a function invocation.</returns>
     public static CancellationToken? InvocationToken(HttpContext http) =>
@@ -59,19 +59,18 @@ public sealed partial class HttpPipeline(
             return refusal;
         }
 
-        // The function sees one token, whichever binding it uses (a CancellationToken parameter or RequestAborted), that
-        // fires when the caller goes away, the host cancels, or the budget runs out. Writes are atomic commits, so
-        // stopping part way leaves either a whole change or none.
-        var aborted = http.RequestAborted;
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(aborted, hostCancellation);
+        // The function's CancellationToken parameter is bound to this one token, which fires when the caller goes away,
+        // the host cancels, or the budget runs out. Writes are atomic commits, so stopping part way leaves either a whole
+        // change or none. HttpContext.RequestAborted is left alone: Kestrel owns it, and replacing it for the call made
+        // pages hang now and then in the browser tests (a response that never completed).
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, hostCancellation);
         budget.CancelAfter(limits.Value.RequestTimeout);
-        http.RequestAborted = budget.Token;
         http.Items[InvocationTokenKey] = budget.Token;
         RequestBody.SetReadTimeout(http, limits.Value.BodyReadTimeout);
         try
         {
             // Counted in the store, so inside the try: a store failure is a 500 with a correlation id like any other.
-            if (await ThrottleAsync(http, function) is { } throttled)
+            if (await ThrottleAsync(http, function, budget.Token) is { } throttled)
             {
                 LogRefused(logger, function.Name, throttled.Problem.Status ?? 0);
                 return throttled;
@@ -98,7 +97,7 @@ public sealed partial class HttpPipeline(
             LogRefused(logger, function.Name, problem.Problem.Status ?? 0);
             return problem;
         }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested || hostCancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested || hostCancellation.IsCancellationRequested)
         {
             // The caller went away, or the host stopped the invocation; nothing useful can be sent.
             return new EmptyResult();
@@ -120,9 +119,7 @@ public sealed partial class HttpPipeline(
         }
         finally
         {
-            // Back to the request's own token before the result is written: the budget is for the function alone, and
-            // the worker writes no result for a request whose token has fired.
-            http.RequestAborted = aborted;
+            // The budget is for the function alone, not for writing its result.
             http.Items.Remove(InvocationTokenKey);
         }
     }
@@ -173,14 +170,14 @@ public sealed partial class HttpPipeline(
         return null;
     }
 
-    private async Task<ProblemResult?> ThrottleAsync(HttpContext http, HttpFunction function)
+    private async Task<ProblemResult?> ThrottleAsync(HttpContext http, HttpFunction function, CancellationToken cancellationToken)
     {
         if (function.Policy is not { RateLimited: true })
         {
             return null;
         }
 
-        var decision = await rateLimit.TryAcquireAsync(function.Name, http.Caller().UserId, rateLimits.Value.PermitsPerMinute, TimeSpan.FromMinutes(1), http.RequestAborted);
+        var decision = await rateLimit.TryAcquireAsync(function.Name, http.Caller().UserId, rateLimits.Value.PermitsPerMinute, TimeSpan.FromMinutes(1), cancellationToken);
         if (decision.Allowed)
         {
             return null;

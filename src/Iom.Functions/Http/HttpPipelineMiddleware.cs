@@ -30,8 +30,8 @@ internal sealed class HttpPipelineMiddleware(HttpPipeline pipeline, FunctionCata
 
 /// <summary>
 /// The worker binds a function's CancellationToken parameter to FunctionContext.CancellationToken, which knows nothing
-/// of the pipeline's time budget. Registered first, this binds it to the pipeline's linked token instead (the same one
-/// the function sees as HttpContext.RequestAborted), as the local host does.
+/// of the pipeline's time budget. Registered first, this binds it to the pipeline's linked token instead, as the local
+/// host does.
 /// </summary>
 internal sealed class PipelineCancellationTokenConverter : IInputConverter
 {

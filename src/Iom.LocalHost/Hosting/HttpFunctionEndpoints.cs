@@ -52,7 +52,7 @@ internal static class HttpFunctionEndpoints
 
         if (parameter.ParameterType == typeof(CancellationToken))
         {
-            return context.RequestAborted;
+            return HttpPipeline.InvocationToken(context) ?? context.RequestAborted;
         }
 
         var raw = context.GetRouteValue(parameter.Name!)?.ToString();
