@@ -19,16 +19,8 @@ public sealed record ActingAs(Caller Caller, string CorrelationId, string Purpos
     /// The object, if it exists and the endpoint's declared object rule lets this caller reach it. Otherwise the
     /// <paramref name="notFound"/> refusal: a denied object is told apart from a missing one by nobody.
     /// </summary>
-    public T Reach<T>(T? item, Func<RefusalException> notFound)
-    {
-        if (Scope is null)
-        {
-            // Fail closed: a request that reaches objects must come from an endpoint that declared who may.
-            throw new InvalidOperationException($"The endpoint declares no object rule, so it may not reach a {typeof(T).Name}.");
-        }
-
-        return item is not null && Scope.Allows(Caller, item) ? item : throw notFound();
-    }
+    public T Reach<T>(T? item, Func<RefusalException> notFound) =>
+        item is not null && DeclaredScope<T>().Allows(Caller, item) ? item : throw notFound();
 
     /// <summary>
     /// For a request about every object of a kind at once (a whole-store check): allowed only to a role whose clause
@@ -36,14 +28,13 @@ public sealed record ActingAs(Caller Caller, string CorrelationId, string Purpos
     /// </summary>
     public void ReachEvery<T>(Func<RefusalException> refusal)
     {
-        if (Scope is null)
-        {
-            throw new InvalidOperationException($"The endpoint declares no object rule, so it may not reach every {typeof(T).Name}.");
-        }
-
-        if (!Scope.AllowsEvery<T>(Caller))
+        if (!DeclaredScope<T>().AllowsEvery<T>(Caller))
         {
             throw refusal();
         }
     }
+
+    // Fail closed: a request that reaches objects must come from an endpoint that declared who may.
+    private ObjectScope DeclaredScope<T>() =>
+        Scope ?? throw new InvalidOperationException($"The endpoint declares no object rule, so it may not reach a {typeof(T).Name}.");
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Iom.Application.Audit;
 using Iom.Application.Ports.Documents;
@@ -105,12 +103,7 @@ public sealed partial class OnceOnlyMail(IDocumentStore documents, AuditTrail au
         }
     }
 
-    // Keys may hold any characters; the ledger's id is a hash so it is always a valid document id.
-    public static DocumentKey LedgerKey(string idempotencyKey)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
-        return new DocumentKey(Containers.Operations, "mail-" + hash[..2], hash);
-    }
+    public static DocumentKey LedgerKey(string idempotencyKey) => DocumentKey.Hashed(Containers.Operations, "mail", idempotencyKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail {LedgerId} was already sent; delivery skipped")]
     private static partial void LogAlreadySent(ILogger logger, string ledgerId);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Iom.Application.Ports.Documents;
 
 namespace Iom.Application.Throttling;
@@ -54,10 +52,5 @@ public sealed class CallerRateLimit(IDocumentStore documents, TimeProvider time)
         return new RateDecision(false, TimeSpan.FromSeconds(1));
     }
 
-    // Callers' ids may hold any characters; a hash is always a valid id and spreads callers over partitions.
-    public static DocumentKey KeyOf(string function, string callerId)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{function}\n{callerId}")));
-        return new DocumentKey(Containers.Operations, "rate-" + hash[..2], hash);
-    }
+    public static DocumentKey KeyOf(string function, string callerId) => DocumentKey.Hashed(Containers.Operations, "rate", $"{function}\n{callerId}");
 }

@@ -77,7 +77,7 @@ public sealed partial class HttpPipeline(
             }
 
             var result = await invoke() ?? throw new InvalidOperationException($"{function.Name} returned no result.");
-            if (http.Items[CallerHttpContextExtensions.Key] is ActingAs { Scope.WasApplied: false } && result is IStatusCodeActionResult { StatusCode: >= 200 and < 300 })
+            if (http.ActingAsIfSignedIn() is { Scope.WasApplied: false } && result is IStatusCodeActionResult { StatusCode: >= 200 and < 300 })
             {
                 // The function declared who may reach which objects and then answered without asking: fail closed.
                 LogObjectRuleUnused(logger, function.Name);
@@ -224,13 +224,16 @@ public sealed class RateLimitOptions
 
 public static class CallerHttpContextExtensions
 {
-    internal static readonly object Key = new();
+    private static readonly object Key = new();
 
     internal static void SetActingAs(this HttpContext http, ActingAs actingAs) => http.Items[Key] = actingAs;
 
+    /// <returns>Null for an anonymous function.</returns>
+    internal static ActingAs? ActingAsIfSignedIn(this HttpContext http) => http.Items[Key] as ActingAs;
+
     /// <summary>Who is calling, in which request, and why: for handlers and their audit records.</summary>
     public static ActingAs ActingAs(this HttpContext http) =>
-        http.Items[Key] as ActingAs ?? throw new InvalidOperationException("This function is anonymous; it has no caller.");
+        http.ActingAsIfSignedIn() ?? throw new InvalidOperationException("This function is anonymous; it has no caller.");
 
     /// <summary>The authenticated caller; the pipeline has already refused anyone else.</summary>
     public static Caller Caller(this HttpContext http) => http.ActingAs().Caller;

@@ -14,7 +14,7 @@ internal sealed class KeyEncryptionKeyHealthCheck(ISecretStore secrets) : IHealt
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        KeyEncryptionKeys.Parse(await secrets.GetSecretAsync(KeyEncryptionKeys.SecretName, cancellationToken).ConfigureAwait(false));
+        await KeyEncryptionKeys.ReadAsync(secrets, cancellationToken).ConfigureAwait(false);
         return HealthCheckResult.Healthy();
     }
 }

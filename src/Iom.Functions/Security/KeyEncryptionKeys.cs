@@ -68,10 +68,12 @@ internal sealed class KeyEncryptionKeys
     /// there is no synchronization context in the worker or on Kestrel to deadlock on, and the key ring is read rarely
     /// (ASP.NET caches it), so a short block beats keeping the keys in memory past a rotation.
     /// </summary>
-    public static KeyEncryptionKeys Read(ISecretStore secrets)
+    public static KeyEncryptionKeys Read(ISecretStore secrets) => ReadAsync(secrets, CancellationToken.None).GetAwaiter().GetResult();
+
+    public static async Task<KeyEncryptionKeys> ReadAsync(ISecretStore secrets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(secrets);
-        return Parse(secrets.GetSecretAsync(SecretName).AsTask().GetAwaiter().GetResult());
+        return Parse(await secrets.GetSecretAsync(SecretName, cancellationToken).ConfigureAwait(false));
     }
 
     private const string Expected = "Each key is 32 random bytes in base64, as `openssl rand -base64 32` makes; several are separated by commas, the one that wraps new keys first.";

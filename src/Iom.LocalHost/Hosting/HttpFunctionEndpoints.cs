@@ -10,8 +10,6 @@ namespace Iom.LocalHost.Hosting;
 /// <summary>Maps each HTTP function onto Kestrel under /api, with the route and verbs from its own trigger.</summary>
 internal static class HttpFunctionEndpoints
 {
-    public const string RoutePrefix = FunctionCatalog.RoutePrefix;
-
     public static void MapFunctions(this IEndpointRouteBuilder endpoints, FunctionCatalog catalog)
     {
         // The app's own functions are checked again when the host starts; this also covers functions added here.
@@ -24,7 +22,7 @@ internal static class HttpFunctionEndpoints
                 || IsRouteValueType(p.ParameterType));
 
             // A function for every method (the catch-all) is mapped without a method filter, as the Functions host does.
-            var pattern = $"/{RoutePrefix}/{function.Route}";
+            var pattern = $"/{FunctionCatalog.RoutePrefix}/{function.Route}";
             (function.AnyMethod
                     ? endpoints.Map(pattern, context => HandleAsync(context, function))
                     : endpoints.MapMethods(pattern, function.Verbs, context => HandleAsync(context, function)))
