@@ -45,7 +45,7 @@ public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, Verif
     [Function("ExportPerson")]
     [AllowRoles(Roles.Auditor, Purpose = ExportPerson.Purpose, Objects = typeof(PersonAccess))]
     public async Task<IActionResult> Export(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people/{id}/export")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people/{id:" + RouteIds.DocumentId + "}/export")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var person = PersonIdOf(id, "id");
         var exported = await export.HandleAsync(person, request.HttpContext.ActingAs(), cancellationToken);
