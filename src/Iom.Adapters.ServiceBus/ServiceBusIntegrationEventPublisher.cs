@@ -1,5 +1,4 @@
 using Azure.Messaging.ServiceBus;
-using Iom.Adapters.Local.Events;
 using Iom.Application.Ports.Events;
 using Microsoft.Extensions.Options;
 

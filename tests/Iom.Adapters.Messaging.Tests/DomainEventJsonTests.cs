@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Iom.Adapters.Local.Events;
 using Iom.Application.Ports.Events;
 using Json.Schema;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Azure.Messaging.ServiceBus;
-using Iom.Adapters.Local.Events;
 using Iom.Adapters.ServiceBus;
 using Iom.Application.Ports.Events;
 using Microsoft.Extensions.Configuration;

@@ -177,7 +177,19 @@ public static class ReferenceFormat
             suffix[i] = Alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(Alphabet.Length)];
         }
 
-        var prefix = panel == PanelCode.StrategicGroup ? "SG" : panel.ToString().ToUpperInvariant();
-        return $"{prefix}-{day:yyMMdd}-{suffix}";
+        return $"{PrefixOf(panel)}-{day:yyMMdd}-{suffix}";
     }
+
+    /// <summary>Whether <paramref name="text"/> has the shape <see cref="New"/> gives (upper case).</summary>
+    public static bool IsWellFormed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split('-');
+        return parts.Length == 3
+            && Enum.GetValues<PanelCode>().Any(p => PrefixOf(p) == parts[0])
+            && parts[1].Length == 6 && parts[1].All(char.IsAsciiDigit)
+            && parts[2].Length == 4 && parts[2].All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+    }
+
+    private static string PrefixOf(PanelCode panel) => panel == PanelCode.StrategicGroup ? "SG" : panel.ToString().ToUpperInvariant();
 }

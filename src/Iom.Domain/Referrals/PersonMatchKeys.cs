@@ -172,17 +172,26 @@ public static class PersonMatchKeys
         return builder.ToString();
     }
 
+    /// <summary>The match key of one parsed identifier, as <see cref="For"/> makes it: e.g. <c>pnc:2012/0052494Q</c>.</summary>
+    public static string OfPnc(PncId pnc) => IdentifierKey("pnc", pnc.ToString(), nameof(pnc));
+
+    /// <inheritdoc cref="OfPnc"/>
+    public static string OfCro(CroNumber cro) => IdentifierKey("cro", cro.ToString(), nameof(cro));
+
+    /// <inheritdoc cref="OfPnc"/>
+    public static string OfNoms(PrisonNumber noms) => IdentifierKey("noms", noms.ToString(), nameof(noms));
+
+    /// <inheritdoc cref="OfPnc"/>
+    public static string OfCrn(CaseReferenceNumber crn) => IdentifierKey("crn", crn.ToString(), nameof(crn));
+
     private static void AddIdentifier(List<string> keys, string prefix, string? canonical, string parameter)
     {
-        switch (canonical)
+        if (canonical is not null)
         {
-            case null:
-                return;
-            case "":
-                throw new ArgumentException("A default identifier is not an identifier: parse it, or pass null", parameter);
-            default:
-                keys.Add($"{prefix}:{canonical}");
-                return;
+            keys.Add(IdentifierKey(prefix, canonical, parameter));
         }
     }
+
+    private static string IdentifierKey(string prefix, string canonical, string parameter) =>
+        canonical.Length > 0 ? $"{prefix}:{canonical}" : throw new ArgumentException("A default identifier is not an identifier: parse it, or pass null", parameter);
 }

@@ -12,7 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iom.Functions.Audit;
 
 /// <summary>The Data Protection Act audit log and subject export, for auditors only.</summary>
-public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, VerifyAuditChains verifyAll, ExportPerson export)
+public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, VerifyAuditChains verifyAll, ExportPerson export, FindPeople findPeople)
 {
     [Function("ReadAuditLog")]
     [AllowRoles(Roles.Auditor, Purpose = "Data protection: reading the audit log", Objects = typeof(PersonAccess))]
@@ -45,11 +45,21 @@ public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, Verif
     [Function("ExportPerson")]
     [AllowRoles(Roles.Auditor, Purpose = ExportPerson.Purpose, Objects = typeof(PersonAccess))]
     public async Task<IActionResult> Export(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people/{id}/export")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people/{id:" + RouteIds.DocumentId + "}/export")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var person = PersonIdOf(id, "id");
         var exported = await export.HandleAsync(person, request.HttpContext.ActingAs(), cancellationToken);
         return new JsonResponse(StatusCodes.Status200OK, exported);
+    }
+
+    /// <summary>A subject-access request starts from what the requester knows: the person ids held under it.</summary>
+    [Function("FindPeople")]
+    [AllowRoles(Roles.Auditor, Purpose = FindPeople.Purpose, Objects = typeof(PersonAccess))]
+    public async Task<IActionResult> Find(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var query = new PeopleQuery(request.Query["pnc"], request.Query["cro"], request.Query["noms"], request.Query["crn"], request.Query["reference"]);
+        return new JsonResponse(StatusCodes.Status200OK, await findPeople.HandleAsync(query, request.HttpContext.ActingAs(), cancellationToken));
     }
 
     // Person ids are 32 lower-case hex digits.

@@ -70,6 +70,7 @@ public static class IomServices
         services.AddSingleton<ReadAuditLog>();
         services.AddSingleton<VerifyAuditChains>();
         services.AddSingleton<ExportPerson>();
+        services.AddSingleton<FindPeople>();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApplyRetention>();
         services.AddSingleton<SubmitReferralHandler>();

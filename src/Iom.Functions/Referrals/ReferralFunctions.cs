@@ -35,7 +35,7 @@ public sealed class ReferralFunctions(
     [Function("GetReferral")]
     [AllowRoles(Roles.Referrer, Roles.Coordinator, Roles.PanelMember, Purpose = GetReferralHandler.Purpose, Objects = typeof(ReferralAccess))]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/{id:" + RouteIds.DocumentId + "}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         RequireWellFormed(id);
         var referral = await get.HandleAsync(id, request.HttpContext.ActingAs(), cancellationToken);
@@ -55,7 +55,7 @@ public sealed class ReferralFunctions(
     [Function("WithdrawReferral")]
     [AllowRoles(Roles.Referrer, Purpose = WithdrawReferralHandler.Purpose, Objects = typeof(ReferralAccess))]
     public async Task<IActionResult> Withdraw(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{id}/withdraw")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{id:" + RouteIds.DocumentId + "}/withdraw")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         RequireWellFormed(id);
         var body = await RequestBody.ReadJsonAsync<WithdrawReferralRequest>(request, cancellationToken);

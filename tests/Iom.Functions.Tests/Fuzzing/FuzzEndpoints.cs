@@ -65,7 +65,7 @@ public static class FuzzEndpoints
     private static readonly string[] GivenNames = ["Darren", "Aisha", "Tomasz", "Siobhán", "Kwame", "Zoë", "Mary-Jane", "Seán", "Li", "Oluwaseun"];
     private static readonly string[] FamilyNames = ["Quenby", "O'Neil", "Nowak", "Okafor", "Smith-Jones", "Ng", "Ó Briain", "Patel", "Ahmed", "Kowalczyk"];
     private static readonly string[] Assets = ["govuk-frontend.min.css", "govuk-frontend.min.js", "init.mjs"];
-    private static readonly string[] UnknownPaths = ["no-such-endpoint", "healthz", "referral", "people", "audit.json", "api", "admin"];
+    private static readonly string[] UnknownPaths = ["no-such-endpoint", "healthz", "referral", "persons", "audit.json", "api", "admin"];
 
     /// <summary>A placeholder the runner replaces with the id of a referral that exists (seeded, or made during the run).</summary>
     public static string KnownReferral(Random random) => $"{{{{referral:{random.Next(1000)}}}}}";
@@ -100,6 +100,7 @@ public static class FuzzEndpoints
         "ReadAuditLog" => new EndpointSeed(Query: r => [new("person", KnownPerson(r)), new("from", "2026-12-01T00:00:00Z"), new("to", "2027-01-01")]),
         "VerifyAuditLog" => new EndpointSeed(Query: r => [new("person", KnownPerson(r))]),
         "ExportPerson" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownPerson }),
+        "FindPeople" => new EndpointSeed(Query: r => [new("pnc", "2012/0052494Q"), new("noms", "A1234BC"), new("reference", $"IOM-261214-{r.Next(1000, 9999)}")]),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Iom.Functions.Tests.Http;
 
@@ -58,7 +57,7 @@ public sealed class FallbackTests : IAsyncLifetime
     [InlineData("PUT", "/api/referrals/new", "GET, POST")]
     [InlineData("POST", "/api/assets/govuk-frontend.min.css", "GET")]
     [InlineData("HEAD", "/api/probe/echo/7", "POST")]
-    [InlineData("FOO", "/api/referrals/7", "GET")]
+    [InlineData("FOO", "/api/referrals/" + RouteSamples.Guid, "GET")]
     public async Task A_known_path_with_a_method_its_functions_do_not_take_gets_405_problem_details_with_allow(string method, string path, string allow)
     {
         var response = await host.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Ct);
@@ -88,7 +87,7 @@ public sealed class FallbackTests : IAsyncLifetime
             foreach (var verb in function.Verbs)
             {
                 var id = $"{function.Name} {verb}";
-                var request = new HttpRequestMessage(new HttpMethod(verb), SamplePath(function.Route));
+                var request = new HttpRequestMessage(new HttpMethod(verb), RouteSamples.PathFor(function.Route));
                 request.Headers.Add(ProbeHeader, id);
                 (await host.Client.SendAsync(request, Ct)).StatusCode.ShouldNotBe(HttpStatusCode.MethodNotAllowed, id);
                 sent[id] = function.Name;
@@ -129,22 +128,6 @@ public sealed class FallbackTests : IAsyncLifetime
         fallback.AnyMethod.ShouldBeTrue();
         fallback.Route.ShouldBe("{*path}");
         fallback.Policy!.Anonymous.ShouldBeTrue();
-    }
-
-    /// <summary>A path the route template matches: its literals, "7" for an int parameter, "sample-1" for others.</summary>
-    private static string SamplePath(string route)
-    {
-        var pattern = RoutePatternFactory.Parse(route);
-        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternSeparatorPart separator => separator.Content,
-            RoutePatternParameterPart { IsCatchAll: true } => "sample/file.css",
-            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == "int") => "7",
-            RoutePatternParameterPart => "sample-1",
-            _ => throw new NotSupportedException(part.GetType().Name),
-        })));
-        return $"/{FunctionCatalog.RoutePrefix}/{string.Join('/', segments)}";
     }
 
     /// <summary>Records, by the test's probe header, the name of the endpoint routing chose for each request.</summary>

@@ -79,7 +79,7 @@ public sealed partial class ReferralFormFunctions(
     [Function("ReferralConfirmation")]
     [AllowRoles(Roles.Referrer, Roles.Coordinator, Roles.PanelMember, Purpose = ConfirmationPurpose, Objects = typeof(ReferralAccess))]
     public async Task<IActionResult> Confirmation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/{id}/confirmation")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/{id:" + RouteIds.DocumentId + "}/confirmation")] HttpRequest request, string id,
         CancellationToken cancellationToken)
     {
         Referral referral;

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Iom.Application.Ports.Events;
 
-namespace Iom.Adapters.Local.Events;
+namespace Iom.Application.Ports.Events;
 
 /// <summary>
 /// The one mapping of an <see cref="IntegrationEvent"/> to the HMPPS domain-event JSON partners consume

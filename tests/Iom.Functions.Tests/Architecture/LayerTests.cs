@@ -1,0 +1,83 @@
+using System.Reflection;
+using Iom.Functions.Http;
+using NetArchTest.Rules;
+
+namespace Iom.Functions.Tests.Architecture;
+
+/// <summary>
+/// The layers of docs/architecture.md, checked on the compiled assemblies: a reference that crosses a layer fails here
+/// instead of waiting for a review.
+/// </summary>
+public sealed class LayerTests
+{
+    private static readonly Assembly Domain = typeof(Iom.Domain.DomainAssembly).Assembly;
+    private static readonly Assembly Application = typeof(Iom.Application.Audit.AuditTrail).Assembly;
+    private static readonly Assembly Functions = typeof(FunctionCatalog).Assembly;
+
+    private static readonly Assembly[] Adapters =
+    [
+        typeof(Iom.Adapters.Cosmos.CosmosDocumentStore).Assembly,
+        typeof(Iom.Adapters.Sqlite.SqliteDocumentStore).Assembly,
+        typeof(Iom.Adapters.StorageQueues.StorageQueue).Assembly,
+        typeof(Iom.Adapters.SendGrid.SendGridMailSender).Assembly,
+        typeof(Iom.Adapters.KeyVault.KeyVaultSecretStore).Assembly,
+        typeof(Iom.Adapters.ServiceBus.ServiceBusIntegrationEventPublisher).Assembly,
+        typeof(Iom.Adapters.Local.LocalAdaptersServiceCollectionExtensions).Assembly,
+    ];
+
+    // What talks to storage, mail, secrets or a broker: only adapters may.
+    private static readonly string[] StorageAndServiceSdks =
+        ["Microsoft.Azure.Cosmos", "Azure.Storage", "Azure.Messaging", "Azure.Security", "Microsoft.Data.Sqlite", "SendGrid", "Iom.Adapters"];
+
+    /// <summary>
+    /// The domain is plain C#: the base class library, plus two pure calculation libraries chosen over hand-written
+    /// rules (PublicHoliday for bank-holiday rules, Cronos for recurrence). Neither does I/O; any other package fails.
+    /// </summary>
+    [Fact]
+    public void The_domain_depends_on_nothing_but_the_base_class_library_and_its_two_calculation_libraries()
+    {
+        // Assembly references are the whole truth about what the domain can call; the type check names the culprit.
+        Domain.GetReferencedAssemblies().Select(a => a.Name!).Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n is not ("netstandard" or "PublicHoliday" or "Cronos"))
+            .ShouldBeEmpty();
+        Failures(Types.InAssembly(Domain).ShouldNot().HaveDependencyOnAny("Microsoft", "Azure", "Iom.Application", "Iom.Adapters", "Iom.Functions").GetResult()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_application_layer_uses_no_azure_sdk_no_aspnet_core_and_no_adapter()
+    {
+        var result = Types.InAssembly(Application).ShouldNot()
+            .HaveDependencyOnAny(["Azure", "Microsoft.Azure", "Microsoft.AspNetCore", .. StorageAndServiceSdks, "Iom.Functions"]).GetResult();
+
+        Failures(result).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void No_adapter_references_another_adapter_or_the_function_app()
+    {
+        foreach (var adapter in Adapters)
+        {
+            var own = adapter.GetName().Name!;
+            var others = Adapters.Select(a => a.GetName().Name!).Where(n => n != own).Append("Iom.Functions").ToArray();
+
+            Failures(Types.InAssembly(adapter).ShouldNot().HaveDependencyOnAny(others).GetResult()).ShouldBeEmpty(own);
+            adapter.GetReferencedAssemblies().Select(a => a.Name!).Intersect(others).ShouldBeEmpty(own);
+        }
+    }
+
+    [Fact]
+    public void Function_classes_reach_storage_and_services_only_through_ports()
+    {
+        var functionTypes = FunctionCatalog.ForApp().Http.Select(f => f.Method.DeclaringType!)
+            .Concat(FunctionCatalog.ForApp().Queues.Select(f => f.Method.DeclaringType!))
+            .Concat(FunctionCatalog.ForApp().Timers.Select(f => f.Method.DeclaringType!))
+            .Distinct().ToList();
+
+        var result = Types.InAssembly(Functions).That().HaveNameMatching($"^({string.Join('|', functionTypes.Select(t => t.Name))})$")
+            .ShouldNot().HaveDependencyOnAny(StorageAndServiceSdks).GetResult();
+
+        functionTypes.Count.ShouldBeGreaterThan(5);
+        Failures(result).ShouldBeEmpty();
+    }
+
+    private static IEnumerable<string> Failures(NetArchTest.Rules.TestResult result) => result.IsSuccessful ? [] : result.FailingTypeNames ?? ["(unnamed)"];
+}
