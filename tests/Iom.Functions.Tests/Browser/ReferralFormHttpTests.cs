@@ -185,6 +185,20 @@ public sealed partial class ReferralFormHttpTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task An_acknowledgement_address_off_the_secure_domains_is_shown_as_an_error_beside_the_email_field_and_nothing_is_stored()
+    {
+        using var client = Client();
+        var fields = Fields("Olive", "Reeve", "6", "6", "1976").Where(f => f.Key != "referrerEmail").Append(new("referrerEmail", "anyone@gmail.com")).ToList();
+
+        var refused = await client.PostAsync(FormPath, new FormUrlEncodedContent([await TokenAsync(client), .. fields]), Ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+        SummaryLinks(html).Select(l => l.Href).ShouldBe(["#referrerEmail"]);
+        html.ShouldContain("secure domain");
+    }
+
+    [Fact]
     public async Task A_MAPPA_managed_referral_gets_a_422_page_and_a_referrer_without_an_agency_a_403_page()
     {
         using var client = Client();

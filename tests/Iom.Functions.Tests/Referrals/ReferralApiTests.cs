@@ -335,6 +335,37 @@ public sealed class ReferralApiTests : IAsyncLifetime
         (await ListedCount()).ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("anyone@gmail.com")]
+    [InlineData("sam.patel@met.police.uk.attacker.com")]
+    [InlineData("test@police.example.com")] // not the caller's own address, however like it
+    public async Task An_acknowledgement_address_that_is_neither_the_callers_own_nor_on_a_secure_domain_is_refused_400_naming_the_rule_and_nothing_is_stored(string email)
+    {
+        var referral = ValidReferral();
+        referral["referrer"]!["email"] = email;
+
+        var response = await Submit(referral);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await Body(response)).GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe(["referrer.email"]);
+        errors.GetProperty("referrer.email")[0].GetString().ShouldBe(Iom.Application.Mail.SecureMailDomains.Rule);
+        (await ListedCount()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_acknowledgement_may_go_to_the_callers_own_address_from_their_identity_or_to_a_secure_domain()
+    {
+        var own = ValidReferral("Ann", "Own", "1980-05-05", pnc: null);
+        own["referrer"]!["email"] = "Outreach.Worker@charity.org.uk";
+        var ownAddress = await Send(HttpMethod.Post, "/api/referrals", Roles.Referrer, own, email: "outreach.worker@charity.org.uk");
+        ownAddress.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var secure = ValidReferral("Bea", "Secure", "1981-06-06", pnc: null);
+        secure["referrer"]!["email"] = "duty.officer@richmond.cjsm.net";
+        (await Submit(secure)).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
     [Fact]
     public async Task A_referral_can_be_read_by_its_agency_coordinators_and_its_panels_members_and_by_nobody_else()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
+using Iom.Application.Mail;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Queues;
@@ -32,6 +33,7 @@ public sealed partial class SubmitReferralHandler(
     IQueueSender queue,
     IdentityClaims claims,
     AuditTrail audit,
+    SecureMailDomains recipients,
     MeetingCalendar meetings,
     WorkingDayCalendar calendar,
     IOptions<ReferralOptions> options,
@@ -44,7 +46,7 @@ public sealed partial class SubmitReferralHandler(
     {
         var now = time.GetUtcNow();
         var today = LondonTime.LondonDate(now);
-        ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time).ValidateAsync(request, cancellationToken));
+        ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time, recipients, actor.Caller.Email).ValidateAsync(request, cancellationToken));
         var agency = actor.Caller.Agency
             ?? throw new RefusalException(RefusalKind.Forbidden, "no-agency", "Your account has no agency, so you cannot refer.",
                 "Ask your administrator to add the agency claim to your account.");

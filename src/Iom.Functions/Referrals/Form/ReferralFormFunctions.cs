@@ -2,6 +2,7 @@ using System.Globalization;
 using Iom.Application.Errors;
 using Iom.Application.Access;
 using Iom.Application.Identity;
+using Iom.Application.Mail;
 using Iom.Application.Panels;
 using Iom.Application.Referrals;
 using Iom.Application.Referrals.Read;
@@ -24,6 +25,7 @@ public sealed partial class ReferralFormFunctions(
     SubmitReferralHandler submit,
     GetReferralHandler get,
     PanelDirectory panels,
+    SecureMailDomains recipients,
     IAntiforgery antiforgery,
     PageRenderer pages,
     TimeProvider time,
@@ -60,7 +62,7 @@ public sealed partial class ReferralFormFunctions(
         {
             if (reading.Errors.Count > 0)
             {
-                return FormPage(request.HttpContext, StatusCodes.Status400BadRequest, form, await AllErrorsAsync(reading, cancellationToken), reading.DatePartsInError);
+                return FormPage(request.HttpContext, StatusCodes.Status400BadRequest, form, await AllErrorsAsync(reading, request.HttpContext.Caller(), cancellationToken), reading.DatePartsInError);
             }
 
             var result = await submit.HandleAsync(reading.Request, request.HttpContext.ActingAs(), cancellationToken);
@@ -115,12 +117,12 @@ public sealed partial class ReferralFormFunctions(
 
     // The form found something the API cannot see (an impossible date, a score that is not a number): the validator
     // is still run so every other error is shown at the same time, and the form's own messages take precedence.
-    private async Task<IReadOnlyDictionary<string, string[]>> AllErrorsAsync(FormReading reading, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, string[]>> AllErrorsAsync(FormReading reading, Caller caller, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         try
         {
-            ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time).ValidateAsync(reading.Request, cancellationToken));
+            ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time, recipients, caller.Email).ValidateAsync(reading.Request, cancellationToken));
         }
         catch (ValidationFailedException invalid)
         {
