@@ -143,11 +143,12 @@ public sealed partial class ReferralFormFunctions(
     private HtmlPage Refused(RefusalException refusal)
     {
         var status = Problems.FromKnownException(refusal)!.Problem.Status!.Value;
+        // The existing reference is there only for the agency that made that referral; the detail says whom to contact.
         var reference = refusal.Extensions.GetValueOrDefault("existingReference") as string;
         return refusal.Kind switch
         {
-            RefusalKind.Conflict when reference is not null => Message(status, "This person has already been referred",
-                [refusal.Title, "Nothing new has been stored. Contact the panel co-ordinator if you have more to add to the existing referral."],
+            RefusalKind.Conflict when refusal.Reason == SubmitReferralHandler.DuplicateReason => Message(status, "This person has already been referred",
+                [refusal.Title, refusal.Detail ?? "", "Nothing new has been stored."],
                 reference, "Make another referral", FormPath),
             RefusalKind.Forbidden => Message(status, "You cannot make referrals yet", [refusal.Title, refusal.Detail ?? ""], null, "Back to the form", FormPath),
             _ => Message(status, "This referral cannot be accepted",
