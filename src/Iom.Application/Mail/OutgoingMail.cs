@@ -45,14 +45,25 @@ public sealed record MailSentRecord(string IdempotencyKey, DateTimeOffset SentAt
 /// and records it after. Every sender of e-mail goes through here, so a redelivered queue message never sends twice.
 /// A message that discloses something about a person is audited first, with its recipients: if the record cannot be
 /// written nothing is sent, and a send that fails after it leaves the record for the retry, which does not repeat it.
+/// A message with any recipient outside the secure domains (<see cref="SecureMailDomains"/>) is not sent at all, to
+/// anyone: it is logged (never with the address) and dropped, whatever flow made it.
 /// </summary>
-public sealed partial class OnceOnlyMail(IDocumentStore documents, AuditTrail audit, IMailSender sender, TimeProvider time, ILogger<OnceOnlyMail> logger)
+public sealed partial class OnceOnlyMail(
+    IDocumentStore documents, AuditTrail audit, IMailSender sender, SecureMailDomains secureDomains, TimeProvider time, ILogger<OnceOnlyMail> logger)
 {
     private static readonly AuditActor System = new("system:mail", "IOM Functions", []);
 
     public async Task SendAsync(MailMessage message, MailDisclosure? discloses, CancellationToken cancellationToken)
     {
         var key = LedgerKey(message.IdempotencyKey);
+        var refused = message.To.Count(to => !secureDomains.Allows(to.Email));
+        if (refused > 0 || message.To.Count == 0)
+        {
+            // Not an error to retry: the same message would be refused again. Nothing is disclosed, so nothing is audited.
+            LogRefusedRecipients(logger, key.Id, refused, message.To.Count);
+            return;
+        }
+
         if (await documents.ReadAsync<MailSentRecord>(key, cancellationToken) is not null)
         {
             LogAlreadySent(logger, key.Id);
@@ -104,6 +115,9 @@ public sealed partial class OnceOnlyMail(IDocumentStore documents, AuditTrail au
     }
 
     public static DocumentKey LedgerKey(string idempotencyKey) => DocumentKey.Hashed(Containers.Operations, "mail", idempotencyKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {LedgerId} not sent: {Refused} of its {Recipients} recipient(s) are outside the secure domains (Mail:SecureDomains)")]
+    private static partial void LogRefusedRecipients(ILogger logger, string ledgerId, int refused, int recipients);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail {LedgerId} was already sent; delivery skipped")]
     private static partial void LogAlreadySent(ILogger logger, string ledgerId);

@@ -1,8 +1,20 @@
-using Iom.Application.Errors;
 using Iom.Application.Ports.Documents;
 using Iom.Domain.Referrals;
 
 namespace Iom.Application.Referrals;
+
+/// <summary>
+/// A match key is held by another referral: the same person is already referred (<paramref name="holder"/>), or being
+/// referred right now (its referral not stored yet, or unknown if the clash was lost in a race). Telling the caller is
+/// a disclosure about that person, so the submission audits it before it answers (SubmitReferralHandler).
+/// </summary>
+public sealed class DuplicateReferralException(string? personId, string? referralId, Referral? holder)
+    : Exception("The person already has an open referral, or one is being submitted.")
+{
+    public string? PersonId { get; } = personId;
+    public string? ReferralId { get; } = referralId;
+    public Referral? Holder { get; } = holder;
+}
 
 /// <summary>The claims one submission holds, so they can be released if a later step fails.</summary>
 /// <param name="KnownPerson">The person was known from an earlier (closed) referral, whose records this one joins.</param>
@@ -58,7 +70,7 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
             if (exception is DocumentConflictException or DocumentPreconditionFailedException)
             {
                 // Someone else claimed one of these keys between our read and our write: the same person, just now.
-                throw Duplicate(reference: null);
+                throw await RaceLostAsync(keys, referralId, cancellationToken);
             }
 
             throw;
@@ -136,7 +148,7 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
         {
             if (time.GetUtcNow() - claim.ClaimedAt < InFlightGrace)
             {
-                throw Duplicate(reference: null);
+                throw new DuplicateReferralException(claim.PersonId, claim.ReferralId, holder: null);
             }
 
             return;
@@ -144,16 +156,24 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
 
         if (holder.Value.Status is not (ReferralStatus.Declined or ReferralStatus.Withdrawn))
         {
-            throw Duplicate(holder.Value.Reference);
+            throw new DuplicateReferralException(claim.PersonId, claim.ReferralId, holder.Value);
         }
     }
 
-    private static RefusalException Duplicate(string? reference) => new(
-        RefusalKind.Conflict,
-        "duplicate-referral",
-        "This person already has an open referral or is in the cohort.",
-        reference is null ? "Another referral for this person is being submitted right now." : $"See referral {reference}.",
-        new Dictionary<string, object?> { ["existingReference"] = reference });
+    // Whoever took a key first is the person this submission clashed with; reading the keys again names them.
+    private async Task<DuplicateReferralException> RaceLostAsync(IReadOnlyList<DocumentKey> keys, string referralId, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
+        {
+            if (await documents.ReadAsync<IdentityClaim>(key, cancellationToken) is { } claim && claim.Value.ReferralId != referralId)
+            {
+                var holder = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(claim.Value.PersonId, claim.Value.ReferralId), cancellationToken);
+                return new DuplicateReferralException(claim.Value.PersonId, claim.Value.ReferralId, holder?.Value);
+            }
+        }
+
+        return new DuplicateReferralException(personId: null, referralId: null, holder: null);
+    }
 
     public static DocumentKey ReferenceKeyOf(string reference) => new(Containers.Identities, $"reference-{reference}", $"reference-{reference}");
 

@@ -47,6 +47,12 @@ public static class IomServices
         services.AddAdapters(configuration);
 
         services.AddSingleton<MailOutbox>();
+        // One allow-list for every e-mail: the intake's check and the sending chokepoint read the same options. The
+        // demo domain is allowed by the environment, after binding, so no setting can allow it in Azure.
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName))
+            .PostConfigure(o => o.AllowExampleDomains = environment.IsDevelopment()).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        services.AddSingleton<SecureMailDomains>();
         services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OnceOnlyMail>();
         services.AddSingleton<SendQueuedMail>();

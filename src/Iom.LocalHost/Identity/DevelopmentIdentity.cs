@@ -52,7 +52,8 @@ internal static class DevelopmentIdentity
                 return Results.Redirect(PagePath + "?error=1");
             }
 
-            var email = $"{string.Concat(name.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant()}@{agency}.dev.invalid";
+            // A reserved documentation domain, which only Development allows as a mail recipient (Mail:SecureDomains).
+            var email = $"{string.Concat(name.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant()}@{agency}.dev.example";
             var principal = ClientPrincipal.Encode($"dev-{email}", name, email, agency, roles);
             context.Response.Cookies.Append(CookieName, principal, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/" });
             var returnUrl = form["returnUrl"].ToString();

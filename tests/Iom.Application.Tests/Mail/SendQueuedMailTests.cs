@@ -4,7 +4,9 @@ using Iom.Application.Audit;
 using Iom.Application.Mail;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Mail;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Iom.Application.Tests.Mail;
@@ -18,7 +20,11 @@ public sealed class SendQueuedMailTests
 
     private readonly RecordingMailSender provider = new();
 
-    private SendQueuedMail Handler() => new(new OnceOnlyMail(documents, new AuditTrail(documents), provider, new FakeTimeProvider(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), NullLogger<OnceOnlyMail>.Instance));
+    // Development's allow-list: the secure domains and the demo's *.example.
+    private static SecureMailDomains Domains(bool development = true) =>
+        new(Options.Create(new MailOptions { AllowExampleDomains = development }));
+
+    private SendQueuedMail Handler(bool development = true, ILogger<OnceOnlyMail>? logger = null) => new(new OnceOnlyMail(documents, new AuditTrail(documents), provider, Domains(development), new FakeTimeProvider(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), logger ?? NullLogger<OnceOnlyMail>.Instance));
 
     private static string Queued(string key) => JsonSerializer.Serialize(
         new QueuedMail(new MailMessage(key, [new MailAddress("coordinator@richmond.gov.uk")], "Referral IOM-2026-0001 received", "Sign in to read it."), null),
@@ -117,12 +123,57 @@ public sealed class SendQueuedMailTests
     public async Task A_disclosure_that_cannot_be_audited_is_not_sent()
     {
         var failing = new FailingCommitStore(documents);
-        var handler = new SendQueuedMail(new OnceOnlyMail(failing, new AuditTrail(failing), provider, TimeProvider.System, NullLogger<OnceOnlyMail>.Instance));
+        var handler = new SendQueuedMail(new OnceOnlyMail(failing, new AuditTrail(failing), provider, Domains(), TimeProvider.System, NullLogger<OnceOnlyMail>.Instance));
 
         await Should.ThrowAsync<IOException>(() => handler.HandleAsync(Disclosing("ack:r3"), Ct));
 
         provider.Sent.ShouldBeEmpty();
         (await DisclosuresAsync()).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("anyone@external.example", false)] // the demo domain, outside Development
+    [InlineData("someone@gmail.com", true)]
+    [InlineData("coordinator@richmond.gov.uk.attacker.com", true)]
+    public async Task A_message_with_any_recipient_outside_the_secure_domains_is_sent_to_nobody_audited_for_nobody_and_logged_without_the_address(string outsider, bool development)
+    {
+        var log = new ListLogger();
+        var queued = JsonSerializer.Serialize(new QueuedMail(
+            new MailMessage("ack:r4", [new MailAddress("coordinator@richmond.gov.uk"), new MailAddress(outsider)], "Referral IOM-2026-0001 received", "Sign in to read it."),
+            new MailDisclosure(Person, "referral/r4/acknowledgement", "Referral management: acknowledging a referral", "corr-8")), DocumentJson.Options);
+
+        await Handler(development, log).HandleAsync(queued, Ct);
+
+        provider.Sent.ShouldBeEmpty();
+        (await DisclosuresAsync()).ShouldBeEmpty();
+        (await documents.ReadAsync<MailSentRecord>(OnceOnlyMail.LedgerKey("ack:r4"), Ct)).ShouldBeNull();
+        var warning = log.Entries.ShouldHaveSingleItem();
+        warning.Level.ShouldBe(LogLevel.Warning);
+        warning.Message.ShouldContain("outside the secure domains");
+        warning.Message.ShouldNotContain(outsider.Split('@')[0]);
+        warning.Message.ShouldNotContain(outsider.Split('@')[1]);
+    }
+
+    [Fact]
+    public async Task A_message_to_the_demo_domain_is_sent_in_Development()
+    {
+        await Handler(development: true).HandleAsync(JsonSerializer.Serialize(
+            new QueuedMail(new MailMessage("ack:r5", [new MailAddress("iom.coordinator@richmond-iom.example")], "Referral received", "Sign in to read it."), null),
+            DocumentJson.Options), Ct);
+
+        provider.Sent.Select(m => m.IdempotencyKey).ShouldBe(["ack:r5"]);
+    }
+
+    private sealed class ListLogger : ILogger<OnceOnlyMail>
+    {
+        public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add((logLevel, formatter(state, exception)));
     }
 
     /// <summary>The mail port as the provider would see it: what was handed over, and a refusal on demand.</summary>

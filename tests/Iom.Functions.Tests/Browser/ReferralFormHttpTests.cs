@@ -185,6 +185,40 @@ public sealed partial class ReferralFormHttpTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Another_agencys_duplicate_gets_a_409_page_naming_the_coordinator_to_contact_and_never_the_existing_reference()
+    {
+        using var police = Client();
+        var first = await police.PostAsync(FormPath, new FormUrlEncodedContent([await TokenAsync(police), .. Fields("Nora", "Quill", "7", "7", "1977")]), Ct);
+        first.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        var reference = Regex.Match(await police.GetStringAsync(first.Headers.Location, Ct), "id=\"reference\">([^<]+)<").Groups[1].Value;
+        reference.ShouldNotBeEmpty();
+
+        using var housing = Client(agency: "housing", email: "officer@housing.example");
+        var again = await housing.PostAsync(FormPath, new FormUrlEncodedContent([await TokenAsync(housing), .. Fields("NORA", "quill", "7", "7", "1977")]), Ct);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var html = await again.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("This person has already been referred");
+        html.ShouldContain("iom.coordinator@richmond-iom.example");
+        html.ShouldNotContain(reference);
+        html.ShouldNotContain("existing-reference");
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_address_off_the_secure_domains_is_shown_as_an_error_beside_the_email_field_and_nothing_is_stored()
+    {
+        using var client = Client();
+        var fields = Fields("Olive", "Reeve", "6", "6", "1976").Where(f => f.Key != "referrerEmail").Append(new("referrerEmail", "anyone@gmail.com")).ToList();
+
+        var refused = await client.PostAsync(FormPath, new FormUrlEncodedContent([await TokenAsync(client), .. fields]), Ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+        SummaryLinks(html).Select(l => l.Href).ShouldBe(["#referrerEmail"]);
+        html.ShouldContain("secure domain");
+    }
+
+    [Fact]
     public async Task A_MAPPA_managed_referral_gets_a_422_page_and_a_referrer_without_an_agency_a_403_page()
     {
         using var client = Client();

@@ -28,7 +28,7 @@ public sealed record InvariantReport(IReadOnlyDictionary<string, int> DocumentsB
 /// <item>Every document is complete: it reads back into its type with nullable annotations and required constructor
 /// parameters enforced.</item>
 /// <item>Every referral is valid by the app's own rules: its fields pass <see cref="SubmitReferralValidator"/> as of
-/// the day it was submitted, <see cref="Eligibility"/> routes it to the panel and rule it records, its match keys are
+/// the day it was submitted (its acknowledgement address on a secure domain), <see cref="Eligibility"/> routes it to the panel and rule it records, its match keys are
 /// those of its person, its reference has the panel's format, and its status history is a chain of allowed moves that
 /// ends in its status.</item>
 /// <item>Every referral has what finds it and shows it: its locator and reference reservation, and its listing in its
@@ -122,7 +122,7 @@ public sealed partial class StoreInvariants(IServiceProvider services)
         Require(key.Partition == r.PersonId && key.Id == r.Id, key, "a referral stored outside its person's partition");
 
         var submitted = LondonTime.LondonDate(r.SubmittedAt);
-        var validation = await new SubmitReferralValidator(new FakeTimeProvider(r.SubmittedAt)).ValidateAsync(AsRequest(r), cancellationToken);
+        var validation = await new SubmitReferralValidator(new FakeTimeProvider(r.SubmittedAt), services.GetRequiredService<SecureMailDomains>(), callerEmail: null).ValidateAsync(AsRequest(r), cancellationToken);
         Require(validation.IsValid, key, $"a referral its own validator refuses: {string.Join("; ", validation.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))}");
 
         var options = services.GetRequiredService<IOptions<ReferralOptions>>().Value;

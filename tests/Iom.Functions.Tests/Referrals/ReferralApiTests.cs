@@ -17,6 +17,7 @@ public sealed class ReferralApiTests : IAsyncLifetime
 {
     private const string IomMember = "ppo.police@richmond-iom.example"; // an IOM Panel member in panels.json
     private const string AsbOnlyMember = "sgt.snt@richmond-iom.example"; // sits on the ASB Panel only
+    private const string IomCoordinator = "iom.coordinator@richmond-iom.example";
 
     private RunningLocalHost host = null!;
 
@@ -322,7 +323,7 @@ public sealed class ReferralApiTests : IAsyncLifetime
     [Theory]
     [InlineData("12/52494Q", "Someone", "Else", "1980-01-01")] // the same PNC in its short form
     [InlineData(null, "DARREN", "quenby", "1994-03-02")] // the same names and date of birth, another case
-    public async Task The_same_person_referred_again_gets_409_with_the_existing_reference_and_nothing_new_is_stored(string? pnc, string given, string family, string dob)
+    public async Task The_same_agency_referring_the_same_person_again_gets_409_with_its_own_existing_reference_and_nothing_new_is_stored(string? pnc, string given, string family, string dob)
     {
         var first = await Body(await Submit(ValidReferral()));
 
@@ -330,9 +331,85 @@ public sealed class ReferralApiTests : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var problem = await Body(response);
-        problem.GetProperty("type").GetString()!.ShouldEndWith("duplicate-referral");
+        problem.GetProperty("type").GetString().ShouldBe("urn:iom:problem:duplicate-referral");
         problem.GetProperty("existingReference").GetString().ShouldBe(first.GetProperty("reference").GetString());
+        problem.GetProperty("contactEmail").GetString().ShouldBe(IomCoordinator);
         (await ListedCount()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Another_agency_referring_the_same_person_gets_409_naming_only_the_coordinator_to_contact_never_the_existing_reference()
+    {
+        var first = await Body(await Submit(ValidReferral()));
+        var reference = first.GetProperty("reference").GetString()!;
+
+        var response = await Submit(ValidReferral("DARREN", "quenby", "1994-03-02", pnc: null), agency: "probation");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        text.ShouldNotContain(reference);
+        text.ShouldNotContain(first.GetProperty("id").GetString()!);
+        var problem = JsonDocument.Parse(text).RootElement;
+        problem.GetProperty("type").GetString().ShouldBe("urn:iom:problem:duplicate-referral");
+        problem.GetProperty("status").GetInt32().ShouldBe(409);
+        problem.TryGetProperty("existingReference", out _).ShouldBeFalse();
+        problem.GetProperty("contactEmail").GetString().ShouldBe(IomCoordinator);
+        problem.GetProperty("detail").GetString()!.ShouldContain(IomCoordinator);
+        (await ListedCount()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Every_duplicate_hit_is_a_disclosure_in_the_persons_audit_log_to_the_caller_about_the_existing_referral_for_the_intake_purpose()
+    {
+        var (referralId, personId) = await host.ReferAsync(ValidReferral());
+
+        var fromProbation = RunningLocalHost.Request(HttpMethod.Post, "/api/referrals", Roles.Referrer, "probation", "prober@probation.example");
+        fromProbation.Content = RunningLocalHost.Json(ValidReferral("Darren", "Quenby", "1994-03-02", pnc: null).ToJsonString());
+        fromProbation.Headers.Add("X-Correlation-Id", "probe-1");
+        (await host.Client.SendAsync(fromProbation, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await Submit(ValidReferral())).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var trail = host.Services.GetRequiredService<AuditTrail>();
+        var disclosures = (await trail.ReadAsync(personId, Ct)).Where(r => r.Operation == AuditOperation.Disclosure).ToList();
+        disclosures.Select(d => (d.Actor.UserId, d.Actor.Agency, Recipients: string.Join(",", d.Recipients!), d.Subject, d.Purpose)).ShouldBe(
+        [
+            ("user-prober@probation.example", "probation", "user-prober@probation.example", $"referral/{referralId}", Iom.Application.Referrals.Submit.SubmitReferralHandler.Purpose),
+            ("user-test@police.example", "police", "user-test@police.example", $"referral/{referralId}", Iom.Application.Referrals.Submit.SubmitReferralHandler.Purpose),
+        ]);
+        disclosures[0].CorrelationId.ShouldBe("probe-1");
+        (await trail.VerifyAsync(personId, Ct)).Intact.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("anyone@gmail.com")]
+    [InlineData("sam.patel@met.police.uk.attacker.com")]
+    [InlineData("test@police.example.com")] // not the caller's own address, however like it
+    public async Task An_acknowledgement_address_that_is_neither_the_callers_own_nor_on_a_secure_domain_is_refused_400_naming_the_rule_and_nothing_is_stored(string email)
+    {
+        var referral = ValidReferral();
+        referral["referrer"]!["email"] = email;
+
+        var response = await Submit(referral);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await Body(response)).GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe(["referrer.email"]);
+        errors.GetProperty("referrer.email")[0].GetString().ShouldBe(Iom.Application.Mail.SecureMailDomains.Rule);
+        (await ListedCount()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_acknowledgement_may_go_to_the_callers_own_address_from_their_identity_or_to_a_secure_domain()
+    {
+        var own = ValidReferral("Ann", "Own", "1980-05-05", pnc: null);
+        own["referrer"]!["email"] = "Outreach.Worker@charity.org.uk";
+        var ownAddress = await Send(HttpMethod.Post, "/api/referrals", Roles.Referrer, own, email: "outreach.worker@charity.org.uk");
+        ownAddress.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var secure = ValidReferral("Bea", "Secure", "1981-06-06", pnc: null);
+        secure["referrer"]!["email"] = "duty.officer@richmond.cjsm.net";
+        (await Submit(secure)).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]

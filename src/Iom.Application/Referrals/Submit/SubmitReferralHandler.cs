@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
+using Iom.Application.Mail;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Queues;
@@ -23,15 +24,18 @@ public sealed record SubmitReferralResult(
 
 /// <summary>
 /// Takes a referral in: validates it, screens eligibility (a refusal stores nothing), claims the person's match keys
-/// (a key already held by an open referral is a duplicate: 409 with its reference), lists it for the right meeting,
-/// and stores it with its audit record in one commit. See docs/referrals.md for the order of writes and why a failure
-/// at any step leaves no half-written record.
+/// (a key already held by an open referral is a duplicate: 409, audited as a disclosure to the caller, naming the
+/// existing reference only to the agency that made it), lists it for the right meeting, and stores it with its audit
+/// record in one commit. See docs/referrals.md for the order of writes and why a failure at any step leaves no
+/// half-written record.
 /// </summary>
 public sealed partial class SubmitReferralHandler(
     IDocumentStore documents,
     IQueueSender queue,
     IdentityClaims claims,
     AuditTrail audit,
+    PanelDirectory panels,
+    SecureMailDomains recipients,
     MeetingCalendar meetings,
     WorkingDayCalendar calendar,
     IOptions<ReferralOptions> options,
@@ -44,7 +48,7 @@ public sealed partial class SubmitReferralHandler(
     {
         var now = time.GetUtcNow();
         var today = LondonTime.LondonDate(now);
-        ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time).ValidateAsync(request, cancellationToken));
+        ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time, recipients, actor.Caller.Email).ValidateAsync(request, cancellationToken));
         var agency = actor.Caller.Agency
             ?? throw new RefusalException(RefusalKind.Forbidden, "no-agency", "Your account has no agency, so you cannot refer.",
                 "Ask your administrator to add the agency claim to your account.");
@@ -70,7 +74,16 @@ public sealed partial class SubmitReferralHandler(
         var status = meetingDate is null ? ReferralStatus.AwaitingMeeting : ReferralStatus.Listed;
 
         // Claims first: they make the duplicate check atomic. Everything after is undone if a later step fails.
-        var claim = await claims.ClaimAsync(matchKeys, referralId, cancellationToken);
+        ClaimSet claim;
+        try
+        {
+            claim = await claims.ClaimAsync(matchKeys, referralId, cancellationToken);
+        }
+        catch (DuplicateReferralException duplicate)
+        {
+            throw await DisclosedAsync(duplicate, panel, actor, cancellationToken);
+        }
+
         try
         {
             var reference = await claims.ReserveReferenceAsync(panel, today, referralId, claim.PersonId, cancellationToken);
@@ -102,6 +115,39 @@ public sealed partial class SubmitReferralHandler(
             await UndoAsync(claim, panel, referralId);
             throw;
         }
+    }
+
+    public const string DuplicateReason = "duplicate-referral";
+
+    /// <summary>
+    /// Saying "this person is already referred" tells the caller something about that person: a disclosure, written in
+    /// the person's audit chain before the answer is given (if it cannot be written, the caller gets that failure, not
+    /// the answer). The existing reference goes only to the agency that made that referral; anyone else is told whom to
+    /// ask: the co-ordinator of the panel their own referral was routed to, which says nothing they did not know.
+    /// </summary>
+    private async Task<RefusalException> DisclosedAsync(DuplicateReferralException duplicate, PanelCode routedTo, ActingAs actor, CancellationToken cancellationToken)
+    {
+        if (duplicate.PersonId is not null && duplicate.ReferralId is not null)
+        {
+            // A referral not stored yet is one being submitted right now; it may never be, so it is not named as one.
+            var subject = duplicate.Holder is null ? $"referral-in-flight/{duplicate.ReferralId}" : $"referral/{duplicate.ReferralId}";
+            var entry = actor.Entry(duplicate.PersonId, AuditOperation.Disclosure, subject, time.GetUtcNow(), [actor.Caller.UserId]) with { Purpose = Purpose };
+            await audit.CommitAsync(entry, [], cancellationToken);
+        }
+
+        var contact = panels.Get(routedTo);
+        var ownAgency = duplicate.Holder is { } holder && actor.Caller.Agency is { } agency
+            && string.Equals(holder.ReferringAgency, agency, StringComparison.Ordinal);
+        var extensions = new Dictionary<string, object?> { ["contactEmail"] = contact.CoordinatorEmail };
+        if (ownAgency)
+        {
+            extensions["existingReference"] = duplicate.Holder!.Reference;
+        }
+
+        var detail = ownAgency ? $"Your agency referred this person as {duplicate.Holder!.Reference}. Contact the {contact.Name} co-ordinator at {contact.CoordinatorEmail} if you have more to add."
+            : duplicate.Holder is null ? $"Another referral for this person is being submitted right now. If you have more to add, contact the {contact.Name} co-ordinator at {contact.CoordinatorEmail}."
+            : $"Contact the {contact.Name} co-ordinator at {contact.CoordinatorEmail} if you have more to add.";
+        return new RefusalException(RefusalKind.Conflict, DuplicateReason, "This person already has an open referral or is in the cohort.", detail, extensions);
     }
 
     // Best effort: the failure that brought us here is the one to report. Whatever cannot be undone now is an orphan

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Iom.Application.Mail;
 using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
 using Iom.Domain.Referrals;
@@ -22,7 +23,9 @@ public sealed partial class SubmitReferralValidator : AbstractValidator<SubmitRe
     public const int MinAge = 10;
     public const int MaxAge = 100;
 
-    public SubmitReferralValidator(TimeProvider time)
+    /// <param name="recipients">Where the acknowledgement may go besides <paramref name="callerEmail"/>.</param>
+    /// <param name="callerEmail">The caller's own address, from their identity; null to allow only the secure domains.</param>
+    public SubmitReferralValidator(TimeProvider time, SecureMailDomains recipients, string? callerEmail)
     {
         var today = LondonTime.LondonDate(time.GetUtcNow());
 
@@ -46,7 +49,7 @@ public sealed partial class SubmitReferralValidator : AbstractValidator<SubmitRe
         RuleFor(r => r.AssetScore).NotNull().When(r => IsUnder18(r, today)).WithMessage("Enter the Asset score: the person is under 18");
         RuleFor(r => r.OgrsScore).InclusiveBetween(0, 100).WithMessage("The OGRS score must be between 0 and 100");
         RuleFor(r => r.OgrsScore).NotNull().When(r => IsAdult(r, today)).WithMessage("Enter the OGRS score: the person is 18 or over");
-        RuleFor(r => r.Referrer).NotNull().WithMessage("Enter your details as the referrer").SetValidator(new ReferrerValidator()!);
+        RuleFor(r => r.Referrer).NotNull().WithMessage("Enter your details as the referrer").SetValidator(new ReferrerValidator(recipients, callerEmail)!);
     }
 
     public static bool TryParseDate(string? text, out DateOnly date) =>
@@ -118,12 +121,15 @@ public sealed partial class SubmitReferralValidator : AbstractValidator<SubmitRe
 
     private sealed class ReferrerValidator : AbstractValidator<ReferrerInput>
     {
-        public ReferrerValidator()
+        public ReferrerValidator(SecureMailDomains recipients, string? callerEmail)
         {
             RuleFor(r => r.Name).NotEmpty().WithMessage("Enter your name").MaximumLength(MaxNameLength).WithMessage($"Your name must be {MaxNameLength} characters or fewer");
             RuleFor(r => r.Email).NotEmpty().WithMessage("Enter your email address")
                 .MaximumLength(254).WithMessage("The email address must be 254 characters or fewer")
-                .Must(BeAnEmailAddress).When(r => !string.IsNullOrEmpty(r.Email), ApplyConditionTo.CurrentValidator).WithMessage("Enter an email address in the correct format, like name@example.gov.uk");
+                .Must(BeAnEmailAddress).When(r => !string.IsNullOrEmpty(r.Email), ApplyConditionTo.CurrentValidator).WithMessage("Enter an email address in the correct format, like name@example.gov.uk")
+                // The acknowledgement goes to this address: the caller's own, or a secure route, never anywhere a body names.
+                .Must(email => string.Equals(email, callerEmail, StringComparison.OrdinalIgnoreCase) || recipients.Allows(email))
+                .When(r => BeAnEmailAddress(r.Email), ApplyConditionTo.CurrentValidator).WithMessage(SecureMailDomains.Rule);
             RuleFor(r => r.Phone).Matches(PhonePattern()).When(r => !string.IsNullOrEmpty(r.Phone))
                 .WithMessage("Enter a UK telephone number, like 020 7946 0000");
         }

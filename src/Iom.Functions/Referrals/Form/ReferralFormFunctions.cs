@@ -2,6 +2,7 @@ using System.Globalization;
 using Iom.Application.Errors;
 using Iom.Application.Access;
 using Iom.Application.Identity;
+using Iom.Application.Mail;
 using Iom.Application.Panels;
 using Iom.Application.Referrals;
 using Iom.Application.Referrals.Read;
@@ -24,6 +25,7 @@ public sealed partial class ReferralFormFunctions(
     SubmitReferralHandler submit,
     GetReferralHandler get,
     PanelDirectory panels,
+    SecureMailDomains recipients,
     IAntiforgery antiforgery,
     PageRenderer pages,
     TimeProvider time,
@@ -60,7 +62,7 @@ public sealed partial class ReferralFormFunctions(
         {
             if (reading.Errors.Count > 0)
             {
-                return FormPage(request.HttpContext, StatusCodes.Status400BadRequest, form, await AllErrorsAsync(reading, cancellationToken), reading.DatePartsInError);
+                return FormPage(request.HttpContext, StatusCodes.Status400BadRequest, form, await AllErrorsAsync(reading, request.HttpContext.Caller(), cancellationToken), reading.DatePartsInError);
             }
 
             var result = await submit.HandleAsync(reading.Request, request.HttpContext.ActingAs(), cancellationToken);
@@ -115,12 +117,12 @@ public sealed partial class ReferralFormFunctions(
 
     // The form found something the API cannot see (an impossible date, a score that is not a number): the validator
     // is still run so every other error is shown at the same time, and the form's own messages take precedence.
-    private async Task<IReadOnlyDictionary<string, string[]>> AllErrorsAsync(FormReading reading, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, string[]>> AllErrorsAsync(FormReading reading, Caller caller, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         try
         {
-            ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time).ValidateAsync(reading.Request, cancellationToken));
+            ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time, recipients, caller.Email).ValidateAsync(reading.Request, cancellationToken));
         }
         catch (ValidationFailedException invalid)
         {
@@ -141,11 +143,12 @@ public sealed partial class ReferralFormFunctions(
     private HtmlPage Refused(RefusalException refusal)
     {
         var status = Problems.FromKnownException(refusal)!.Problem.Status!.Value;
+        // The existing reference is there only for the agency that made that referral; the detail says whom to contact.
         var reference = refusal.Extensions.GetValueOrDefault("existingReference") as string;
         return refusal.Kind switch
         {
-            RefusalKind.Conflict when reference is not null => Message(status, "This person has already been referred",
-                [refusal.Title, "Nothing new has been stored. Contact the panel co-ordinator if you have more to add to the existing referral."],
+            RefusalKind.Conflict when refusal.Reason == SubmitReferralHandler.DuplicateReason => Message(status, "This person has already been referred",
+                [refusal.Title, refusal.Detail ?? "", "Nothing new has been stored."],
                 reference, "Make another referral", FormPath),
             RefusalKind.Forbidden => Message(status, "You cannot make referrals yet", [refusal.Title, refusal.Detail ?? ""], null, "Back to the form", FormPath),
             _ => Message(status, "This referral cannot be accepted",

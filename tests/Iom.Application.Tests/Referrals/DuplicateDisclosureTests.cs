@@ -1,0 +1,97 @@
+using Iom.Adapters.Sqlite;
+using Iom.Application.Audit;
+using Iom.Application.Errors;
+using Iom.Application.Identity;
+using Iom.Application.Mail;
+using Iom.Application.Panels;
+using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Queues;
+using Iom.Application.Referrals;
+using Iom.Application.Referrals.Submit;
+using Iom.Domain.Calendar;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Iom.Application.Tests.Referrals;
+
+/// <summary>The 409 for a duplicate referral tells the caller about a person: it is given only once it is audited.</summary>
+public sealed class DuplicateDisclosureTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly IDocumentStore documents = new SqliteDocumentStore(
+        new SqliteDatabase(Path.Combine(Directory.CreateTempSubdirectory("iom-duplicate-").FullName, "iom.db")));
+
+    private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    private SubmitReferralHandler Handler(IDocumentStore store) => new(
+        store, new DiscardingQueue(), new IdentityClaims(store, time), new AuditTrail(store),
+        new PanelDirectory(Options.Create(new PanelsOptions
+        {
+            Panels =
+            {
+                ["iom"] = new PanelOptions { Name = "IOM Panel", CoordinatorEmail = "iom.coordinator@richmond.gov.uk" },
+                ["asb"] = new PanelOptions { Name = "ASB Panel", CoordinatorEmail = "asb.officer@richmond.gov.uk" },
+                ["dyo"] = new PanelOptions { Name = "DYO Panel", CoordinatorEmail = "iom.coordinator@richmond.gov.uk" },
+            },
+        })),
+        new SecureMailDomains(Options.Create(new MailOptions())), new MeetingCalendar(store), new WorkingDayCalendar(),
+        Options.Create(new ReferralOptions()), time, NullLogger<SubmitReferralHandler>.Instance);
+
+    private static ActingAs Referrer(string agency) =>
+        new(new Caller($"user-{agency}", "A Referrer", $"referrer@{agency}.gov.uk", agency, new HashSet<string> { Roles.Referrer }), $"corr-{agency}", SubmitReferralHandler.Purpose);
+
+    private static SubmitReferralRequest Referral() => new()
+    {
+        Person = new PersonInput { GivenName = "Darren", FamilyName = "Quenby", DateOfBirth = "1994-03-02", Gender = "male" },
+        ReferralType = "iom",
+        Reason = "Prolific burglary.",
+        OffenceTypes = ["burglary"],
+        Drivers = ["drugs"],
+        RiskOfSeriousHarm = "medium",
+        MappaLevel = 0,
+        MaracCase = false,
+        OgrsScore = 81,
+        Statutory = true,
+        Emergency = false,
+        Referrer = new ReferrerInput { Name = "PC Sam Patel", Email = "sam.patel@met.police.uk" },
+    };
+
+    private async Task<List<AuditRecord>> DisclosuresAsync(string personId) =>
+        (await new AuditTrail(documents).ReadAsync(personId, Ct)).Where(r => r.Operation == AuditOperation.Disclosure).ToList();
+
+    [Fact]
+    public async Task Another_agency_is_refused_without_the_reference_and_the_hit_is_audited_in_the_persons_chain()
+    {
+        var first = await Handler(documents).HandleAsync(Referral(), Referrer("police"), Ct);
+        var personId = (await ReferralStore.FindAsync(documents, first.Id, Ct))!.Value.PersonId;
+
+        var refusal = await Should.ThrowAsync<RefusalException>(() => Handler(documents).HandleAsync(Referral(), Referrer("probation"), Ct));
+
+        (refusal.Kind, refusal.Reason).ShouldBe((RefusalKind.Conflict, SubmitReferralHandler.DuplicateReason));
+        refusal.Extensions.ContainsKey("existingReference").ShouldBeFalse();
+        refusal.Detail!.ShouldNotContain(first.Reference);
+        var disclosure = (await DisclosuresAsync(personId)).ShouldHaveSingleItem();
+        (disclosure.Subject, disclosure.Actor.UserId, disclosure.CorrelationId, disclosure.Purpose)
+            .ShouldBe(($"referral/{first.Id}", "user-probation", "corr-probation", SubmitReferralHandler.Purpose));
+        disclosure.Recipients.ShouldBe(["user-probation"]);
+    }
+
+    [Fact]
+    public async Task When_the_disclosure_cannot_be_audited_the_caller_gets_that_failure_and_not_the_answer()
+    {
+        var first = await Handler(documents).HandleAsync(Referral(), Referrer("police"), Ct);
+        var personId = (await ReferralStore.FindAsync(documents, first.Id, Ct))!.Value.PersonId;
+
+        await Should.ThrowAsync<IOException>(() => Handler(new FailingCommitStore(documents)).HandleAsync(Referral(), Referrer("police"), Ct));
+
+        (await DisclosuresAsync(personId)).ShouldBeEmpty();
+        (await new AuditTrail(documents).VerifyAsync(personId, Ct)).Intact.ShouldBeTrue();
+    }
+
+    private sealed class DiscardingQueue : IQueueSender
+    {
+        public Task SendAsync(string queueName, string message, TimeSpan? initialVisibilityDelay = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+}
