@@ -80,7 +80,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         using var request = RequestFor(function);
         if (role is not null)
         {
-            request.Headers.Add(Iom.Application.Identity.ClientPrincipal.HeaderName, ClientPrincipal.Encode($"u-{role}-{agency}", "Matrix", email, agency, [role]));
+            request.Headers.Add(Iom.Application.Identity.ClientPrincipal.HeaderName, ClientPrincipal.Encode(DemoPeople.ObjectIdOf(email), "Matrix", email, agency, [role]));
         }
 
         return (await host.Client.SendAsync(request, Ct)).StatusCode;
