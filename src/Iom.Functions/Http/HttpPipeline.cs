@@ -14,7 +14,8 @@ namespace Iom.Functions.Http;
 
 /// <summary>
 /// What every HTTP function gets, in Azure and in the local host alike: a correlation id, authentication from
-/// X-MS-CLIENT-PRINCIPAL, the declared role policy and object rule, the body size and time limits, a time budget, the
+/// X-MS-CLIENT-PRINCIPAL (trusted only behind a front end that enforces sign-in, <see cref="IAuthenticationFrontEnd"/>,
+/// and only from the configured provider and tenant), the declared role policy and object rule, the body size and time limits, a time budget, the
 /// intake rate limit, and problem details for every refusal. Function classes never repeat any of it.
 /// </summary>
 public sealed partial class HttpPipeline(

@@ -69,6 +69,8 @@ public sealed class AuthenticationSettingsTests
         // Entra ID sign-ins arrive with auth_typ "aad"; the tenant is the one App Service Authentication trusts.
         values["Authentication__IdentityProvider"].ShouldBe(new IdentityProviderOptions().IdentityProvider);
         values["Authentication__TenantId"].ShouldBe("[parameters('tenantId')]");
+        // Whether authentication is on must come from the platform itself, never from an app setting we write.
+        values.ShouldNotContainKey(AppServiceAuthentication.EnabledSetting);
     }
 
     private const string ReferralFormPath = Iom.Functions.Referrals.Form.ReferralFormFunctions.FormPath;
