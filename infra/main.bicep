@@ -192,21 +192,34 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Events__Provider', value: 'ServiceBus' }
         { name: 'ServiceBus__FullyQualifiedNamespace', value: '${serviceBus.name}.servicebus.windows.net' }
         { name: 'ServiceBus__TopicName', value: eventsTopic.name }
+        // The app trusts X-MS-CLIENT-PRINCIPAL only when App Service Authentication is on (WEBSITE_AUTH_ENABLED,
+        // set by the platform) and the principal comes from this provider and tenant.
+        { name: 'Authentication__IdentityProvider', value: 'aad' }
+        { name: 'Authentication__TenantId', value: tenantId }
       ]
     }
   }
 }
 
-// App Service Authentication: every request arrives signed in, with X-MS-CLIENT-PRINCIPAL set by the platform.
+// App Service Authentication: every request arrives signed in, with X-MS-CLIENT-PRINCIPAL set by the platform (which
+// does not let external requests set it). Unauthenticated callers get 401 ("recommended for APIs"), except on:
+// - /api/health, anonymous;
+// - /api/referrals/new, the referral form ([BrowserPage]): the app itself sends a browser without a session to
+//   /.auth/login/aad?post_login_redirect_uri=/api/referrals/new?signed-in=1 (303) and still answers 401 to API
+//   callers, so a referrer opening the form is signed in and brought back. The app refuses every non-anonymous request
+//   without a principal whatever the platform does (docs/architecture.md, "Identity").
+// A test (AuthenticationSettingsTests) keeps this list equal to the app's anonymous and browser-page literal routes.
 resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'authsettingsV2'
   properties: {
+    platform: { enabled: true }
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
-      excludedPaths: [ '/api/health' ]
+      excludedPaths: [ '/api/health', '/api/referrals/new' ]
     }
+    httpSettings: { requireHttps: true }
     identityProviders: {
       azureActiveDirectory: {
         enabled: true
@@ -217,7 +230,12 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
         validation: { allowedAudiences: [ 'api://${authClientId}' ] }
       }
     }
-    login: { tokenStore: { enabled: false } }
+    // The session is Easy Auth's own cookie (AppServiceAuthSession), set when sign-in completes and sent with the
+    // form's GET and POST alike; a fixed lifetime covers a working session. Provider tokens are not needed: no store.
+    login: {
+      tokenStore: { enabled: false }
+      cookieExpiration: { convention: 'FixedTime', timeToExpiration: '08:00:00' }
+    }
   }
 }
 

@@ -43,6 +43,7 @@ public static class LocalHostApp
         var catalog = new FunctionCatalog(typeof(FunctionCatalog).Assembly.GetTypes().Concat(extraFunctionTypes ?? []));
         var services = builder.Services;
         services.AddIomFunctions(builder.Configuration, builder.Environment);
+        services.AddDevelopmentFrontEnd(builder.Environment);
         services.AddSingleton(catalog);
         services.AddSingleton(StartClock(builder.Configuration, builder.Environment));
         services.AddMvcCore();

@@ -17,7 +17,7 @@ public sealed class ReferralAccess : ObjectRule<Referral>
     {
         Allow(Identity.Roles.Referrer, (caller, referral) => caller.Agency is not null && string.Equals(caller.Agency, referral.ReferringAgency, StringComparison.Ordinal));
         AllowEvery(Identity.Roles.Coordinator);
-        Allow(Identity.Roles.PanelMember, (caller, referral) => panels.SitsOn(referral.Panel, caller.Email));
+        Allow(Identity.Roles.PanelMember, (caller, referral) => panels.SitsOn(referral.Panel, caller));
     }
 }
 
@@ -27,7 +27,7 @@ public sealed class PanelAccess : ObjectRule<PanelCode>
     public PanelAccess(PanelDirectory panels)
     {
         AllowEvery(Identity.Roles.Coordinator);
-        Allow(Identity.Roles.PanelMember, (caller, panel) => panels.SitsOn(panel, caller.Email));
+        Allow(Identity.Roles.PanelMember, (caller, panel) => panels.SitsOn(panel, caller));
     }
 }
 

@@ -8,12 +8,16 @@ namespace Iom.Application.Audit;
 /// Who is acting, within which request, and why: what every audit record needs. <see cref="Scope"/> is the
 /// object rule the endpoint declared; system actors (timers, queues) have none and reach objects without one.
 /// </summary>
+/// <param name="Purpose">The endpoint's declared purpose: always what the audit record's purpose says.</param>
 public sealed record ActingAs(Caller Caller, string CorrelationId, string Purpose)
 {
     public ObjectScope? Scope { get; init; }
 
+    /// <summary>What the caller said they are acting for (X-IOM-Purpose), recorded beside <see cref="Purpose"/>.</summary>
+    public string? StatedPurpose { get; init; }
+
     public AuditEntry Entry(string personId, AuditOperation operation, string subject, DateTimeOffset at, IReadOnlyList<string>? recipients = null) =>
-        new(personId, operation, subject, AuditActor.Of(Caller), Purpose, at, CorrelationId, recipients);
+        new(personId, operation, subject, AuditActor.Of(Caller), Purpose, at, CorrelationId, recipients) { StatedPurpose = StatedPurpose };
 
     /// <summary>
     /// The object, if it exists and the endpoint's declared object rule lets this caller reach it. Otherwise the

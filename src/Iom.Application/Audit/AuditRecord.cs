@@ -44,6 +44,13 @@ public sealed record AuditRecord(
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    /// <summary>
+    /// The purpose the caller stated (X-IOM-Purpose), beside the endpoint's declared <see cref="Purpose"/>, which it
+    /// never replaces. Null when none was stated, and then left out of the stored JSON (and so out of the hash), so
+    /// records written before this field existed still verify.
+    /// </summary>
+    public string? StatedPurpose { get; init; }
+
     public static string IdOf(long sequence) => $"audit-{sequence:D12}";
 
     /// <summary>SHA-256 over the record's canonical JSON with the hash itself left empty.</summary>
@@ -67,4 +74,8 @@ public sealed record AuditEntry(
     string Purpose,
     DateTimeOffset At,
     string CorrelationId,
-    IReadOnlyList<string>? Recipients = null);
+    IReadOnlyList<string>? Recipients = null)
+{
+    /// <summary>The caller's own stated purpose, recorded beside the declared one.</summary>
+    public string? StatedPurpose { get; init; }
+}

@@ -119,7 +119,10 @@ public sealed class AuditTrail(IDocumentStore documents)
         {
             var sequence = count + records.Count + 1;
             var unsigned = new AuditRecord(AuditRecord.IdOf(sequence), entry.PersonId, sequence, entry.Operation, entry.Subject, entry.Actor,
-                entry.Purpose, entry.At, entry.CorrelationId, entry.Recipients, records.Count > 0 ? records[^1].Hash : lastHash, "");
+                entry.Purpose, entry.At, entry.CorrelationId, entry.Recipients, records.Count > 0 ? records[^1].Hash : lastHash, "")
+            {
+                StatedPurpose = entry.StatedPurpose,
+            };
             records.Add(unsigned with { Hash = unsigned.ComputeHash() });
         }
 

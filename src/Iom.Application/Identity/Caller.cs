@@ -1,10 +1,21 @@
 namespace Iom.Application.Identity;
 
 /// <summary>Who is calling: from App Service Authentication's X-MS-CLIENT-PRINCIPAL in Azure.</summary>
-/// <param name="UserId">A stable id for the user (the object id claim, else the e-mail).</param>
+/// <param name="UserId">The user's Entra object id (<c>oid</c>): the only key for who someone is. It never changes,
+/// unlike the e-mail or user name, which Entra lets be edited.</param>
+/// <param name="Email">For sending mail only; never a key for access or limits.</param>
 /// <param name="Agency">The caller's agency code, from the "agency" claim; null when the token has none.</param>
 public sealed record Caller(string UserId, string? Name, string? Email, string? Agency, IReadOnlySet<string> Roles)
 {
+    /// <summary>The identity provider that signed the caller in (the principal's <c>auth_typ</c>, e.g. "aad").</summary>
+    public string? IdentityProvider { get; init; }
+
+    /// <summary>The Entra tenant the caller's token came from (<c>tid</c>), when the principal carries one.</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary>Entra group object ids (<c>groups</c> claims): a panel may be given by group.</summary>
+    public IReadOnlySet<string> Groups { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public bool IsIn(string role) => Roles.Contains(role);
 }
 

@@ -15,6 +15,7 @@ public static class ClientPrincipal
     // A real principal is a few KiB; anything far larger is refused before decoding.
     private const int MaxHeaderLength = 16 * 1024;
     private const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
+    private const string TenantIdClaim = "http://schemas.microsoft.com/identity/claims/tenantid";
 
     /// <summary>Returns the caller, or null with a reason when the header is missing or malformed.</summary>
     public static Caller? TryParse(string? header, out string? failure)
@@ -57,11 +58,12 @@ public static class ClientPrincipal
             types.Select(t => claims.FirstOrDefault(c => string.Equals(c.Type, t, StringComparison.OrdinalIgnoreCase)).Value)
                  .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
-        var email = First("preferred_username", "email", "emails");
-        var userId = First("oid", ObjectIdClaim, "sub") ?? email;
+        // People are keyed by their object id alone: an e-mail or user name can be changed in Entra and then
+        // name someone else, so a principal without an oid is refused rather than keyed by either.
+        var userId = First("oid", ObjectIdClaim);
         if (userId is null)
         {
-            failure = "The client principal does not identify a user.";
+            failure = "The client principal carries no object id (oid).";
             return null;
         }
 
@@ -70,18 +72,34 @@ public static class ClientPrincipal
                           .Where(r => r.Length > 0)
                           .ToHashSet(StringComparer.Ordinal);
 
-        return new Caller(userId, First(nameType, "name"), email, First("agency"), roles);
+        var groups = claims.Where(c => string.Equals(c.Type, "groups", StringComparison.OrdinalIgnoreCase))
+                           .Select(c => c.Value.Trim())
+                           .Where(g => g.Length > 0)
+                           .ToHashSet(StringComparer.Ordinal);
+
+        return new Caller(userId, First(nameType, "name"), First("preferred_username", "email", "emails"), First("agency"), roles)
+        {
+            IdentityProvider = string.IsNullOrWhiteSpace(payload.AuthType) ? null : payload.AuthType.Trim(),
+            TenantId = First("tid", TenantIdClaim),
+            Groups = groups,
+        };
     }
 
+    /// <summary>The identity provider a header built by <see cref="Encode"/> names: Entra ID, as in Azure.</summary>
+    public const string EntraProvider = "aad";
+
     /// <summary>Builds a header value: for the development identity picker and for tests.</summary>
-    public static string Encode(string userId, string? name, string? email, string? agency, IEnumerable<string> roles)
+    public static string Encode(string userId, string? name, string? email, string? agency, IEnumerable<string> roles,
+        IEnumerable<string>? groups = null, string authType = EntraProvider, string? tenantId = null)
     {
         var claims = new List<Claim?> { new("oid", userId) };
         if (name is not null) claims.Add(new("name", name));
         if (email is not null) claims.Add(new("preferred_username", email));
         if (agency is not null) claims.Add(new("agency", agency));
+        if (tenantId is not null) claims.Add(new("tid", tenantId));
         claims.AddRange(roles.Select(r => new Claim("roles", r)));
-        var payload = new Payload { AuthType = "aad", Claims = claims, NameType = "name", RoleType = "roles" };
+        claims.AddRange((groups ?? []).Select(g => new Claim("groups", g)));
+        var payload = new Payload { AuthType = authType, Claims = claims, NameType = "name", RoleType = "roles" };
         return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(payload));
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Iom.Application.Errors;
+using Iom.Application.Identity;
 using Iom.Domain.Referrals;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,12 @@ public sealed class PanelMemberOptions
     [Required] public string Name { get; set; } = "";
     [Required] public string Organisation { get; set; } = "";
     [Required] public string Post { get; set; } = "";
+    /// <summary>Where the member's agendas and minutes are sent; not who they are (see <see cref="ObjectId"/>).</summary>
     [Required, EmailAddress] public string Email { get; set; } = "";
+
+    /// <summary>The member's Entra object id (<c>oid</c>): what sitting on the panel is decided by.</summary>
+    [Required] public string ObjectId { get; set; } = "";
+
     public Attendance Attendance { get; set; } = Attendance.Permanent;
 }
 
@@ -30,7 +36,13 @@ public sealed class PanelOptions
     /// <summary>The co-ordinator (the ASB officer for the ASB panel): told at once of emergency referrals.</summary>
     [Required, EmailAddress] public string CoordinatorEmail { get; set; } = "";
 
+    /// <summary>The co-ordinator's Entra object id, if they are to reach the panel as a panel member too.</summary>
+    public string? CoordinatorObjectId { get; set; }
+
     public List<PanelMemberOptions> Members { get; set; } = [];
+
+    /// <summary>Entra group object ids whose members sit on the panel (the principal's <c>groups</c> claims).</summary>
+    public List<string> MemberGroups { get; set; } = [];
 }
 
 /// <summary>Configuration section "Panels": one entry per panel code (iom, asb, dyo, strategic-group), e.g. Panels:iom:Name.</summary>
@@ -67,11 +79,15 @@ public sealed class PanelDirectory(IOptions<PanelsOptions> options)
 
     public static RefusalException NotFound() => new(RefusalKind.NotFound, "not-found", "There is no such panel.");
 
-    /// <summary>True when the e-mail is the panel's co-ordinator's or one of its members'.</summary>
-    public bool SitsOn(PanelCode panel, string? email) =>
-        email is not null && Find(panel) is { } p
-        && (string.Equals(p.CoordinatorEmail, email, StringComparison.OrdinalIgnoreCase)
-            || p.Members.Any(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase)));
+    /// <summary>
+    /// True when the caller's object id is the panel's co-ordinator's or one of its members', or the caller is in one
+    /// of the panel's groups. Never by e-mail: Entra lets a user's e-mail and user name change, the object id not.
+    /// </summary>
+    public bool SitsOn(PanelCode panel, Caller caller) =>
+        Find(panel) is { } p && !string.IsNullOrWhiteSpace(caller.UserId)
+        && (string.Equals(p.CoordinatorObjectId, caller.UserId, StringComparison.OrdinalIgnoreCase)
+            || p.Members.Any(m => string.Equals(m.ObjectId, caller.UserId, StringComparison.OrdinalIgnoreCase))
+            || p.MemberGroups.Any(g => caller.Groups.Contains(g)));
 
     public static string Code(PanelCode panel) => panel switch
     {
@@ -104,11 +120,15 @@ public sealed class PanelsOptionsValidator : IValidateOptions<PanelsOptions>
             .Where(code => !options.Panels.ContainsKey(code)).ToList();
         var invalid = options.Panels.Where(p => string.IsNullOrWhiteSpace(p.Value.CoordinatorEmail) || string.IsNullOrWhiteSpace(p.Value.Name))
             .Select(p => p.Key).ToList();
-        return (missing.Count, invalid.Count) switch
+        // A member without an object id could never be recognised; say so at start-up rather than deny them silently.
+        var unidentified = options.Panels.Where(p => p.Value.Members.Any(m => string.IsNullOrWhiteSpace(m.ObjectId)))
+            .Select(p => p.Key).ToList();
+        return (missing.Count, invalid.Count, unidentified.Count) switch
         {
-            (0, 0) => ValidateOptionsResult.Success,
+            (0, 0, 0) => ValidateOptionsResult.Success,
             _ => ValidateOptionsResult.Fail(
-                $"Panels: missing {string.Join(", ", missing)}; without name or co-ordinator e-mail: {string.Join(", ", invalid)}."),
+                $"Panels: missing {string.Join(", ", missing)}; without name or co-ordinator e-mail: {string.Join(", ", invalid)}; " +
+                $"with a member without an object id (ObjectId): {string.Join(", ", unidentified)}."),
         };
     }
 }

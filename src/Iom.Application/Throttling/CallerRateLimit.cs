@@ -2,25 +2,25 @@ using Iom.Application.Ports.Documents;
 
 namespace Iom.Application.Throttling;
 
-/// <summary>One caller's use of one function in the current window.</summary>
+/// <summary>One caller's use of one rate-limit bucket in the current window.</summary>
 [DocumentKind("rate-window")]
 public sealed record RateWindow(DateTimeOffset WindowStart, int Count);
 
 public readonly record struct RateDecision(bool Allowed, TimeSpan RetryAfter);
 
 /// <summary>
-/// A fixed-window limit per caller and function, counted in the document store so every instance of the app shares
+/// A fixed-window limit per caller (object id) and bucket (the functions that share a bucket share the count), counted in the document store so every instance of the app shares
 /// it (in Azure the app scales out; a limit kept in memory would multiply with the instances). One small document per
-/// caller and function, updated with its ETag: concurrent requests from one caller serialise, and a caller who keeps
+/// caller and bucket, updated with its ETag: concurrent requests from one caller serialise, and a caller who keeps
 /// losing that race is sending too many at once and is told to wait.
 /// </summary>
 public sealed class CallerRateLimit(IDocumentStore documents, TimeProvider time)
 {
     public const int MaxAttempts = 8;
 
-    public async Task<RateDecision> TryAcquireAsync(string function, string callerId, int permits, TimeSpan window, CancellationToken cancellationToken)
+    public async Task<RateDecision> TryAcquireAsync(string bucket, string callerId, int permits, TimeSpan window, CancellationToken cancellationToken)
     {
-        var key = KeyOf(function, callerId);
+        var key = KeyOf(bucket, callerId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var now = time.GetUtcNow();
@@ -52,5 +52,5 @@ public sealed class CallerRateLimit(IDocumentStore documents, TimeProvider time)
         return new RateDecision(false, TimeSpan.FromSeconds(1));
     }
 
-    public static DocumentKey KeyOf(string function, string callerId) => DocumentKey.Hashed(Containers.Operations, "rate", $"{function}\n{callerId}");
+    public static DocumentKey KeyOf(string bucket, string callerId) => DocumentKey.Hashed(Containers.Operations, "rate", $"{bucket}\n{callerId}");
 }

@@ -42,7 +42,11 @@ public static class IomServices
         // The catch-all's route table, from whichever catalog the host registered (the local host adds test functions).
         services.TryAddSingleton(sp => new FunctionRoutes(sp.GetRequiredService<FunctionCatalog>(),
             new Microsoft.AspNetCore.Routing.DefaultInlineConstraintResolver(Options.Create(new Microsoft.AspNetCore.Routing.RouteOptions()), sp)));
-        services.AddHealthChecks();
+        services.AddHealthChecks()
+            .AddCheck<AuthenticationFrontEndHealthCheck>(AuthenticationFrontEndHealthCheck.Name, tags: [AuthenticationFrontEndHealthCheck.PublicReasonTag]);
+        // Identity is trusted only behind App Service Authentication; the local host replaces this in Development.
+        services.TryAddSingleton<IAuthenticationFrontEnd, AppServiceAuthentication>();
+        services.AddOptions<IdentityProviderOptions>().Bind(configuration.GetSection(IdentityProviderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddAdapters(configuration);
 

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Iom.Functions.Health;
 
-/// <summary>Whether the document store and the queue answer. Says nothing else: it is anonymous.</summary>
+/// <summary>
+/// Whether the document store and the queue answer, and whether sign-in is enforced in front of the app. Says nothing
+/// else: it is anonymous. Only checks tagged as having a public reason (the authentication front end) give one.
+/// </summary>
 public sealed class HealthFunction(HealthCheckService health)
 {
     [Function("Health")]
@@ -17,10 +20,12 @@ public sealed class HealthFunction(HealthCheckService health)
         var report = await health.CheckHealthAsync(cancellationToken);
         var body = new HealthResponse(
             report.Status.ToString(),
-            report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()));
+            report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+            report.Entries.Where(e => e.Value.Tags.Contains(AuthenticationFrontEndHealthCheck.PublicReasonTag) && e.Value.Description is not null)
+                .ToDictionary(e => e.Key, e => e.Value.Description!));
         var status = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
         return new JsonResponse(status, body);
     }
 
-    public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, string> Checks);
+    public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, string> Checks, IReadOnlyDictionary<string, string> Reasons);
 }

@@ -14,11 +14,14 @@ namespace Iom.Functions.Http;
 
 /// <summary>
 /// What every HTTP function gets, in Azure and in the local host alike: a correlation id, authentication from
-/// X-MS-CLIENT-PRINCIPAL, the declared role policy and object rule, the body size and time limits, a time budget, the
+/// X-MS-CLIENT-PRINCIPAL (trusted only behind a front end that enforces sign-in, <see cref="IAuthenticationFrontEnd"/>,
+/// and only from the configured provider and tenant), the declared role policy and object rule, the body size and time limits, a time budget, the
 /// intake rate limit, and problem details for every refusal. Function classes never repeat any of it.
 /// </summary>
 public sealed partial class HttpPipeline(
     ILogger<HttpPipeline> logger,
+    IAuthenticationFrontEnd frontEnd,
+    Microsoft.Extensions.Options.IOptions<IdentityProviderOptions> identityProvider,
     Microsoft.Extensions.Options.IOptions<RateLimitOptions> rateLimits,
     Microsoft.Extensions.Options.IOptions<HttpLimitOptions> limits,
     CallerRateLimit rateLimit,
@@ -26,7 +29,7 @@ public sealed partial class HttpPipeline(
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
-    /// <summary>A caller may say why they are acting; it is recorded in the audit log instead of the declared purpose.</summary>
+    /// <summary>A caller may say why they are acting; it is recorded in the audit log beside the declared purpose, never instead of it.</summary>
     public const string PurposeHeader = "X-IOM-Purpose";
 
     public const int MaxPurposeLength = 200;
@@ -52,10 +55,10 @@ public sealed partial class HttpPipeline(
         http.Response.Headers[CorrelationHeader] = correlationId;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId, ["Function"] = function.Name });
 
-        var refusal = Admit(http, function, services);
+        var refusal = Admit(http, function);
         if (refusal is not null)
         {
-            LogRefused(logger, function.Name, refusal.Problem.Status ?? 0);
+            LogRefused(logger, function.Name, (refusal as ProblemResult)?.Problem.Status ?? StatusCodes.Status303SeeOther);
             return refusal;
         }
 
@@ -124,7 +127,10 @@ public sealed partial class HttpPipeline(
         }
     }
 
-    private static ProblemResult? Admit(HttpContext http, HttpFunction function, IServiceProvider services)
+    /// <summary>Marks the return from sign-in, so a page that still sees no principal answers 401 instead of looping.</summary>
+    public const string SignedInMarker = "signed-in";
+
+    private IActionResult? Admit(HttpContext http, HttpFunction function)
     {
         if (function.Policy is not { } policy)
         {
@@ -142,11 +148,22 @@ public sealed partial class HttpPipeline(
             return null;
         }
 
+        // The principal header is an identity only when a front end that enforces sign-in set it; otherwise anyone
+        // could have typed it. Checked before the header is even read.
+        if (frontEnd.NotEnforcedReason is { } notEnforced)
+        {
+            return Unauthenticated(http, notEnforced);
+        }
+
         var caller = ClientPrincipal.TryParse(http.Request.Headers[ClientPrincipal.HeaderName], out var failure);
         if (caller is null)
         {
-            http.Response.Headers.WWWAuthenticate = "X-MS-CLIENT-PRINCIPAL";
-            return Problems.Unauthorised(failure!);
+            return policy.BrowserPage && IsBrowserNavigation(http) ? SignIn(http) : Unauthenticated(http, failure!);
+        }
+
+        if (Untrusted(caller) is { } untrusted)
+        {
+            return Unauthenticated(http, untrusted);
         }
 
         if (!caller.Roles.Overlaps(policy.Roles))
@@ -154,30 +171,95 @@ public sealed partial class HttpPipeline(
             return Problems.Forbidden();
         }
 
-        var purpose = http.Request.Headers[PurposeHeader].ToString();
-        if (purpose.Length > MaxPurposeLength || purpose.Any(char.IsControl))
+        var stated = http.Request.Headers[PurposeHeader].ToString();
+        if (stated.Length > MaxPurposeLength || !IsPlainText(stated))
         {
             return Problems.Validation(new Dictionary<string, string[]>
             {
-                [PurposeHeader] = [$"The purpose must be plain text of {MaxPurposeLength} characters or fewer"],
+                [PurposeHeader] = [$"The purpose must be plain text of {MaxPurposeLength} characters or fewer, without control, format (such as bidirectional overrides or zero-width characters) or line and paragraph separator characters"],
             });
         }
 
-        http.SetActingAs(new ActingAs(caller, http.TraceIdentifier, purpose.Length > 0 ? purpose : policy.Purpose ?? function.Name)
+        // The declared purpose is what the endpoint does and always goes in the audit record; what the caller
+        // states goes beside it, never in its place.
+        http.SetActingAs(new ActingAs(caller, http.TraceIdentifier, policy.Purpose ?? function.Name)
         {
+            StatedPurpose = stated.Length > 0 ? stated : null,
             Scope = policy.Objects is { } rule ? new ObjectScope((IObjectRule)services.GetRequiredService(rule), policy.Roles) : null,
         });
         return null;
     }
 
+    /// <returns>Why the principal is not from the configured identity provider (and tenant), or null when it is.</returns>
+    private string? Untrusted(Caller caller)
+    {
+        var expected = identityProvider.Value;
+        if (!string.Equals(caller.IdentityProvider, expected.IdentityProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            return "The client principal does not come from the configured identity provider.";
+        }
+
+        return string.IsNullOrEmpty(expected.TenantId) || string.Equals(caller.TenantId, expected.TenantId, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : "The client principal does not come from the configured tenant.";
+    }
+
+    private static ProblemResult Unauthenticated(HttpContext http, string detail)
+    {
+        http.Response.Headers.WWWAuthenticate = ClientPrincipal.HeaderName;
+        return Problems.Unauthorised(detail);
+    }
+
+    /// <summary>
+    /// A person opening a page: a browser navigation accepts text/html and is not a script's request
+    /// (<c>X-Requested-With: XMLHttpRequest</c>). API callers (JSON, no text/html) keep getting 401.
+    /// </summary>
+    private static bool IsBrowserNavigation(HttpContext http) =>
+        !string.Equals(http.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.OrdinalIgnoreCase)
+        && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
+        // Back from sign-in and still no principal: the front end is not passing the session on; stop rather than loop.
+        && !http.Request.Query.ContainsKey(SignedInMarker);
+
+    /// <summary>Sends the browser to sign in and back to this page (for a POST, the page it was posted from).</summary>
+    private IActionResult SignIn(HttpContext http)
+    {
+        var back = $"{http.Request.PathBase}{http.Request.Path}?{SignedInMarker}=1";
+        http.Response.Headers.CacheControl = "no-store";
+        return new Referrals.Form.SeeOther(frontEnd.SignInUrl(back));
+    }
+
+    /// <summary>No control (Cc), format (Cf: bidirectional overrides, zero-width characters) or line/paragraph separator (Zl, Zp) characters, and no lone surrogates.</summary>
+    public static bool IsPlainText(string value)
+    {
+        var remaining = value.AsSpan();
+        while (!remaining.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf16(remaining, out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            if (System.Text.Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                return false;
+            }
+
+            remaining = remaining[consumed..];
+        }
+
+        return true;
+    }
+
     private async Task<ProblemResult?> ThrottleAsync(HttpContext http, HttpFunction function, CancellationToken cancellationToken)
     {
-        if (function.Policy is not { RateLimited: true })
+        if (function.Policy is not { RateLimited: { } bucket })
         {
             return null;
         }
 
-        var decision = await rateLimit.TryAcquireAsync(function.Name, http.Caller().UserId, rateLimits.Value.PermitsPerMinute, TimeSpan.FromMinutes(1), cancellationToken);
+        // Keyed by the declared bucket and the caller's object id: every door to one intake shares one count.
+        var decision = await rateLimit.TryAcquireAsync(bucket, http.Caller().UserId, rateLimits.Value.PermitsPerMinute, TimeSpan.FromMinutes(1), cancellationToken);
         if (decision.Allowed)
         {
             return null;

@@ -23,7 +23,7 @@ public sealed class ReferralFunctions(
     WithdrawReferralHandler withdraw)
 {
     [Function("SubmitReferral")]
-    [AllowRoles(Roles.Referrer, Purpose = SubmitReferralHandler.Purpose, RateLimited = true)]
+    [AllowRoles(Roles.Referrer, Purpose = SubmitReferralHandler.Purpose, RateLimited = RateLimitBuckets.ReferralIntake)]
     public async Task<IActionResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken)
     {

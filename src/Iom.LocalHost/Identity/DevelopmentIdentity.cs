@@ -2,7 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Iom.Application.Identity;
+using Iom.Application.Panels;
+using Iom.Functions.Http;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Iom.LocalHost.Identity;
 
@@ -15,6 +19,27 @@ internal static class DevelopmentIdentity
 {
     public const string CookieName = "iom-dev-principal";
     public const string PagePath = "/dev/identity";
+
+    /// <summary>
+    /// How the local host satisfies the pipeline's "identity only behind a trusted front end" gate: in Development it
+    /// declares itself that front end (the development identity is the sign-in); in any other environment it vouches
+    /// for nothing, so every non-anonymous request is refused. This is decided by the host's environment, in code, and
+    /// never by a setting an Azure deployment could carry: the Functions worker never runs this class.
+    /// </summary>
+    public static IServiceCollection AddDevelopmentFrontEnd(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.Replace(ServiceDescriptor.Singleton<IAuthenticationFrontEnd>(new LocalFrontEnd(environment.IsDevelopment(), environment.EnvironmentName)));
+        return services;
+    }
+
+    private sealed class LocalFrontEnd(bool development, string environmentName) : IAuthenticationFrontEnd
+    {
+        public string? NotEnforcedReason => development
+            ? null
+            : $"The local host vouches for identity in Development only; it runs as {environmentName}, so no caller identity is trusted.";
+
+        public string SignInUrl(string returnPath) => $"{PagePath}?returnUrl={Uri.EscapeDataString(returnPath)}";
+    }
 
     public static IApplicationBuilder UseDevelopmentIdentity(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -29,14 +54,15 @@ internal static class DevelopmentIdentity
 
     public static void MapDevelopmentIdentity(this IEndpointRouteBuilder endpoints, IReadOnlyList<string> agencies)
     {
-        endpoints.MapGet(PagePath, (HttpContext context, IAntiforgery antiforgery) =>
+        endpoints.MapGet(PagePath, (HttpContext context, IAntiforgery antiforgery, IOptions<PanelsOptions> panels) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(context);
             var current = ClientPrincipal.TryParse(context.Request.Cookies[CookieName], out _);
-            return Results.Content(Page(tokens, agencies, current), "text/html; charset=utf-8");
+            var returnUrl = context.Request.Query["returnUrl"].ToString();
+            return Results.Content(Page(tokens, agencies, DemoMembers(panels.Value), current, IsLocalPath(returnUrl) ? returnUrl : PagePath), "text/html; charset=utf-8");
         });
 
-        endpoints.MapPost(PagePath, async (HttpContext context, IAntiforgery antiforgery) =>
+        endpoints.MapPost(PagePath, async (HttpContext context, IAntiforgery antiforgery, IOptions<PanelsOptions> panels) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -52,16 +78,30 @@ internal static class DevelopmentIdentity
                 return Results.Redirect(PagePath + "?error=1");
             }
 
-            // A reserved documentation domain, which only Development allows as a mail recipient (Mail:SecureDomains).
-            var email = $"{string.Concat(name.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant()}@{agency}.dev.example";
-            var principal = ClientPrincipal.Encode($"dev-{email}", name, email, agency, roles);
+            // People are keyed by object id, as in Entra: acting as a demo panel member (panels.json) takes that
+            // member's object id and address; anyone else gets an object id derived from the name and agency, and an address
+            // on a reserved documentation domain, which only Development allows as a mail recipient (Mail:SecureDomains).
+            var member = DemoMembers(panels.Value).FirstOrDefault(m => m.ObjectId == form["member"].ToString());
+            var email = member?.Email ?? $"{string.Concat(name.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant()}@{agency}.dev.example";
+            var objectId = member?.ObjectId ?? DerivedObjectId(email);
+            var principal = ClientPrincipal.Encode(objectId, member?.Name ?? name, email, agency, roles);
             context.Response.Cookies.Append(CookieName, principal, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/" });
             var returnUrl = form["returnUrl"].ToString();
-            return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : PagePath);
+            return Results.Redirect(IsLocalPath(returnUrl) ? returnUrl : PagePath);
         });
     }
 
-    private static string Page(AntiforgeryTokenSet tokens, IReadOnlyList<string> agencies, Caller? current)
+    private static bool IsLocalPath(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+
+    /// <summary>A stable, GUID-shaped object id for a development user who is not a configured panel member.</summary>
+    private static string DerivedObjectId(string email) =>
+        new Guid(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("dev-identity\n" + email))[..16]).ToString();
+
+    private static List<PanelMemberOptions> DemoMembers(PanelsOptions panels) =>
+        [.. panels.Panels.Values.SelectMany(p => p.Members).Where(m => !string.IsNullOrWhiteSpace(m.ObjectId)).DistinctBy(m => m.ObjectId)];
+
+    private static string Page(AntiforgeryTokenSet tokens, IReadOnlyList<string> agencies, IReadOnlyList<PanelMemberOptions> members, Caller? current, string returnUrl)
     {
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
         var html = new StringBuilder();
@@ -73,8 +113,15 @@ internal static class DevelopmentIdentity
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{PagePath}\"><input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">");
-        html.Append("<input type=\"hidden\" name=\"returnUrl\" value=\"/dev/identity\">");
+        html.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"returnUrl\" value=\"{E(returnUrl)}\">");
         html.Append("<p><label for=\"name\">Name</label> <input id=\"name\" name=\"name\" value=\"Dev User\"></p>");
+        html.Append("<p><label for=\"member\">Or act as a panel member from panels.json</label> <select id=\"member\" name=\"member\"><option value=\"\">(nobody: use the name above)</option>");
+        foreach (var member in members)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(member.ObjectId)}\">{E(member.Name)} ({E(member.Organisation)})</option>");
+        }
+
+        html.Append("</select></p>");
         html.Append("<p><label for=\"agency\">Agency</label> <select id=\"agency\" name=\"agency\">");
         foreach (var agency in agencies)
         {

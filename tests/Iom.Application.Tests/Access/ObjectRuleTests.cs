@@ -11,15 +11,18 @@ namespace Iom.Application.Tests.Access;
 
 public sealed class ObjectRuleTests
 {
-    private const string IomMember = "dc.smith@police.example";
-    private const string AsbMember = "asb.officer@council.example";
+    // Members are configured by Entra object id; the e-mail is only where their mail goes.
+    private const string IomMember = "6b0f3c1e-iom-member";
+    private const string IomMemberEmail = "dc.smith@police.example";
+    private const string AsbMember = "9d2a7e40-asb-member";
+    private const string AsbGroup = "c31f0b52-asb-panel-group";
 
     private static readonly PanelDirectory Panels = new(Options.Create(new PanelsOptions
     {
         Panels =
         {
             ["iom"] = Panel("IOM Panel", "iom.coordinator@council.example", IomMember),
-            ["asb"] = Panel("ASB Panel", "asb.coordinator@council.example", AsbMember),
+            ["asb"] = Panel("ASB Panel", "asb.coordinator@council.example", AsbMember, AsbGroup),
         },
     }));
 
@@ -27,15 +30,16 @@ public sealed class ObjectRuleTests
 
     private static readonly Referral PoliceReferral = Referral(PanelCode.Iom, agency: "police");
 
-    private static PanelOptions Panel(string name, string coordinator, string member) => new()
+    private static PanelOptions Panel(string name, string coordinator, string member, string? group = null) => new()
     {
         Name = name,
         CoordinatorEmail = coordinator,
-        Members = [new PanelMemberOptions { Name = "M", Organisation = "O", Post = "P", Email = member }],
+        Members = [new PanelMemberOptions { Name = "M", Organisation = "O", Post = "P", Email = member == IomMember ? IomMemberEmail : "m@council.example", ObjectId = member }],
+        MemberGroups = group is null ? [] : [group],
     };
 
-    private static Caller Caller(string role, string? agency = "police", string? email = null) =>
-        new($"user-{role}", "Someone", email, agency, new HashSet<string> { role });
+    private static Caller Caller(string role, string? agency = "police", string? objectId = null, string? email = null, string[]? groups = null) =>
+        new(objectId ?? $"user-{role}", "Someone", email, agency, new HashSet<string> { role }) { Groups = new HashSet<string>(groups ?? []) };
 
     private static Referral Referral(PanelCode panel, string agency) => new(
         "r1", "p1", "IOM-2026-000001", ReferralType.Iom, panel, ReferralStatus.Listed, null,
@@ -59,9 +63,29 @@ public sealed class ObjectRuleTests
     public void A_panel_member_reaches_referrals_of_the_panels_they_sit_on_only()
     {
         var endpoint = Admits(Roles.PanelMember);
-        Rule.Allows(Caller(Roles.PanelMember, email: IomMember), endpoint, PoliceReferral).ShouldBeTrue();
-        Rule.Allows(Caller(Roles.PanelMember, email: AsbMember), endpoint, PoliceReferral).ShouldBeFalse();
-        Rule.Allows(Caller(Roles.PanelMember, email: null), endpoint, PoliceReferral).ShouldBeFalse();
+        Rule.Allows(Caller(Roles.PanelMember, objectId: IomMember), endpoint, PoliceReferral).ShouldBeTrue();
+        Rule.Allows(Caller(Roles.PanelMember, objectId: AsbMember), endpoint, PoliceReferral).ShouldBeFalse();
+        Rule.Allows(Caller(Roles.PanelMember, objectId: "someone-else"), endpoint, PoliceReferral).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Panel_membership_follows_the_object_id_and_never_the_email()
+    {
+        var endpoint = Admits(Roles.PanelMember);
+        // Someone else given the member's address (Entra lets an e-mail or user name change hands) reaches nothing...
+        Rule.Allows(Caller(Roles.PanelMember, objectId: "someone-else", email: IomMemberEmail), endpoint, PoliceReferral).ShouldBeFalse();
+        // ...and the member keeps their seat whatever their address becomes.
+        Rule.Allows(Caller(Roles.PanelMember, objectId: IomMember, email: "renamed@police.example"), endpoint, PoliceReferral).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_member_of_a_panels_entra_group_sits_on_that_panel_only()
+    {
+        var rule = new PanelAccess(Panels);
+        var inGroup = Caller(Roles.PanelMember, objectId: "not-listed", groups: [AsbGroup]);
+        rule.Allows(inGroup, Admits(Roles.PanelMember), PanelCode.Asb).ShouldBeTrue();
+        rule.Allows(inGroup, Admits(Roles.PanelMember), PanelCode.Iom).ShouldBeFalse();
+        rule.Allows(Caller(Roles.PanelMember, objectId: "not-listed", groups: ["another-group"]), Admits(Roles.PanelMember), PanelCode.Asb).ShouldBeFalse();
     }
 
     [Fact]
@@ -90,8 +114,8 @@ public sealed class ObjectRuleTests
     public void Panel_members_reach_only_their_panels_and_coordinators_every_panel()
     {
         var rule = new PanelAccess(Panels);
-        rule.Allows(Caller(Roles.PanelMember, email: AsbMember), Admits(Roles.PanelMember), PanelCode.Asb).ShouldBeTrue();
-        rule.Allows(Caller(Roles.PanelMember, email: AsbMember), Admits(Roles.PanelMember), PanelCode.Iom).ShouldBeFalse();
+        rule.Allows(Caller(Roles.PanelMember, objectId: AsbMember), Admits(Roles.PanelMember), PanelCode.Asb).ShouldBeTrue();
+        rule.Allows(Caller(Roles.PanelMember, objectId: AsbMember), Admits(Roles.PanelMember), PanelCode.Iom).ShouldBeFalse();
         rule.Allows(Caller(Roles.Coordinator), Admits(Roles.Coordinator), PanelCode.Dyo).ShouldBeTrue();
     }
 
@@ -142,7 +166,7 @@ public sealed class ObjectRuleTests
         var endpoint = Admits(Roles.Referrer, Roles.Coordinator, Roles.PanelMember);
         new ActingAs(Caller(Roles.Coordinator), "c", "p") { Scope = new ObjectScope(Rule, endpoint) }.ReachEvery<Referral>(NotFound);
         Should.Throw<RefusalException>(() => new ActingAs(Caller(Roles.Referrer), "c", "p") { Scope = new ObjectScope(Rule, endpoint) }.ReachEvery<Referral>(NotFound));
-        Should.Throw<RefusalException>(() => new ActingAs(Caller(Roles.PanelMember, email: IomMember), "c", "p") { Scope = new ObjectScope(Rule, endpoint) }.ReachEvery<Referral>(NotFound));
+        Should.Throw<RefusalException>(() => new ActingAs(Caller(Roles.PanelMember, objectId: IomMember), "c", "p") { Scope = new ObjectScope(Rule, endpoint) }.ReachEvery<Referral>(NotFound));
         // A co-ordinator admitted only by another endpoint's roles does not count here.
         Should.Throw<RefusalException>(() => new ActingAs(Caller(Roles.Coordinator), "c", "p") { Scope = new ObjectScope(Rule, Admits(Roles.Referrer)) }.ReachEvery<Referral>(NotFound));
     }

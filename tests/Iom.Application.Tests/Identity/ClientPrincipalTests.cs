@@ -35,12 +35,42 @@ public sealed class ClientPrincipalTests
     [Fact]
     public void The_email_claim_is_used_when_there_is_no_preferred_username()
     {
-        var header = Base64("""{"claims":[{"typ":"email","val":"a@b.gov.uk"},{"typ":"roles","val":"iom.analyst"}],"role_typ":"roles"}""");
+        var header = Base64("""{"claims":[{"typ":"oid","val":"o-1"},{"typ":"email","val":"a@b.gov.uk"},{"typ":"roles","val":"iom.analyst"}],"role_typ":"roles"}""");
 
         var caller = ClientPrincipal.TryParse(header, out _);
 
         caller!.Email.ShouldBe("a@b.gov.uk");
-        caller.UserId.ShouldBe("a@b.gov.uk");
+        caller.UserId.ShouldBe("o-1");
+    }
+
+    [Theory]
+    [InlineData("""{"claims":[{"typ":"preferred_username","val":"a@b.gov.uk"},{"typ":"roles","val":"iom.referrer"}]}""")]
+    [InlineData("""{"claims":[{"typ":"email","val":"a@b.gov.uk"},{"typ":"roles","val":"iom.referrer"}]}""")]
+    [InlineData("""{"claims":[{"typ":"sub","val":"pairwise-subject"},{"typ":"preferred_username","val":"a@b.gov.uk"},{"typ":"roles","val":"iom.referrer"}]}""")]
+    [InlineData("""{"claims":[{"typ":"oid","val":"  "},{"typ":"preferred_username","val":"a@b.gov.uk"},{"typ":"roles","val":"iom.referrer"}]}""")]
+    public void A_principal_without_an_object_id_is_refused_and_never_keyed_by_its_email_or_subject(string json)
+    {
+        var caller = ClientPrincipal.TryParse(Base64(json), out var failure);
+
+        caller.ShouldBeNull();
+        failure.ShouldBe("The client principal carries no object id (oid).");
+    }
+
+    [Fact]
+    public void The_provider_tenant_and_groups_of_the_principal_are_read()
+    {
+        var header = Base64("""
+            {"auth_typ":"aad","claims":[
+              {"typ":"oid","val":"o-1"},
+              {"typ":"http://schemas.microsoft.com/identity/claims/tenantid","val":"t-1"},
+              {"typ":"groups","val":"g-1"},{"typ":"groups","val":"g-2"}]}
+            """);
+
+        var caller = ClientPrincipal.TryParse(header, out _)!;
+
+        caller.IdentityProvider.ShouldBe("aad");
+        caller.TenantId.ShouldBe("t-1");
+        caller.Groups.ShouldBe(["g-1", "g-2"], ignoreOrder: true);
     }
 
     [Fact]
@@ -87,7 +117,7 @@ public sealed class ClientPrincipalTests
 
         var caller = ClientPrincipal.TryParse(header, out _);
 
-        caller.ShouldBe(new Caller("u1", "Jo Bloggs", "jo@probation.gov.uk", "probation", caller!.Roles));
+        caller.ShouldBe(new Caller("u1", "Jo Bloggs", "jo@probation.gov.uk", "probation", caller!.Roles) { IdentityProvider = "aad", Groups = caller.Groups });
         caller.Roles.ShouldBe([Roles.Referrer]);
     }
 }

@@ -58,7 +58,7 @@ public sealed class FuzzGenerator(int seed, IReadOnlyList<FuzzEndpoint> endpoint
 
     /// <summary>The principal App Service Authentication would send for a user with these roles and agency.</summary>
     public static string Principal(string[] roles, string? agency, string email = "fuzz.user@police.example") =>
-        ClientPrincipal.Encode($"user-{email}", "Fuzz User", email, agency, roles);
+        ClientPrincipal.Encode(Iom.Functions.Tests.LocalHost.DemoPeople.ObjectIdOf(email), "Fuzz User", email, agency, roles);
 
     // ---- body structure -------------------------------------------------------------------------------------------
 

@@ -77,15 +77,18 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
 
     private static HttpRequestMessage Json(HttpMethod method, string path, string body) => new(method, path) { Content = RunningLocalHost.Json(body) };
 
-    private async Task<HttpStatusCode> Call(string function, string? role, string agency = "police", string email = IomMember)
+    private Task<HttpStatusCode> Call(string function, string? role, string agency = "police", string email = IomMember) =>
+        CallOn(host, function, role, agency, email);
+
+    private async Task<HttpStatusCode> CallOn(RunningLocalHost on, string function, string? role, string agency = "police", string email = IomMember)
     {
         using var request = RequestFor(function);
         if (role is not null)
         {
-            request.Headers.Add(Iom.Application.Identity.ClientPrincipal.HeaderName, ClientPrincipal.Encode($"u-{role}-{agency}", "Matrix", email, agency, [role]));
+            request.Headers.Add(Iom.Application.Identity.ClientPrincipal.HeaderName, ClientPrincipal.Encode(DemoPeople.ObjectIdOf(email), "Matrix", email, agency, [role]));
         }
 
-        return (await host.Client.SendAsync(request, Ct)).StatusCode;
+        return (await on.Client.SendAsync(request, Ct)).StatusCode;
     }
 
     public static TheoryData<string> Functions() => new(FunctionCatalog.ForApp().Http.Select(f => f.Name).Order());
@@ -112,6 +115,28 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
             if (actual != expected)
             {
                 cells.Add($"{role}: expected {expected}, got {actual}");
+            }
+        }
+
+        cells.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public async Task With_the_auth_platform_off_every_non_anonymous_function_answers_401_to_every_role(string function)
+    {
+        // The Azure worker's own front end with WEBSITE_AUTH_ENABLED unset: a slot or redeploy without App Service
+        // Authentication, where anyone could send a forged principal.
+        await using var off = await IdentityGateTests.AsDeployedAsync();
+        var anonymous = Allowed[function].Contains("anonymous");
+        var cells = new List<string>();
+        foreach (var role in Roles.All.Prepend("anonymous"))
+        {
+            var status = await CallOn(off, function, role == "anonymous" ? null : role);
+            // Anonymous functions still answer (health answers 503: it reports the platform's authentication as off).
+            if (anonymous ? status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.InternalServerError : status != HttpStatusCode.Unauthorized)
+            {
+                cells.Add($"{role}: got {(int)status}");
             }
         }
 

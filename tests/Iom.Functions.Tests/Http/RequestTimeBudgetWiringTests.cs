@@ -21,6 +21,8 @@ public sealed class RequestTimeBudgetWiringTests
 
     private static HttpPipeline Pipeline(TimeSpan budget) => new(
         NullLogger<HttpPipeline>.Instance,
+        new AppServiceAuthentication(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), Options.Create(new IdentityProviderOptions())),
+        Options.Create(new IdentityProviderOptions()),
         Options.Create(new RateLimitOptions()),
         Options.Create(new HttpLimitOptions { RequestTimeout = budget, BodyReadTimeout = budget / 2 }),
         // Health is neither rate-limited nor about objects: the store and the services are never asked.

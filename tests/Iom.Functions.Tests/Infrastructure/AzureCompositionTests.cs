@@ -56,6 +56,17 @@ public sealed class AzureCompositionTests
     }
 
     [Fact]
+    public async Task The_azure_worker_trusts_identity_only_when_the_platform_says_app_service_authentication_is_on()
+    {
+        await using var services = BuildAzureWorkerServices();
+
+        // WEBSITE_AUTH_ENABLED is absent from these settings, as in a slot or redeploy without authentication.
+        var frontEnd = services.GetRequiredService<IAuthenticationFrontEnd>();
+        frontEnd.ShouldBeOfType<AppServiceAuthentication>();
+        frontEnd.NotEnforcedReason.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task The_azure_health_report_checks_the_secrets_the_app_needs_so_a_missing_one_shows_before_first_use()
     {
         await using var services = BuildAzureWorkerServices();

@@ -101,6 +101,31 @@ public sealed partial class LocalHostTests
     }
 
     [Fact]
+    public async Task A_person_can_act_as_a_demo_panel_member_and_reaches_that_members_panels_only()
+    {
+        await using var host = await RunningLocalHost.StartAsync();
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true };
+        using var browser = new HttpClient(handler) { BaseAddress = host.BaseAddress };
+        var member = DemoPeople.ObjectIdOf("ppo.police@richmond-iom.example"); // sits on the IOM Panel only
+
+        var page = await browser.GetStringAsync("/dev/identity", Ct);
+        page.ShouldContain($"<option value=\"{member}\">PPO Officer (Richmond Police)</option>");
+        var token = AntiforgeryField().Match(page);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups["name"].Value] = token.Groups["value"].Value,
+            ["name"] = "ignored when a member is chosen",
+            ["member"] = member,
+            ["agency"] = "police",
+            ["roles"] = Roles.PanelMember,
+            ["returnUrl"] = "/api/referrals?panel=iom",
+        });
+
+        (await browser.PostAsync("/dev/identity", form, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await browser.GetAsync("/api/referrals?panel=asb", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_development_identity_form_refuses_a_post_without_its_antiforgery_token()
     {
         await using var host = await RunningLocalHost.StartAsync();

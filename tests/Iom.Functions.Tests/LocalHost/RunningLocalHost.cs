@@ -55,7 +55,7 @@ public sealed class RunningLocalHost : IAsyncDisposable
         var request = new HttpRequestMessage(method, path);
         if (role is not null)
         {
-            request.Headers.Add(ClientPrincipal.HeaderName, ClientPrincipal.Encode($"user-{email}", "Test User", email, agency, [role]));
+            request.Headers.Add(ClientPrincipal.HeaderName, ClientPrincipal.Encode(DemoPeople.ObjectIdOf(email), "Test User", email, agency, [role]));
         }
 
         return request;

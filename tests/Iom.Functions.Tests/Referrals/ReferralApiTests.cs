@@ -518,6 +518,23 @@ public sealed class ReferralApiTests : IAsyncLifetime
         other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         other.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
+
+    [Fact]
+    public async Task A_panel_seat_follows_the_members_object_id_not_an_email_someone_else_now_holds()
+    {
+        var id = (await Body(await Submit(ValidReferral()))).GetProperty("id").GetString()!;
+        async Task<HttpStatusCode> Read(string objectId, string email)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/referrals/{id}");
+            request.Headers.Add(ClientPrincipal.HeaderName, ClientPrincipal.Encode(objectId, "Member", email, "police", [Roles.PanelMember]));
+            return (await host.Client.SendAsync(request, Ct)).StatusCode;
+        }
+
+        // Entra lets an address or user name move to another account: holding it gives no seat on the panel...
+        (await Read("another-account", IomMember)).ShouldBe(HttpStatusCode.NotFound);
+        // ...while the member keeps theirs under a new address.
+        (await Read(DemoPeople.ObjectIdOf(IomMember), "renamed.ppo@richmond-iom.example")).ShouldBe(HttpStatusCode.OK);
+    }
 }
 
 /// <summary>Reads the local host's outbox folder of .eml files.</summary>

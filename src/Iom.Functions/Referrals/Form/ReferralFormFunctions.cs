@@ -39,12 +39,14 @@ public sealed partial class ReferralFormFunctions(
 
     [Function("ReferralForm")]
     [AllowRoles(Roles.Referrer)]
+    [BrowserPage]
     public IActionResult Form(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/new")] HttpRequest request) =>
         FormPage(request.HttpContext, StatusCodes.Status200OK, posted: null, NoErrors, DateParts.None);
 
     [Function("SubmitReferralForm")]
-    [AllowRoles(Roles.Referrer, Purpose = SubmitReferralHandler.Purpose, RateLimited = true)]
+    [BrowserPage]
+    [AllowRoles(Roles.Referrer, Purpose = SubmitReferralHandler.Purpose, RateLimited = RateLimitBuckets.ReferralIntake)]
     public async Task<IActionResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/new")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -79,6 +81,7 @@ public sealed partial class ReferralFormFunctions(
     }
 
     [Function("ReferralConfirmation")]
+    [BrowserPage]
     [AllowRoles(Roles.Referrer, Roles.Coordinator, Roles.PanelMember, Purpose = ConfirmationPurpose, Objects = typeof(ReferralAccess))]
     public async Task<IActionResult> Confirmation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/{id:" + RouteIds.DocumentId + "}/confirmation")] HttpRequest request, string id,
