@@ -1,4 +1,3 @@
-using System.Net;
 using Iom.Functions.Composition;
 using Iom.Functions.Http;
 using Iom.LocalHost.Hosting;
@@ -50,11 +49,13 @@ public static class LocalHostApp
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(QueueDeliveryFrom(builder.Configuration)));
         services.AddHostedService<QueueDispatcher>();
         services.AddHostedService<TimerScheduler>();
+        services.AddHostedService<LoopbackAddressCheck>();
         overrideServices?.Invoke(services);
 
         var app = builder.Build();
         RequireLoopback(builder.Configuration["Urls"] ?? DefaultUrl);
         app.UseLastResortProblems();
+        app.UseLoopbackHostOnly();
         app.UseStatusProblems();
         app.UseDevelopmentIdentity();
         app.UseRouting();
@@ -91,13 +92,14 @@ public static class LocalHostApp
         return new ShiftedTimeProvider(DateTimeOffset.Parse(startAt, System.Globalization.CultureInfo.InvariantCulture), TimeProvider.System);
     }
 
-    // The development identity trusts a cookie or header from the caller: only ever on this machine.
+    // The development identity trusts a cookie or header from the caller: only ever on this machine. Checked again
+    // once bound (LoopbackAddressCheck), since Kestrel:Endpoints and other settings can override these URLs.
     private static void RequireLoopback(string urls)
     {
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
-            var host = new Uri(url.Replace("*", "wildcard", StringComparison.Ordinal)).Host;
-            if (!(host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip))))
+            var host = new Uri(url.Replace("*", "wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal)).Host;
+            if (!LoopbackOnly.IsLoopbackName(host))
             {
                 throw new InvalidOperationException($"The local host binds to loopback only; '{url}' is not.");
             }
