@@ -52,7 +52,7 @@ public static class IomServices
         services.AddSingleton<SendQueuedMail>();
 
         services.AddReferrals(configuration);
-        services.AddReferralForm();
+        services.AddReferralForm(environment);
         return services;
     }
 
