@@ -43,6 +43,7 @@ public static class IomServices
         services.TryAddSingleton(sp => new FunctionRoutes(sp.GetRequiredService<FunctionCatalog>(),
             new Microsoft.AspNetCore.Routing.DefaultInlineConstraintResolver(Options.Create(new Microsoft.AspNetCore.Routing.RouteOptions()), sp)));
         services.AddHealthChecks();
+        services.AddSingleton<Health.HealthReportCache>();
 
         services.AddAdapters(configuration);
 

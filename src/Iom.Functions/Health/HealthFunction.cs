@@ -6,15 +6,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Iom.Functions.Health;
 
-/// <summary>Whether the document store and the queue answer. Says nothing else: it is anonymous.</summary>
-public sealed class HealthFunction(HealthCheckService health)
+/// <summary>Whether the document store and the queue answer. Says nothing else: it is anonymous (and cached, see <see cref="HealthReportCache"/>).</summary>
+public sealed class HealthFunction(HealthReportCache health)
 {
     [Function("Health")]
     [Anonymous]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var report = await health.CheckHealthAsync(cancellationToken);
+        var report = await health.GetAsync(cancellationToken);
         var body = new HealthResponse(
             report.Status.ToString(),
             report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()));
