@@ -15,6 +15,8 @@ public static class LocalHostApp
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(2);
+
     /// <param name="extraFunctionTypes">Further function classes to host (tests use this for probe functions).</param>
     public static WebApplication Build(string[] args, IEnumerable<Type>? extraFunctionTypes = null, Action<IServiceCollection>? overrideServices = null)
     {
@@ -50,6 +52,8 @@ public static class LocalHostApp
         services.AddHostedService<QueueDispatcher>();
         services.AddHostedService<TimerScheduler>();
         services.AddHostedService<LoopbackAddressCheck>();
+        // Ctrl+C stops the host within this, whatever is queued or running: unfinished work stays for the next start.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         overrideServices?.Invoke(services);
 
         var app = builder.Build();
