@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using Iom.Application.Mail;
 using Iom.Application.Referrals.Submit;
 using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
 using Iom.Domain.Panels;
 using Iom.Domain.Referrals;
+using Microsoft.Extensions.Options;
 
 namespace Iom.Benchmarks;
 
@@ -14,7 +16,7 @@ public class IntakeBenchmarks
     private static readonly DateOnly Today = new(2026, 12, 14);
     private readonly WorkingDayCalendar calendar = new();
     private readonly DateOnly[] meetings = [new(2026, 12, 29), new(2027, 1, 12), new(2027, 2, 9)];
-    private readonly SubmitReferralValidator validator = new(new FixedTime());
+    private readonly SubmitReferralValidator validator = new(new FixedTime(), new SecureMailDomains(Options.Create(new MailOptions())), callerEmail: null);
     private readonly SubmitReferralRequest request = new()
     {
         Person = new PersonInput

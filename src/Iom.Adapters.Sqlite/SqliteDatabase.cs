@@ -39,7 +39,11 @@ public sealed class SqliteDatabase
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
         FilePath = Path.GetFullPath(filePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        // Owner-only before SQLite makes anything: it gives the -wal and -shm files the main file's mode.
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(FilePath)!);
+        OwnerOnly.CreateFile(FilePath);
+        OwnerOnly.NarrowIfExists(FilePath + "-wal");
+        OwnerOnly.NarrowIfExists(FilePath + "-shm");
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,

@@ -1,4 +1,3 @@
-using System.Net;
 using Iom.Functions.Composition;
 using Iom.Functions.Http;
 using Iom.LocalHost.Hosting;
@@ -15,6 +14,8 @@ namespace Iom.LocalHost;
 public static class LocalHostApp
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(2);
 
     /// <param name="extraFunctionTypes">Further function classes to host (tests use this for probe functions).</param>
     public static WebApplication Build(string[] args, IEnumerable<Type>? extraFunctionTypes = null, Action<IServiceCollection>? overrideServices = null)
@@ -51,11 +52,15 @@ public static class LocalHostApp
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(QueueDeliveryFrom(builder.Configuration)));
         services.AddHostedService<QueueDispatcher>();
         services.AddHostedService<TimerScheduler>();
+        services.AddHostedService<LoopbackAddressCheck>();
+        // Ctrl+C stops the host within this, whatever is queued or running: unfinished work stays for the next start.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         overrideServices?.Invoke(services);
 
         var app = builder.Build();
         RequireLoopback(builder.Configuration["Urls"] ?? DefaultUrl);
         app.UseLastResortProblems();
+        app.UseLoopbackHostOnly();
         app.UseStatusProblems();
         app.UseDevelopmentIdentity();
         app.UseRouting();
@@ -92,13 +97,14 @@ public static class LocalHostApp
         return new ShiftedTimeProvider(DateTimeOffset.Parse(startAt, System.Globalization.CultureInfo.InvariantCulture), TimeProvider.System);
     }
 
-    // The development identity trusts a cookie or header from the caller: only ever on this machine.
+    // The development identity trusts a cookie or header from the caller: only ever on this machine. Checked again
+    // once bound (LoopbackAddressCheck), since Kestrel:Endpoints and other settings can override these URLs.
     private static void RequireLoopback(string urls)
     {
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
-            var host = new Uri(url.Replace("*", "wildcard", StringComparison.Ordinal)).Host;
-            if (!(host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip))))
+            var host = new Uri(url.Replace("*", "wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal)).Host;
+            if (!LoopbackOnly.IsLoopbackName(host))
             {
                 throw new InvalidOperationException($"The local host binds to loopback only; '{url}' is not.");
             }

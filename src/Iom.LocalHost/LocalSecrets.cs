@@ -54,7 +54,7 @@ internal sealed class LocalSecretsProvider(string contentRoot, string dataDirect
 
     private static void Create(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Iom.Adapters.Sqlite.OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
         var json = new JsonObject
         {
             [ConfigurationSecretStore.SectionName] = new JsonObject

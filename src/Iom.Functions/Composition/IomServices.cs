@@ -47,6 +47,7 @@ public static class IomServices
         // Identity is trusted only behind App Service Authentication; the local host replaces this in Development.
         services.TryAddSingleton<IAuthenticationFrontEnd, AppServiceAuthentication>();
         services.AddOptions<IdentityProviderOptions>().Bind(configuration.GetSection(IdentityProviderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Health.HealthReportCache>();
 
         services.AddAdapters(configuration);
 
@@ -62,7 +63,7 @@ public static class IomServices
         services.AddSingleton<SendQueuedMail>();
 
         services.AddReferrals(configuration);
-        services.AddReferralForm();
+        services.AddReferralForm(environment);
         return services;
     }
 

@@ -8,16 +8,17 @@ namespace Iom.Functions.Health;
 
 /// <summary>
 /// Whether the document store and the queue answer, and whether sign-in is enforced in front of the app. Says nothing
-/// else: it is anonymous. Only checks tagged as having a public reason (the authentication front end) give one.
+/// else: it is anonymous, and cached (see <see cref="HealthReportCache"/>). Only checks tagged as having a public
+/// reason (the authentication front end) give one.
 /// </summary>
-public sealed class HealthFunction(HealthCheckService health)
+public sealed class HealthFunction(HealthReportCache health)
 {
     [Function("Health")]
     [Anonymous]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var report = await health.CheckHealthAsync(cancellationToken);
+        var report = await health.GetAsync(cancellationToken);
         var body = new HealthResponse(
             report.Status.ToString(),
             report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),

@@ -11,6 +11,9 @@ namespace Iom.LocalHost.Hosting;
 /// a failed message comes back after the visibility timeout with its dequeue count raised, and after
 /// MaxDequeueCount failed attempts it moves, intact, to "&lt;queue&gt;-poison". An idle queue is polled with
 /// exponential back-off up to MaxPollingInterval.
+/// Stopping is prompt whatever is queued: no new batch is taken, a message not yet started is released at once, and a
+/// function still running when the host stops is no longer waited for (it has the stopping token); its message is
+/// released too, so everything unfinished is delivered on the next start rather than hidden for the processing lease.
 /// </summary>
 internal sealed partial class QueueDispatcher(
     FunctionCatalog catalog,
@@ -72,27 +75,57 @@ internal sealed partial class QueueDispatcher(
 
     private async Task DeliverAsync(QueueFunction function, ReceivedMessage message, QueueDeliveryOptions settings, CancellationToken stoppingToken)
     {
+        if (stoppingToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(function, message);
+            return;
+        }
+
+        var scope = scopes.CreateAsyncScope();
+        var arguments = function.Method.GetParameters()
+            .Select(p => p.ParameterType == typeof(CancellationToken) ? (object)stoppingToken : message.Body)
+            .ToArray();
+        // On the thread pool, so a function that blocks cannot hold up the dispatcher (or its stopping) either.
+        var invocation = Task.Run(() => InvokeAsync(scope, function, arguments), CancellationToken.None);
         try
         {
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                var arguments = function.Method.GetParameters()
-                    .Select(p => p.ParameterType == typeof(CancellationToken) ? (object)stoppingToken : message.Body)
-                    .ToArray();
-                await FunctionInvoker.InvokeAsync(scope.ServiceProvider, function.Method, arguments);
-            }
-
+            await invocation.WaitAsync(stoppingToken);
             await receiver.CompleteAsync(function.QueueName, message, CancellationToken.None);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: the message reappears after its lease, as it would in Azure.
+            // Shutting down: whether the function gave up or is still running, the message goes back for the next start.
+            _ = invocation.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            await ReleaseAsync(function, message);
         }
 #pragma warning disable CA1031 // A failing function is the queue's business: retry, then poison.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
             await FailAsync(function, message, settings, exception);
+        }
+    }
+
+    // The scope lives as long as the function runs, even when the dispatcher has stopped waiting for it.
+    private static async Task InvokeAsync(AsyncServiceScope scope, QueueFunction function, object[] arguments)
+    {
+        await using (scope)
+        {
+            await FunctionInvoker.InvokeAsync(scope.ServiceProvider, function.Method, arguments);
+        }
+    }
+
+    private async Task ReleaseAsync(QueueFunction function, ReceivedMessage message)
+    {
+        try
+        {
+            await receiver.AbandonAsync(function.QueueName, message, TimeSpan.Zero, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // If the store is gone already, the lease expires and the message comes back anyway.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogReceiveFailed(logger, exception, function.QueueName);
         }
     }
 

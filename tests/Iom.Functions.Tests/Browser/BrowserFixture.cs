@@ -52,7 +52,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) signed in through the X-MS-CLIENT-PRINCIPAL header, as in Azure.</summary>
-    public async Task<IPage> NewPageAsync(string role = Roles.Referrer, string? agency = "police", string email = "sam.patel@met.example.gov.uk", bool javaScript = true)
+    public async Task<IPage> NewPageAsync(
+        string role = Roles.Referrer, string? agency = "police", string email = "sam.patel@met.example.gov.uk", bool javaScript = true, string name = "Sam Patel")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -60,7 +61,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             ExtraHTTPHeaders = new Dictionary<string, string>
             {
-                [ClientPrincipal.HeaderName] = ClientPrincipal.Encode($"user-{email}", "Sam Patel", email, agency, [role]),
+                [ClientPrincipal.HeaderName] = ClientPrincipal.Encode($"user-{email}", name, email, agency, [role]),
             },
         });
         return await context.NewPageAsync();

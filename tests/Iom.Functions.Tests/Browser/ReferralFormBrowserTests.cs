@@ -180,6 +180,69 @@ public sealed class ReferralFormBrowserTests(BrowserFixture fixture)
         failures.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Hostile_values_posted_in_every_field_and_a_hostile_name_from_the_identity_come_back_intact_as_text_and_nothing_is_injected()
+    {
+        const string hostileName = "A & B <i>\"q\"</i>";
+        string[] hostile =
+        [
+            "\"><script>window.injected='script'</script>",
+            "</textarea><img src=x onerror=window.injected='img'>",
+            hostileName,
+            "'onmouseover='window.injected=1",
+            "\" autofocus onfocus=\"window.injected='focus'",
+            "{{x}}",
+            "</title><b class=injected>b</b>",
+        ];
+        var page = await fixture.NewPageAsync(name: hostileName);
+        await page.AddInitScriptAsync(
+            "window.violations = []; document.addEventListener('securitypolicyviolation', e => window.violations.push(e.violatedDirective + ' ' + e.sample));");
+        await page.GotoAsync(FormPath);
+        await Expect(page.Locator("#referrerName")).ToHaveValueAsync(hostileName);
+        await ShouldHaveNothingInjectedAsync(page, "the new form");
+
+        // Every text box gets one of the hostile values; every radio and checkbox is ticked and its value replaced.
+        var textFields = await page.Locator("form input[type=text], form input[type=email], form input[type=tel], form textarea")
+                                   .EvaluateAllAsync<string[]>("els => els.map(e => e.id)");
+        textFields.Length.ShouldBeGreaterThan(15);
+        var sent = textFields.Select((id, i) => (Id: id, Value: hostile[i % hostile.Length])).ToList();
+        foreach (var (id, value) in sent)
+        {
+            await page.Locator($"#{id}").FillAsync(value);
+        }
+
+        var choices = await page.EvaluateAsync<int>(
+            """
+            values => {
+              const groups = [...new Set([...document.querySelectorAll('form input[type=radio], form input[type=checkbox]')].map(e => e.name))];
+              groups.forEach((name, i) => { const input = document.querySelector(`form input[name="${name}"]`); input.checked = true; input.value = values[i % values.length]; });
+              return groups.length;
+            }
+            """, hostile);
+        choices.ShouldBe(10);
+
+        var response = await page.RunAndWaitForResponseAsync(() => SubmitAsync(page), r => r.Request.Method == "POST");
+
+        response.Status.ShouldBe(400);
+        await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        foreach (var (id, value) in sent)
+        {
+            await Expect(page.Locator($"#{id}")).ToHaveValueAsync(value);
+        }
+
+        await ShouldHaveNothingInjectedAsync(page, "the form sent back with errors");
+    }
+
+    private static async Task ShouldHaveNothingInjectedAsync(IPage page, string what)
+    {
+        (await page.EvaluateAsync<string?>("() => window.injected === undefined ? null : String(window.injected)")).ShouldBeNull($"a script ran on {what}");
+        (await page.EvaluateAsync<string[]>("() => window.violations")).ShouldBeEmpty($"an injected script was blocked on {what}");
+        var injected = await page.Locator("img, i, b, .injected, [onerror], [onmouseover], [onfocus], [autofocus]:not(.govuk-error-summary), script:not([nonce]):not([src])")
+                                 .EvaluateAllAsync<string[]>("els => els.map(e => e.outerHTML)");
+        injected.ShouldBeEmpty($"elements or handlers injected on {what}");
+        (await page.TitleAsync()).ShouldEndWith("Refer to Integrated Offender Management");
+    }
+
     private static async Task FillValidAsync(IPage page, Person person) => await FillAsync(page, person, riskOfSeriousHarm: "#riskOfSeriousHarm-2");
 
     private static async Task FillAsync(IPage page, Person person, string? riskOfSeriousHarm)

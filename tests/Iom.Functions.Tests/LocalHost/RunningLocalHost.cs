@@ -78,6 +78,9 @@ public sealed class RunningLocalHost : IAsyncDisposable
         return (referralId, locator!.Value.PersonId);
     }
 
+    /// <summary>Stops the host as Ctrl+C does; the services stay readable until it is disposed.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => app.StopAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

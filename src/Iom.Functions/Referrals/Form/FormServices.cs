@@ -9,13 +9,14 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Iom.Functions.Referrals.Form;
 
 public static class FormServices
 {
     /// <summary>The HTML pages: their assets, templates and anti-forgery tokens bound to the signed-in user.</summary>
-    public static IServiceCollection AddReferralForm(this IServiceCollection services)
+    public static IServiceCollection AddReferralForm(this IServiceCollection services, IHostEnvironment environment)
     {
         // One key ring for every instance and restart, in the document store (see DocumentKeyRepository), each key
         // wrapped with a key-encryption key from the secret store (see KeyRingXmlEncryptor).
@@ -30,6 +31,10 @@ public static class FormServices
         {
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            if (!environment.IsDevelopment())
+            {
+                options.Cookie = new AlwaysSecureCookie(options.Cookie);
+            }
         });
         services.Replace(ServiceDescriptor.Singleton<IAntiforgeryAdditionalDataProvider, CallerBoundAntiforgery>());
         services.AddSingleton(_ => new StaticAssets(Path.Combine(AppContext.BaseDirectory, StaticAssets.FolderName)));
@@ -52,4 +57,37 @@ internal sealed class CallerBoundAntiforgery : IAntiforgeryAdditionalDataProvide
 
     private static string UserIdOf(HttpContext context) =>
         ClientPrincipal.TryParse(context.Request.Headers[ClientPrincipal.HeaderName], out _)?.UserId ?? "";
+}
+
+/// <summary>
+/// The anti-forgery cookie outside Development: always <c>Secure</c>. Not <see cref="CookieSecurePolicy.Always"/>,
+/// which makes the antiforgery service throw unless the request itself is HTTPS: in Azure the worker receives each
+/// request over plain HTTP from the Functions host in front of it, while the browser only ever spoke HTTPS
+/// (App Service, httpsOnly), so the worker's own view of the scheme says nothing about what the browser used.
+/// </summary>
+internal sealed class AlwaysSecureCookie : CookieBuilder
+{
+    public AlwaysSecureCookie(CookieBuilder from)
+    {
+        Name = from.Name;
+        Path = from.Path;
+        Domain = from.Domain;
+        HttpOnly = from.HttpOnly;
+        SameSite = from.SameSite;
+        SecurePolicy = from.SecurePolicy;
+        Expiration = from.Expiration;
+        MaxAge = from.MaxAge;
+        IsEssential = from.IsEssential;
+        foreach (var extension in from.Extensions)
+        {
+            Extensions.Add(extension);
+        }
+    }
+
+    public override CookieOptions Build(HttpContext context, DateTimeOffset expiresFrom)
+    {
+        var options = base.Build(context, expiresFrom);
+        options.Secure = true;
+        return options;
+    }
 }

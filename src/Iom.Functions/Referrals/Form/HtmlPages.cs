@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using HandlebarsDotNet;
 using Iom.Functions.Assets;
 using Microsoft.AspNetCore.Http;
@@ -11,18 +12,24 @@ namespace Iom.Functions.Referrals.Form;
 
 /// <summary>
 /// Renders the HTML pages from Handlebars templates embedded in this assembly (<c>Templates/*.hbs</c>; a name starting
-/// with <c>_</c> is a partial). Handlebars HTML-encodes every value unless a template says otherwise, and none does.
+/// with <c>_</c> is a partial). Handlebars HTML-encodes every value unless a template says otherwise, and none does
+/// (a test renders every template with hostile values and a triple-stash fails it).
 /// </summary>
-public sealed class PageRenderer
+/// <remarks>
+/// Handlebars.Net 2.4.3 writes a partial called on an indented line of its own (<c>"  {{> input}}"</c>, which it
+/// re-indents line by line) without encoding its values. The indentation in front of a partial call is therefore
+/// taken out of every template before it is compiled, so encoding never depends on how a template is laid out.
+/// </remarks>
+public sealed partial class PageRenderer
 {
     private const string ResourcePrefix = "templates/";
 
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> pages = new(StringComparer.Ordinal);
+    private readonly IHandlebars handlebars = Handlebars.Create();
+    private readonly Dictionary<string, HandlebarsTemplate<object, object>> templates = new(StringComparer.Ordinal);
     private readonly LayoutAssets layoutAssets;
 
     public PageRenderer(StaticAssets assets)
     {
-        var handlebars = Handlebars.Create();
         var assembly = typeof(PageRenderer).Assembly;
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
         {
@@ -30,11 +37,13 @@ public sealed class PageRenderer
             var text = Read(assembly, resource);
             if (name.StartsWith('_'))
             {
-                handlebars.RegisterTemplate(name[1..], text);
+                handlebars.RegisterTemplate(name[1..], WithoutPartialIndentation(text));
+                // Called as a block, so a partial that wraps one (the layout) has a block to wrap.
+                templates[name] = Compile($"{{{{#> {name[1..]}}}}}{{{{this}}}}{{{{/{name[1..]}}}}}");
             }
             else
             {
-                pages[name] = handlebars.Compile(text);
+                templates[name] = Compile(text);
             }
         }
 
@@ -48,12 +57,26 @@ public sealed class PageRenderer
     /// <param name="content">What the page template reads as <c>content</c>.</param>
     public HtmlPage Render(string page, int statusCode, string title, object content, bool hasErrors = false)
     {
-        var template = pages.GetValueOrDefault(page) ?? throw new InvalidOperationException($"There is no page template {page}.");
+        var template = (page.StartsWith('_') ? null : templates.GetValueOrDefault(page))
+                       ?? throw new InvalidOperationException($"There is no page template {page}.");
         // A fresh nonce per response: the only inline script runs because it carries it; no injected one can.
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
         var html = template(new LayoutView(title, hasErrors, nonce, layoutAssets, content));
         return new HtmlPage(statusCode, html, nonce);
     }
+
+    /// <summary>The name of every template (its file name without extension; a partial's starts with <c>_</c>).</summary>
+    internal IReadOnlyCollection<string> TemplateNames => templates.Keys;
+
+    /// <summary>One template, page or partial, with <paramref name="model"/> as its whole context (for tests).</summary>
+    internal string RenderTemplate(string name, object model) => templates[name](model);
+
+    /// <summary>A template given as text, compiled as the embedded ones are (for tests).</summary>
+    internal string RenderText(string template, object model) => Compile(template)(model);
+
+    private HandlebarsTemplate<object, object> Compile(string text) => handlebars.Compile(WithoutPartialIndentation(text));
+
+    private static string WithoutPartialIndentation(string text) => IndentedPartialCall().Replace(text, "");
 
     private static string Read(Assembly assembly, string resource)
     {
@@ -61,6 +84,10 @@ public sealed class PageRenderer
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }
+
+    // Spaces or tabs at the start of a line, before "{{>" or "{{#>" (with or without "~").
+    [GeneratedRegex(@"^[ \t]+(?=\{\{~?\s*#?\s*>)", RegexOptions.Multiline)]
+    private static partial Regex IndentedPartialCall();
 
     private sealed record LayoutView(string Title, bool HasErrors, string Nonce, LayoutAssets Assets, object Content);
 
