@@ -26,7 +26,8 @@ internal sealed class LocalSecretsProvider(string contentRoot, string dataDirect
     // Each a base64 256-bit key: the key ring's key-encryption key and the audit chain's key.
     private static readonly string[] Generated = [SecretNames.DataProtectionKeyEncryptionKey, SecretNames.AuditChainKey];
 
-    // Lazy rather than loaded at start-up: commands that build the host without serving (verify-audit) make no file,
+    // Lazy rather than loaded at start-up: a file is made only when a key is first needed (verify-audit needs the
+    // audit key, so it makes one for a folder without, and then reports every record as signed with an unknown key),
     // and the file is read on every ask, so editing it locally is a rotation too.
     public override bool TryGet(string key, out string? value)
     {
