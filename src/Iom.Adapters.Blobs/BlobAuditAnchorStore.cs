@@ -48,14 +48,18 @@ public sealed class BlobAuditAnchorStore(BlobContainerClient container, IOptions
         // Blocks are cut at line ends and kept under the service's block limit; the closing line goes last, so a run
         // that dies part way leaves an anchor without it, which readers ignore.
         var block = new StringBuilder();
+        var bytes = 0L;
         foreach (var line in AuditAnchorLines.Write(anchor))
         {
-            if (block.Length > 0 && Encoding.UTF8.GetByteCount(block.ToString()) + Encoding.UTF8.GetByteCount(line) + 1 > blob.AppendBlobMaxAppendBlockBytes)
+            var lineBytes = Encoding.UTF8.GetByteCount(line) + 1;
+            if (bytes > 0 && bytes + lineBytes > blob.AppendBlobMaxAppendBlockBytes)
             {
                 await AppendBlockAsync(blob, block, cancellationToken);
+                bytes = 0;
             }
 
             block.Append(line).Append('\n');
+            bytes += lineBytes;
         }
 
         await AppendBlockAsync(blob, block, cancellationToken);
