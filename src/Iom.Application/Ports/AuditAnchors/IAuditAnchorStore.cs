@@ -7,9 +7,19 @@ namespace Iom.Application.Ports.AuditAnchors;
 public sealed record ChainCheckpoint(string PersonId, long Count, string LastMac);
 
 /// <summary>A checkpoint of every audit chain's head at one moment, kept outside the document store.</summary>
-public sealed record AuditAnchor(string Id, DateTimeOffset At, IReadOnlyList<ChainCheckpoint> Chains)
+public sealed class AuditAnchor(string id, DateTimeOffset at, IReadOnlyList<ChainCheckpoint> chains)
 {
-    public ChainCheckpoint? Find(string personId) => Chains.FirstOrDefault(c => string.Equals(c.PersonId, personId, StringComparison.Ordinal));
+    // Looked up once per chain by a verification of every chain: indexed, not scanned. The anchors written never
+    // name a chain twice; in one that did, the first entry counts.
+    private readonly Dictionary<string, ChainCheckpoint> _byPerson = chains.DistinctBy(c => c.PersonId, StringComparer.Ordinal).ToDictionary(c => c.PersonId, StringComparer.Ordinal);
+
+    public string Id { get; } = id;
+
+    public DateTimeOffset At { get; } = at;
+
+    public IReadOnlyList<ChainCheckpoint> Chains { get; } = chains;
+
+    public ChainCheckpoint? Find(string personId) => _byPerson.GetValueOrDefault(personId);
 }
 
 /// <summary>
