@@ -1,7 +1,7 @@
 // IOM Functions: the Azure resources the function app needs. Identity-based access everywhere (no keys in
-// settings); the secrets (the SendGrid API key, the data-protection key-encryption key) live in Key Vault, put there
-// by hand (README, "Pointing at real Azure resources"), never through a deployment. The full infrastructure
-// (networking, alerts, backup policy) is its own issue; this template is the working core.
+// settings); the secrets (the SendGrid API key, the data-protection key-encryption key, the audit chain key) live in
+// Key Vault, put there by hand (README, "Pointing at real Azure resources"), never through a deployment. The full
+// infrastructure (networking, alerts, backup policy) is its own issue; this template is the working core.
 targetScope = 'resourceGroup'
 
 @description('Short name used to derive resource names, e.g. "iomrichmond".')
@@ -19,6 +19,11 @@ param authClientId string
 
 @description('Sender address for e-mail (a secure domain: CJSM, police or government).')
 param mailFromEmail string
+
+@description('Days each audit anchor blob stays write-once (no overwrite, no delete) after it is created.')
+@minValue(1)
+@maxValue(146000)
+param auditAnchorRetentionDays int = 2557
 
 var suffix = uniqueString(resourceGroup().id, name)
 var containers = [
@@ -155,6 +160,23 @@ resource deployments 'Microsoft.Storage/storageAccounts/blobServices/containers@
   name: '${storage.name}/default/deployments'
 }
 
+// Audit anchors: a checkpoint of every audit chain head, appended hourly (one append blob a day). The time-based
+// retention policy makes them write-once: blocks may be appended to an append blob, but for the period nothing can be
+// overwritten or deleted, by the app's identity, by an account key or by an owner. Lock it once deployed
+// (`az storage container immutability-policy lock`), after which it can be lengthened but never shortened or removed.
+resource auditAnchors 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  name: '${storage.name}/default/audit-anchors'
+}
+
+resource auditAnchorsPolicy 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+  parent: auditAnchors
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: auditAnchorRetentionDays
+    allowProtectedAppendWrites: true
+  }
+}
+
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: '${name}-func-${suffix}'
   location: location
@@ -185,6 +207,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Cosmos__AccountEndpoint', value: cosmos.properties.documentEndpoint }
         { name: 'Cosmos__DatabaseName', value: 'iom' }
         { name: 'Queues__ServiceUri', value: storage.properties.primaryEndpoints.queue }
+        { name: 'AuditAnchors__Provider', value: 'Blob' }
+        { name: 'AuditAnchors__ServiceUri', value: storage.properties.primaryEndpoints.blob }
+        { name: 'AuditAnchors__ContainerName', value: 'audit-anchors' }
         { name: 'Mail__Provider', value: 'SendGrid' }
         { name: 'SendGrid__FromEmail', value: mailFromEmail }
         { name: 'Secrets__Provider', value: 'KeyVault' }

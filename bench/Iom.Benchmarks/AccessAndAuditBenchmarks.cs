@@ -1,8 +1,14 @@
+using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
+using Iom.Adapters.Local.Secrets;
+using Iom.Adapters.Local.AuditAnchors;
 using Iom.Adapters.Sqlite;
 using Iom.Application.Audit;
 using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Secrets;
 using Iom.Application.Throttling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Iom.Benchmarks;
 
@@ -30,10 +36,10 @@ public class AccessAndAuditBenchmarks
     {
         documents = Store();
         rateLimit = new CallerRateLimit(documents, TimeProvider.System);
-        trail = new AuditTrail(documents);
+        trail = Trail(documents);
 
         populated = Store();
-        var populating = new AuditTrail(populated);
+        var populating = Trail(populated);
         Parallel.For(0, People, new ParallelOptions { MaxDegreeOfParallelism = 4 }, person =>
         {
             for (var i = 0; i < RecordsPerPerson; i++)
@@ -54,7 +60,19 @@ public class AccessAndAuditBenchmarks
 
     /// <summary>Verifying every chain: 1,000 people with 5 records each.</summary>
     [Benchmark]
-    public async Task<long> VerifyEveryChain() => (await new VerifyAuditChains(populated, new AuditTrail(populated)).HandleAsync(CancellationToken.None)).RecordsChecked;
+    public async Task<long> VerifyEveryChain() => (await new VerifyAuditChains(populated, Trail(populated), anchors, TimeProvider.System).HandleAsync(CancellationToken.None)).RecordsChecked;
+
+    // The keyed chain as the local host runs it: a generated key through the configuration secret store, anchors in a file.
+    private static readonly ConfigurationSecretStore Secrets = new(new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { [$"{ConfigurationSecretStore.SectionName}:{SecretNames.AuditChainKey}"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) })
+        .Build());
+
+    private readonly LocalAuditAnchorFile anchors = new(Options.Create(new LocalAuditAnchorOptions
+    {
+        File = Path.Combine(Directory.CreateTempSubdirectory("iom-bench-anchors-").FullName, "audit-anchors.jsonl"),
+    }));
+
+    private AuditTrail Trail(IDocumentStore store) => new(store, Secrets, anchors);
 
     private static AuditEntry Entry(string person) =>
         new(person, AuditOperation.Consultation, "referral/r1", Actor, "Benchmark", DateTimeOffset.UtcNow, "corr");

@@ -1,6 +1,8 @@
+using Iom.Adapters.Local.AuditAnchors;
 using Iom.Adapters.Local.Events;
 using Iom.Adapters.Local.Mail;
 using Iom.Adapters.Local.Secrets;
+using Iom.Application.Ports.AuditAnchors;
 using Iom.Application.Ports.Events;
 using Iom.Application.Ports.Mail;
 using Iom.Application.Ports.Secrets;
@@ -34,6 +36,17 @@ public static class LocalAdaptersServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IIntegrationEventPublisher, FolderIntegrationEventPublisher>();
+        return services;
+    }
+
+    /// <summary><see cref="IAuditAnchorStore"/> appending to a file (the local twin of the blob store); binds section "AuditAnchors".</summary>
+    public static IServiceCollection AddLocalAuditAnchorFile(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LocalAuditAnchorOptions>()
+            .Bind(configuration.GetSection(LocalAuditAnchorOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IAuditAnchorStore, LocalAuditAnchorFile>();
         return services;
     }
 

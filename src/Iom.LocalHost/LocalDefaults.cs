@@ -3,7 +3,8 @@ namespace Iom.LocalHost;
 /// <summary>
 /// The embedded defaults: everything runs on this machine with no Azure account and no Docker. Documents and queues
 /// in a SQLite file, e-mails as .eml files in an outbox folder, integration events as JSON files, secrets from
-/// configuration. Any key can be overridden by appsettings, environment variables (e.g. Documents__Provider) or the
+/// configuration, audit anchors appended to a file in the data folder. Any key can be overridden by appsettings,
+/// environment variables (e.g. Documents__Provider) or the
 /// command line; setting AzureWebJobsStorage (e.g. "UseDevelopmentStorage=true" for Azurite) moves queues there.
 /// </summary>
 internal static class LocalDefaults
@@ -21,6 +22,7 @@ internal static class LocalDefaults
             ["Events:Provider"] = "Folder",
             ["Events:Directory"] = Path.Combine(data, "events"),
             ["Secrets:Provider"] = "Configuration",
+            ["AuditAnchors:Provider"] = "File",
             ["Outbox:FromEmail"] = "iom-noreply@localhost.invalid",
             ["Outbox:FromName"] = "IOM (local)",
             ["App:PublicBaseUrl"] = LocalHostApp.DefaultUrl,

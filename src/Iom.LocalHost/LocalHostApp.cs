@@ -36,8 +36,14 @@ public static class LocalHostApp
         builder.Configuration.Sources.Insert(0, defaults);
         builder.Configuration.AddShippedDefaults();
         // Generated secrets (the key ring's key-encryption key) just above the defaults, so a configured value wins.
+        var dataDirectory = builder.Configuration["Sqlite:DataDirectory"] ?? ".data";
         builder.Configuration.Sources.Insert(builder.Configuration.Sources.IndexOf(defaults) + 1,
-            new LocalSecretsSource(builder.Environment.ContentRootPath, builder.Configuration["Sqlite:DataDirectory"] ?? ".data"));
+            new LocalSecretsSource(builder.Environment.ContentRootPath, dataDirectory));
+        // The audit anchors sit beside the store they anchor, wherever the data folder is moved to.
+        if (string.IsNullOrEmpty(builder.Configuration["AuditAnchors:File"]))
+        {
+            builder.Configuration["AuditAnchors:File"] = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, dataDirectory, "audit-anchors.jsonl"));
+        }
         builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? DefaultUrl);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
 

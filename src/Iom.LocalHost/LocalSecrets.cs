@@ -8,10 +8,10 @@ namespace Iom.LocalHost;
 
 /// <summary>
 /// Secrets the local host makes for itself, so it runs with nothing secret configured or committed: the data-protection
-/// key-encryption key, generated at random the first time it is asked for into <c>local-secrets.json</c> in the data
+/// key-encryption key and the audit chain's key, generated at random the first time it is asked for into <c>local-secrets.json</c> in the data
 /// directory (owner-only where the OS allows) and kept there, so restarts and other local hosts sharing the folder
 /// unwrap the same key ring. A configuration source below appsettings, environment variables and the command line:
-/// a value configured there (<c>Secrets__DataProtection-KeyEncryptionKey</c>) wins, and then no file is made.
+/// a value configured there (<c>Secrets__DataProtection-KeyEncryptionKey</c>, <c>Secrets__Audit-ChainKey</c>) wins.
 /// </summary>
 /// <param name="dataDirectory">Sqlite:DataDirectory; when relative, taken from the content root as the SQLite store does.</param>
 internal sealed class LocalSecretsSource(string contentRoot, string dataDirectory) : IConfigurationSource
@@ -23,23 +23,28 @@ internal sealed class LocalSecretsSource(string contentRoot, string dataDirector
 
 internal sealed class LocalSecretsProvider(string contentRoot, string dataDirectory) : ConfigurationProvider
 {
-    private const string KekKey = ConfigurationSecretStore.SectionName + ":" + SecretNames.DataProtectionKeyEncryptionKey;
+    // Each a base64 256-bit key: the key ring's key-encryption key and the audit chain's key.
+    private static readonly string[] Generated = [SecretNames.DataProtectionKeyEncryptionKey, SecretNames.AuditChainKey];
 
-    // Lazy rather than loaded at start-up: commands that build the host without serving (verify-audit) make no file,
+    // Lazy rather than loaded at start-up: a file is made only when a key is first needed (verify-audit needs the
+    // audit key, so it makes one for a folder without, and then reports every record as signed with an unknown key),
     // and the file is read on every ask, so editing it locally is a rotation too.
     public override bool TryGet(string key, out string? value)
     {
-        if (string.Equals(key, KekKey, StringComparison.OrdinalIgnoreCase))
+        foreach (var name in Generated)
         {
-            value = ReadOrCreate();
-            return true;
+            if (string.Equals(key, ConfigurationSecretStore.SectionName + ":" + name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = ReadOrCreate(name);
+                return true;
+            }
         }
 
         value = null;
         return false;
     }
 
-    private string ReadOrCreate()
+    private string ReadOrCreate(string name)
     {
         var path = Path.GetFullPath(Path.Combine(contentRoot, dataDirectory, LocalSecretsSource.FileName));
         if (!File.Exists(path))
@@ -47,36 +52,38 @@ internal sealed class LocalSecretsProvider(string contentRoot, string dataDirect
             Create(path);
         }
 
-        var secrets = JsonNode.Parse(File.ReadAllText(path))?[ConfigurationSecretStore.SectionName];
-        return (string?)secrets?[SecretNames.DataProtectionKeyEncryptionKey]
-               ?? throw new InvalidOperationException($"{path} has no {KekKey}; delete the file to have a new key made (keys it wrapped are then lost, so forms open at that moment must be restarted).");
+        if (Read(path, name) is { } value)
+        {
+            return value;
+        }
+
+        // A file made before this secret was generated: add it, keeping the others.
+        AddMissing(path);
+        return Read(path, name)
+               ?? throw new InvalidOperationException($"{path} has no {ConfigurationSecretStore.SectionName}:{name}; delete the file to have new keys made (what the old keys protected is then lost).");
+    }
+
+    private static string? Read(string path, string name) =>
+        (string?)JsonNode.Parse(File.ReadAllText(path))?[ConfigurationSecretStore.SectionName]?[name];
+
+    private static JsonObject NewSecrets(JsonObject? present)
+    {
+        var secrets = present ?? new JsonObject();
+        foreach (var name in Generated.Where(n => secrets[n] is null))
+        {
+            secrets[name] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        }
+
+        return secrets;
     }
 
     private static void Create(string path)
     {
         Iom.Adapters.Sqlite.OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
-        var json = new JsonObject
-        {
-            [ConfigurationSecretStore.SectionName] = new JsonObject
-            {
-                [SecretNames.DataProtectionKeyEncryptionKey] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            },
-        }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        var temporary = WriteAside(path, new JsonObject { [ConfigurationSecretStore.SectionName] = NewSecrets(null) });
 
-        // Written aside and moved into place without overwriting: two hosts starting on one folder end up with the
-        // same key (the loser of the race reads the winner's) and neither ever reads a half-written file.
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(temporary, options))
-        {
-            writer.Write(json);
-        }
-
+        // Moved into place without overwriting: two hosts starting on one folder end up with the same keys (the loser
+        // of the race reads the winner's) and neither ever reads a half-written file.
         try
         {
             File.Move(temporary, path, overwrite: false);
@@ -85,5 +92,44 @@ internal sealed class LocalSecretsProvider(string contentRoot, string dataDirect
         {
             File.Delete(temporary);
         }
+    }
+
+    private static void AddMissing(string path)
+    {
+        // Under an exclusive lock, re-read and then replace: two hosts adding at once keep one key, not two.
+        using var guard = Lock(path + ".lock");
+        var json = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? new JsonObject();
+        var present = json[ConfigurationSecretStore.SectionName] as JsonObject;
+        json[ConfigurationSecretStore.SectionName] = NewSecrets(present?.DeepClone() as JsonObject);
+        File.Move(WriteAside(path, json), path, overwrite: true);
+    }
+
+    private static FileStream Lock(string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 100)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
+
+    private static string WriteAside(string path, JsonObject json)
+    {
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var writer = new StreamWriter(temporary, options);
+        writer.Write(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return temporary;
     }
 }

@@ -1,18 +1,42 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Iom.Application.Ports.AuditAnchors;
 using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Secrets;
 
 namespace Iom.Application.Audit;
 
-public sealed record ChainVerification(string PersonId, long Records, bool Intact, long? FirstBrokenSequence, string? Problem);
+public sealed record ChainVerification(string PersonId, long Records, bool Intact, long? FirstBrokenSequence, string? Problem)
+{
+    /// <summary>
+    /// Records from before the chain was keyed: checked by their plain hash only, so alone they are only as strong as
+    /// the anchor. They are accepted only as the start of a chain; a keyed record after them seals them too.
+    /// </summary>
+    public long UnkeyedRecords { get; init; }
+
+    /// <summary>The seal of the last record (its MAC), which an anchor records; null for an empty chain.</summary>
+    public string? LastMac { get; init; }
+}
 
 /// <summary>
 /// Writes changes to a person's data together with their audit record, atomically (one commit in the person's
 /// partition), and appends the record to the person's hash chain. Never fire-and-forget: if the record cannot be
 /// written, neither is the change, and the caller sees the failure.
 /// </summary>
-public sealed class AuditTrail(IDocumentStore documents)
+public sealed class AuditTrail(IDocumentStore documents, ISecretStore secrets, IAuditAnchorStore anchors)
 {
     // Each round of contention lets at least one writer through, so this many writers at once always succeed.
     public const int MaxAttempts = 8;
+
+    /// <summary>
+    /// The chain of operations on the audit log as a whole (who verified every chain), kept like a person's chain so it
+    /// is keyed, verified and anchored with the rest. Not a person id (those are 32 hex digits), so it never meets one.
+    /// </summary>
+    public const string OperationsChain = "operations";
+
+    /// <summary>The audit keys now: the first signs, any verifies (secret <see cref="SecretNames.AuditChainKey"/>).</summary>
+    public Task<SymmetricKeys> KeysAsync(CancellationToken cancellationToken) =>
+        SymmetricKeys.ReadAsync(secrets, SecretNames.AuditChainKey, cancellationToken);
 
     /// <summary>Commits <paramref name="change"/> (writes in the person's partition; may be empty for a read) with its audit record.</summary>
     public async Task<AuditRecord> CommitAsync(AuditEntry entry, IReadOnlyList<DocumentWrite> change, CancellationToken cancellationToken) =>
@@ -22,11 +46,13 @@ public sealed class AuditTrail(IDocumentStore documents)
     public async Task<IReadOnlyList<AuditRecord>> CommitAsync(IReadOnlyList<AuditEntry> entries, IReadOnlyList<DocumentWrite> change, CancellationToken cancellationToken)
     {
         var personId = entries.Select(e => e.PersonId).Distinct().Single();
+        // No key, no record, and so no change: an unkeyed record would be forgeable by whoever can write the store.
+        var signing = (await KeysAsync(cancellationToken)).Current;
         var headKey = new DocumentKey(Containers.People, personId, AuditChainHead.DocumentId);
         for (var attempt = 1; ; attempt++)
         {
             var head = await documents.ReadAsync<AuditChainHead>(headKey, cancellationToken);
-            var records = Chain(entries, head?.Value.Count ?? 0, head?.Value.LastHash ?? AuditRecord.GenesisHash);
+            var records = Chain(entries, head?.Value.Count ?? 0, head?.Value.LastHash ?? AuditRecord.GenesisHash, signing);
             var newHead = new AuditChainHead(personId, records[^1].Sequence, records[^1].Hash);
             DocumentWrite headWrite = head is null
                 ? DocumentWrite.Create(AuditChainHead.DocumentId, newHead)
@@ -48,6 +74,22 @@ public sealed class AuditTrail(IDocumentStore documents)
         }
     }
 
+    /// <summary>
+    /// Audits an auditor's look at a person's audit log (reading or verifying it): a Consultation in the person's chain,
+    /// committed before anything is answered. A person with no log gets none begun by being looked up. A chain whose
+    /// head is gone cannot take a record (it would clash with the first), so then the record goes to the
+    /// <see cref="OperationsChain"/>, naming the person in its subject.
+    /// </summary>
+    public async Task<AuditRecord?> CommitConsultationAsync(ActingAs actor, string personId, string subject, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var head = await documents.ReadAsync<AuditChainHead>(new DocumentKey(Containers.People, personId, AuditChainHead.DocumentId), cancellationToken);
+        var chain = head is not null ? personId
+            : (await ReadAsync(personId, cancellationToken)).Count > 0 ? OperationsChain
+            : null;
+        return chain is null ? null : await CommitAsync(actor.Entry(chain, AuditOperation.Consultation, subject, at), [], cancellationToken);
+    }
+
     /// <summary>The person's records in order, each checked against its own hash and its predecessor's.</summary>
     public async Task<IReadOnlyList<AuditRecord>> ReadAsync(string personId, CancellationToken cancellationToken)
     {
@@ -60,9 +102,17 @@ public sealed class AuditTrail(IDocumentStore documents)
         return records.OrderBy(r => r.Sequence).ToList();
     }
 
-    /// <summary>Checks the person's chain: every record against its own hash and its predecessor's, and the last against the head.</summary>
-    public async Task<ChainVerification> VerifyAsync(string personId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the person's chain: every record against its own hash, its MAC and its predecessor's hash, the last
+    /// against the head, and the chain against the latest anchor.
+    /// </summary>
+    public async Task<ChainVerification> VerifyAsync(string personId, CancellationToken cancellationToken) =>
+        await VerifyAsync(personId, await anchors.ReadLatestAsync(cancellationToken), await KeysAsync(cancellationToken), cancellationToken);
+
+    /// <summary>As <see cref="VerifyAsync(string, CancellationToken)"/>, with the anchor and keys read once for many chains.</summary>
+    public async Task<ChainVerification> VerifyAsync(string personId, AuditAnchor? anchor, SymmetricKeys keys, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(keys);
         var headKey = new DocumentKey(Containers.People, personId, AuditChainHead.DocumentId);
         for (var attempt = 1; ; attempt++)
         {
@@ -76,13 +126,14 @@ public sealed class AuditTrail(IDocumentStore documents)
                 continue;
             }
 
-            return Verify(personId, head?.Value, records);
+            return Verify(personId, head?.Value, records, keys, anchor);
         }
     }
 
-    private static ChainVerification Verify(string personId, AuditChainHead? head, IReadOnlyList<AuditRecord> records)
+    private static ChainVerification Verify(string personId, AuditChainHead? head, IReadOnlyList<AuditRecord> records, SymmetricKeys keys, AuditAnchor? anchor)
     {
         var previous = AuditRecord.GenesisHash;
+        var unkeyed = 0L;
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
@@ -90,40 +141,114 @@ public sealed class AuditTrail(IDocumentStore documents)
                 : record.PreviousHash != previous ? "it does not chain from the record before"
                 : record.Hash != record.ComputeHash() ? "its contents no longer match its hash"
                 : record.Id != AuditRecord.IdOf(record.Sequence) ? "its id does not match its place"
-                : null;
+                : MacProblem(record, keys, keyedBefore: i > unkeyed);
             if (problem is not null)
             {
-                return new ChainVerification(personId, records.Count, false, record.Sequence, $"Record {record.Sequence}: {problem}.");
+                return new ChainVerification(personId, records.Count, false, record.Sequence, $"Record {record.Sequence}: {problem}.") { UnkeyedRecords = unkeyed };
             }
 
+            unkeyed += record.IsKeyed ? 0 : 1;
             previous = record.Hash;
         }
 
-        if (head is null && records.Count > 0)
-        {
-            return new ChainVerification(personId, records.Count, false, null, "The chain's head is missing: it was deleted.");
-        }
-
-        if ((head?.Count ?? 0) != records.Count || (head?.LastHash ?? AuditRecord.GenesisHash) != previous)
-        {
-            return new ChainVerification(personId, records.Count, false, records.Count + 1L, "The chain's head does not match its last record: records were removed from the end.");
-        }
-
-        return new ChainVerification(personId, records.Count, true, null, null);
+        var broken = HeadProblem(head, records, previous) ?? AnchorProblem(anchor, personId, records);
+        return broken is { } found
+            ? new ChainVerification(personId, records.Count, false, found.Sequence, found.Problem) { UnkeyedRecords = unkeyed }
+            : new ChainVerification(personId, records.Count, true, null, null) { UnkeyedRecords = unkeyed, LastMac = records.Count > 0 ? records[^1].Seal : null };
     }
 
-    private static List<AuditRecord> Chain(IReadOnlyList<AuditEntry> entries, long count, string lastHash)
+    private static string? MacProblem(AuditRecord record, SymmetricKeys keys, bool keyedBefore)
+    {
+        if (!record.IsKeyed)
+        {
+            // An unkeyed record is one from before the key, so it can only come before every keyed one: otherwise
+            // someone stripped a record of its MAC to rewrite it with a plain hash.
+            return keyedBefore ? "it has no MAC although records before it have: it was rewritten without the audit key" : null;
+        }
+
+        if (record.KeyId is null || record.Mac is null)
+        {
+            return "its MAC or key id is missing";
+        }
+
+        if (keys.Find(record.KeyId) is not { } key)
+        {
+            return $"it was signed with audit key {record.KeyId}, which secret '{keys.SecretName}' no longer holds, so it cannot be verified";
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Convert.FromHexString(record.ComputeMac(key.Key)), HexOrEmpty(record.Mac))
+            ? null
+            : "its MAC does not match: it was changed by someone without the audit key";
+    }
+
+    private static byte[] HexOrEmpty(string text)
+    {
+        try
+        {
+            return Convert.FromHexString(text);
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
+    }
+
+    private static (long? Sequence, string Problem)? HeadProblem(AuditChainHead? head, IReadOnlyList<AuditRecord> records, string lastHash)
+    {
+        if (head is null && records.Count > 0)
+        {
+            return (null, "The chain's head is missing: it was deleted.");
+        }
+
+        if ((head?.Count ?? 0) != records.Count || (head?.LastHash ?? AuditRecord.GenesisHash) != lastHash)
+        {
+            return (records.Count + 1L, "The chain's head does not match its last record: records were removed from the end.");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The store must still hold what the anchor saw: at least as many records, and at the anchored place the record
+    /// the anchor sealed. Rewriting the whole chain with fresh hashes, or cutting it back and fixing its head, is
+    /// caught here even by someone who could compute MACs.
+    /// </summary>
+    private static (long? Sequence, string Problem)? AnchorProblem(AuditAnchor? anchor, string personId, IReadOnlyList<AuditRecord> records)
+    {
+        if (anchor?.Find(personId) is not { } anchored)
+        {
+            return null;
+        }
+
+        var at = anchor.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        if (records.Count == 0)
+        {
+            return (1, $"The chain is gone from the store, but the anchor of {at} holds it with {anchored.Count} records: it was deleted.");
+        }
+
+        if (records.Count < anchored.Count)
+        {
+            return (records.Count + 1L, $"The chain has {records.Count} records, but the anchor of {at} holds {anchored.Count}: records were removed since.");
+        }
+
+        return records[(int)anchored.Count - 1].Seal == anchored.LastMac
+            ? null
+            : (anchored.Count, $"Record {anchored.Count}: it is not the record the anchor of {at} sealed: the chain was rewritten since.");
+    }
+
+
+    private static List<AuditRecord> Chain(IReadOnlyList<AuditEntry> entries, long count, string lastHash, SymmetricKey key)
     {
         var records = new List<AuditRecord>();
         foreach (var entry in entries)
         {
             var sequence = count + records.Count + 1;
             var unsigned = new AuditRecord(AuditRecord.IdOf(sequence), entry.PersonId, sequence, entry.Operation, entry.Subject, entry.Actor,
-                entry.Purpose, entry.At, entry.CorrelationId, entry.Recipients, records.Count > 0 ? records[^1].Hash : lastHash, "")
+                entry.Purpose, entry.At, entry.CorrelationId, entry.Recipients, records.Count > 0 ? records[^1].Hash : lastHash, "", KeyId: key.Id)
             {
                 StatedPurpose = entry.StatedPurpose,
             };
-            records.Add(unsigned with { Hash = unsigned.ComputeHash() });
+            records.Add(unsigned with { Hash = unsigned.ComputeHash(), Mac = unsigned.ComputeMac(key.Key) });
         }
 
         return records;

@@ -8,7 +8,7 @@ public sealed record AuditLogQuery(string PersonId, DateTimeOffset? From, DateTi
 public sealed record AuditLog(string PersonId, IReadOnlyList<AuditRecord> Records, ChainVerification Chain);
 
 /// <summary>A person's audit log for auditors, with the verdict on its hash chain.</summary>
-public sealed class ReadAuditLog(AuditTrail trail)
+public sealed class ReadAuditLog(AuditTrail trail, TimeProvider time)
 {
     public async Task<AuditLog> HandleAsync(AuditLogQuery query, ActingAs actor, CancellationToken cancellationToken)
     {
@@ -18,6 +18,8 @@ public sealed class ReadAuditLog(AuditTrail trail)
             throw ValidationFailedException.For("from", "The start must be before the end");
         }
 
+        // Reading the log is consulting the person's records like any other read: audited first.
+        await trail.CommitConsultationAsync(actor, query.PersonId, $"audit/{query.PersonId}", time.GetUtcNow(), cancellationToken);
         var records = await trail.ReadAsync(query.PersonId, cancellationToken);
         var chain = await trail.VerifyAsync(query.PersonId, cancellationToken);
         var inRange = records.Where(r => (query.From is null || r.At >= query.From) && (query.To is null || r.At <= query.To)).ToList();

@@ -11,8 +11,12 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iom.Functions.Audit;
 
-/// <summary>The Data Protection Act audit log and subject export, for auditors only.</summary>
-public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, VerifyAuditChains verifyAll, ExportPerson export, FindPeople findPeople)
+/// <summary>
+/// The Data Protection Act audit log and subject export, for auditors only. Each is itself audited: reading or verifying
+/// a person's log is a Consultation in their chain, an export a Disclosure, and a verification of every chain a
+/// Consultation in the operations chain (<see cref="AuditTrail.OperationsChain"/>), each written before the answer.
+/// </summary>
+public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, VerifyAuditChains verifyAll, ExportPerson export, FindPeople findPeople, TimeProvider time)
 {
     [Function("ReadAuditLog")]
     [AllowRoles(Roles.Auditor, Purpose = "Data protection: reading the audit log", Objects = typeof(PersonAccess))]
@@ -34,10 +38,13 @@ public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, Verif
         if (!request.Query.ContainsKey("person"))
         {
             actor.ReachEvery<PersonRef>(ExportPerson.NotFound);
+            // It names every broken chain's person: who asked is recorded, in a chain of its own since it is no one person's.
+            await trail.CommitAsync(actor.Entry(AuditTrail.OperationsChain, AuditOperation.Consultation, "audit/verify", time.GetUtcNow()), [], cancellationToken);
             return new JsonResponse(StatusCodes.Status200OK, await verifyAll.HandleAsync(cancellationToken));
         }
 
         var person = actor.Reach(new PersonRef(PersonIdOf(request.Query["person"], "person")), ExportPerson.NotFound);
+        await trail.CommitConsultationAsync(actor, person.Id, $"audit/{person.Id}/verify", time.GetUtcNow(), cancellationToken);
         var verification = await trail.VerifyAsync(person.Id, cancellationToken);
         return new JsonResponse(StatusCodes.Status200OK, verification);
     }

@@ -1,3 +1,4 @@
+using Iom.Adapters.Blobs;
 using Iom.Adapters.Cosmos;
 using Iom.Adapters.KeyVault;
 using Iom.Adapters.Local;
@@ -54,6 +55,27 @@ internal static class Adapters
             case "KeyVault": services.AddKeyVaultSecretStore(configuration); break;
             case "Configuration": services.AddConfigurationSecretStore(configuration); break;
             case var other: throw Unknown("Secrets", other, "KeyVault", "Configuration");
+        }
+
+        switch (Provider(configuration, "AuditAnchors", "Blob"))
+        {
+            case "Blob":
+                services.AddBlobAuditAnchors(configuration);
+                // The Functions storage account unless another is named: its blob endpoint, or Azurite's.
+                services.PostConfigure<BlobAuditAnchorOptions>(o =>
+                {
+                    if (o.ServiceUri is null && string.IsNullOrWhiteSpace(o.ConnectionString))
+                    {
+                        o.ConnectionString = configuration["AzureWebJobsStorage"];
+                        if (string.IsNullOrWhiteSpace(o.ConnectionString) && configuration["AzureWebJobsStorage:accountName"] is { Length: > 0 } account)
+                        {
+                            o.ServiceUri = new Uri($"https://{account}.blob.core.windows.net/");
+                        }
+                    }
+                });
+                break;
+            case "File": services.AddLocalAuditAnchorFile(configuration); break;
+            case var other: throw Unknown("AuditAnchors", other, "Blob", "File");
         }
 
         switch (Provider(configuration, "Events", "ServiceBus"))

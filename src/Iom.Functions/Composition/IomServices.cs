@@ -78,6 +78,7 @@ public static class IomServices
         services.AddSingleton<MeetingCalendar>();
         services.AddSingleton<IdentityClaims>();
         services.AddSingleton<AuditTrail>();
+        services.AddHealthChecks().AddCheck<Iom.Functions.Audit.AuditKeyHealthCheck>(Iom.Functions.Audit.AuditKeyHealthCheck.Name);
         services.AddSingleton<ReadAuditLog>();
         services.AddSingleton<VerifyAuditChains>();
         services.AddSingleton<ExportPerson>();

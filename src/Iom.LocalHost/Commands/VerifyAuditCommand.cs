@@ -8,7 +8,8 @@ namespace Iom.LocalHost.Commands;
 /// <summary>
 /// <c>verify-audit</c>: the audit log's verification command. Verifies every person's audit chain in the store the
 /// local host is configured for (the SQLite file by default, Cosmos DB when <c>Documents:Provider=Cosmos</c>), with the
-/// same configuration sources and arguments as the host, without starting it. Exit code 0 when every chain is intact,
+/// same configuration sources and arguments as the host, without starting it: the audit key from the secret store and
+/// the latest anchor from the anchor store (the data folder's anchor file locally). It writes no anchor. Exit code 0 when every chain is intact,
 /// 2 when any is broken, 1 when the check itself could not run.
 /// </summary>
 public static class VerifyAuditCommand
@@ -47,6 +48,14 @@ public static class VerifyAuditCommand
 
         var culture = CultureInfo.InvariantCulture;
         await output.WriteLineAsync(string.Create(culture, $"Audit chains checked: {report.ChainsChecked}, records checked: {report.RecordsChecked}, broken: {report.Broken.Count}"));
+        await output.WriteLineAsync(report.AnchoredAt is { } anchored
+            ? string.Create(culture, $"Compared with the anchor of {anchored.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.")
+            : "No anchor yet: a chain deleted or cut back before the first anchor cannot be detected.");
+        if (report.UnkeyedRecords > 0)
+        {
+            await output.WriteLineAsync(string.Create(culture, $"Unkeyed records (from before the audit key, checked by plain hash only): {report.UnkeyedRecords} in {report.UnkeyedChains} chains."));
+        }
+
         foreach (var chain in report.Broken)
         {
             await output.WriteLineAsync(string.Create(culture, $"BROKEN person {chain.PersonId} ({chain.Records} records): {chain.Problem}"));

@@ -20,7 +20,11 @@ public sealed class AuditTrailTests
     private static AuditEntry Entry(AuditOperation operation = AuditOperation.Consultation, string subject = "referral/r1") =>
         new(Person, operation, subject, new AuditActor("u1", "police", ["iom.referrer"]), "Testing", At, "corr-1");
 
-    private AuditTrail Trail() => new(documents);
+    private readonly AuditKit kit;
+
+    public AuditTrailTests() => kit = new AuditKit(documents);
+
+    private AuditTrail Trail() => kit.Trail();
 
     [Fact]
     public async Task A_change_and_its_audit_record_are_written_together_and_chained_from_the_start()
@@ -42,7 +46,9 @@ public sealed class AuditTrailTests
 
         second.PreviousHash.ShouldBe(first.Hash);
         third.PreviousHash.ShouldBe(second.Hash);
-        (await Trail().VerifyAsync(Person, Ct)).ShouldBe(new ChainVerification(Person, 3, true, null, null));
+        var verification = await Trail().VerifyAsync(Person, Ct);
+        (verification.Records, verification.Intact, verification.Problem, verification.UnkeyedRecords).ShouldBe((3, true, null, 0));
+        verification.LastMac.ShouldBe(third.Mac);
     }
 
     [Fact]
@@ -63,7 +69,7 @@ public sealed class AuditTrailTests
         var failing = new FailingCommitStore(documents);
 
         await Should.ThrowAsync<IOException>(() =>
-            new AuditTrail(failing).CommitAsync(Entry(AuditOperation.Collection), [DocumentWrite.Create("c3", new Change("c"))], Ct));
+            kit.Trail(failing).CommitAsync(Entry(AuditOperation.Collection), [DocumentWrite.Create("c3", new Change("c"))], Ct));
 
         (await documents.ReadAsync<Change>(new DocumentKey(Containers.People, Person, "c3"), Ct)).ShouldBeNull();
         (await Trail().ReadAsync(Person, Ct)).ShouldBeEmpty();

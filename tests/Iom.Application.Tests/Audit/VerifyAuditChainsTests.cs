@@ -17,9 +17,13 @@ public sealed class VerifyAuditChainsTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private AuditTrail Trail => new(documents);
+    private readonly AuditKit kit;
 
-    private VerifyAuditChains Verify => new(documents, Trail);
+    public VerifyAuditChainsTests() => kit = new AuditKit(documents);
+
+    private AuditTrail Trail => kit.Trail();
+
+    private VerifyAuditChains Verify => kit.Verify();
 
     /// <summary>Ann 3 records, Bob 4, Cat 2.</summary>
     private async Task WriteChainsAsync()
@@ -177,7 +181,7 @@ public sealed class VerifyAuditChainsTests
         var appending = new AppendOnceStore(documents, Bob, () => Trail.CommitAsync(new AuditEntry(Bob, AuditOperation.Consultation, "referral/r9",
             new AuditActor("u2", "police", ["iom.coordinator"]), "Testing", At, "corr-2"), [], Ct));
 
-        var report = await new VerifyAuditChains(appending, new AuditTrail(appending)).HandleAsync(Ct);
+        var report = await kit.Verify(appending).HandleAsync(Ct);
 
         appending.Appended.ShouldBeTrue();
         report.Broken.ShouldBeEmpty();

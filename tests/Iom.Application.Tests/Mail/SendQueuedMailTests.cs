@@ -20,11 +20,15 @@ public sealed class SendQueuedMailTests
 
     private readonly RecordingMailSender provider = new();
 
+    private readonly Audit.AuditKit kit;
+
+    public SendQueuedMailTests() => kit = new Audit.AuditKit(documents);
+
     // Development's allow-list: the secure domains and the demo's *.example.
     private static SecureMailDomains Domains(bool development = true) =>
         new(Options.Create(new MailOptions { AllowExampleDomains = development }));
 
-    private SendQueuedMail Handler(bool development = true, ILogger<OnceOnlyMail>? logger = null) => new(new OnceOnlyMail(documents, new AuditTrail(documents), provider, Domains(development), new FakeTimeProvider(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), logger ?? NullLogger<OnceOnlyMail>.Instance));
+    private SendQueuedMail Handler(bool development = true, ILogger<OnceOnlyMail>? logger = null) => new(new OnceOnlyMail(documents, kit.Trail(), provider, Domains(development), new FakeTimeProvider(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), logger ?? NullLogger<OnceOnlyMail>.Instance));
 
     private static string Queued(string key) => JsonSerializer.Serialize(
         new QueuedMail(new MailMessage(key, [new MailAddress("coordinator@richmond.gov.uk")], "Referral IOM-2026-0001 received", "Sign in to read it."), null),
@@ -87,7 +91,7 @@ public sealed class SendQueuedMailTests
         DocumentJson.Options);
 
     private async Task<List<AuditRecord>> DisclosuresAsync() =>
-        (await new AuditTrail(documents).ReadAsync(Person, Ct)).Where(r => r.Operation == AuditOperation.Disclosure).ToList();
+        (await kit.Trail().ReadAsync(Person, Ct)).Where(r => r.Operation == AuditOperation.Disclosure).ToList();
 
     [Fact]
     public async Task A_message_about_a_person_is_audited_as_a_disclosure_to_every_recipient_before_it_leaves()
@@ -116,14 +120,14 @@ public sealed class SendQueuedMailTests
 
         provider.Sent.Count.ShouldBe(1);
         (await DisclosuresAsync()).Count.ShouldBe(1);
-        (await new AuditTrail(documents).VerifyAsync(Person, Ct)).Intact.ShouldBeTrue();
+        (await kit.Trail().VerifyAsync(Person, Ct)).Intact.ShouldBeTrue();
     }
 
     [Fact]
     public async Task A_disclosure_that_cannot_be_audited_is_not_sent()
     {
         var failing = new FailingCommitStore(documents);
-        var handler = new SendQueuedMail(new OnceOnlyMail(failing, new AuditTrail(failing), provider, Domains(), TimeProvider.System, NullLogger<OnceOnlyMail>.Instance));
+        var handler = new SendQueuedMail(new OnceOnlyMail(failing, kit.Trail(failing), provider, Domains(), TimeProvider.System, NullLogger<OnceOnlyMail>.Instance));
 
         await Should.ThrowAsync<IOException>(() => handler.HandleAsync(Disclosing("ack:r3"), Ct));
 

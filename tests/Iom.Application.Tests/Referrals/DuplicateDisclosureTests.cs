@@ -23,10 +23,14 @@ public sealed class DuplicateDisclosureTests
     private readonly IDocumentStore documents = new SqliteDocumentStore(
         new SqliteDatabase(Path.Combine(Directory.CreateTempSubdirectory("iom-duplicate-").FullName, "iom.db")));
 
+    private readonly Audit.AuditKit kit;
+
+    public DuplicateDisclosureTests() => kit = new Audit.AuditKit(documents);
+
     private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
     private SubmitReferralHandler Handler(IDocumentStore store) => new(
-        store, new DiscardingQueue(), new IdentityClaims(store, time), new AuditTrail(store),
+        store, new DiscardingQueue(), new IdentityClaims(store, time), kit.Trail(store),
         new PanelDirectory(Options.Create(new PanelsOptions
         {
             Panels =
@@ -59,7 +63,7 @@ public sealed class DuplicateDisclosureTests
     };
 
     private async Task<List<AuditRecord>> DisclosuresAsync(string personId) =>
-        (await new AuditTrail(documents).ReadAsync(personId, Ct)).Where(r => r.Operation == AuditOperation.Disclosure).ToList();
+        (await kit.Trail().ReadAsync(personId, Ct)).Where(r => r.Operation == AuditOperation.Disclosure).ToList();
 
     [Fact]
     public async Task Another_agency_is_refused_without_the_reference_and_the_hit_is_audited_in_the_persons_chain()
@@ -87,7 +91,7 @@ public sealed class DuplicateDisclosureTests
         await Should.ThrowAsync<IOException>(() => Handler(new FailingCommitStore(documents)).HandleAsync(Referral(), Referrer("police"), Ct));
 
         (await DisclosuresAsync(personId)).ShouldBeEmpty();
-        (await new AuditTrail(documents).VerifyAsync(personId, Ct)).Intact.ShouldBeTrue();
+        (await kit.Trail().VerifyAsync(personId, Ct)).Intact.ShouldBeTrue();
     }
 
     private sealed class DiscardingQueue : IQueueSender

@@ -41,7 +41,7 @@ public sealed class AuditApiTests : IAsyncLifetime
 
         var log = await Get($"/api/audit?person={person}", Roles.Auditor);
 
-        var records = log.GetProperty("records").EnumerateArray().ToList();
+        var records = log.GetProperty("records").EnumerateArray().Take(2).ToList();
         records.Select(r => r.GetProperty("operation").GetString()).ShouldBe(["collection", "consultation"]);
         records.ShouldAllBe(r => r.GetProperty("subject").GetString() == $"referral/{referral}");
         records[1].GetProperty("actor").GetProperty("agency").GetString().ShouldBe("council");
@@ -98,8 +98,9 @@ public sealed class AuditApiTests : IAsyncLifetime
         var before = await Get("/api/audit/verify", Roles.Auditor);
 
         before.GetProperty("intact").GetBoolean().ShouldBeTrue();
-        before.GetProperty("chainsChecked").GetInt32().ShouldBe(2);
-        before.GetProperty("recordsChecked").GetInt64().ShouldBe(3);
+        // Two people's chains, and the operations chain holding this verification's own record.
+        before.GetProperty("chainsChecked").GetInt32().ShouldBe(3);
+        before.GetProperty("recordsChecked").GetInt64().ShouldBe(4);
         before.GetProperty("broken").GetArrayLength().ShouldBe(0);
 
         var documents = host.Services.GetRequiredService<IDocumentStore>();
@@ -108,7 +109,7 @@ public sealed class AuditApiTests : IAsyncLifetime
         var after = await Get("/api/audit/verify", Roles.Auditor);
 
         after.GetProperty("intact").GetBoolean().ShouldBeFalse();
-        after.GetProperty("chainsChecked").GetInt32().ShouldBe(2);
+        after.GetProperty("chainsChecked").GetInt32().ShouldBe(3);
         var broken = after.GetProperty("broken").EnumerateArray().ShouldHaveSingleItem();
         broken.GetProperty("personId").GetString().ShouldBe(tampered);
         broken.GetProperty("problem").GetString()!.ShouldContain("removed from the end");
@@ -157,8 +158,49 @@ public sealed class AuditApiTests : IAsyncLifetime
         var log = await Get($"/api/audit?person={person}", Roles.Auditor);
 
         log.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("operation").GetString()).ShouldBe(
-            ["collection", "consultation", "alteration", "collection", "combination", "disclosure", "erasure"]);
+            ["collection", "consultation", "alteration", "collection", "combination", "disclosure", "erasure", "consultation"]);
         log.GetProperty("chain").GetProperty("intact").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_auditor_reading_or_verifying_a_persons_log_is_recorded_in_that_log_as_a_consultation_by_the_auditor_with_the_purpose()
+    {
+        var (person, _) = await ReferAndReadAsync();
+
+        await Get($"/api/audit/verify?person={person}", Roles.Auditor);
+        var log = await Get($"/api/audit?person={person}", Roles.Auditor);
+
+        var own = log.GetProperty("records").EnumerateArray().Skip(2).ToList();
+        own.Select(r => (r.GetProperty("operation").GetString(), r.GetProperty("subject").GetString())).ShouldBe(
+            [("consultation", $"audit/{person}/verify"), ("consultation", $"audit/{person}")]);
+        own.ShouldAllBe(r => r.GetProperty("actor").GetProperty("roles")[0].GetString() == Roles.Auditor
+                             && r.GetProperty("actor").GetProperty("agency").GetString() == "council");
+        own[0].GetProperty("purpose").GetString().ShouldBe("Data protection: verifying the audit log");
+        own[1].GetProperty("purpose").GetString().ShouldBe("Data protection: reading the audit log");
+        log.GetProperty("chain").GetProperty("intact").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Verifying_every_chain_is_recorded_in_the_operations_chain_with_the_auditor_who_asked()
+    {
+        await ReferAndReadAsync();
+
+        await Get("/api/audit/verify", Roles.Auditor);
+
+        var record = (await host.Services.GetRequiredService<AuditTrail>().ReadAsync(AuditTrail.OperationsChain, Ct)).ShouldHaveSingleItem();
+        (record.Operation, record.Subject, record.Actor.Agency, record.Purpose).ShouldBe(
+            (AuditOperation.Consultation, "audit/verify", "council", "Data protection: verifying the audit log"));
+        record.Actor.Roles.ShouldBe([Roles.Auditor]);
+    }
+
+    [Fact]
+    public async Task Looking_up_the_log_of_a_person_nobody_holds_anything_about_begins_no_chain()
+    {
+        var nobody = new string('b', 32);
+
+        (await Get($"/api/audit?person={nobody}", Roles.Auditor)).GetProperty("records").GetArrayLength().ShouldBe(0);
+
+        (await host.Services.GetRequiredService<AuditTrail>().ReadAsync(nobody, Ct)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -53,6 +53,9 @@ public sealed class AzureCompositionTests
         services.GetRequiredService<IMailSender>().GetType().Name.ShouldBe("SendGridMailSender");
         services.GetRequiredService<ISecretStore>().GetType().Name.ShouldBe("KeyVaultSecretStore");
         services.GetRequiredService<IIntegrationEventPublisher>().GetType().Name.ShouldBe("ServiceBusIntegrationEventPublisher");
+        services.GetRequiredService<Iom.Application.Ports.AuditAnchors.IAuditAnchorStore>().GetType().Name.ShouldBe("BlobAuditAnchorStore");
+        // Managed identity on the Functions storage account's blob endpoint, as main.bicep sets AuditAnchors__ServiceUri.
+        services.GetRequiredService<IOptions<Iom.Adapters.Blobs.BlobAuditAnchorOptions>>().Value.ServiceUri.ShouldBe(new Uri("https://iomstorage.blob.core.windows.net/"));
     }
 
     [Fact]
@@ -76,6 +79,7 @@ public sealed class AzureCompositionTests
         checks.ShouldContain("keyvault");
         checks.ShouldContain("sendgrid");
         checks.ShouldContain("data-protection-kek");
+        checks.ShouldContain("audit-chain-key");
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class BicepTests
     }
 
     // Restored by the test project's <PackageDownload>, so the CLI comes from NuGet like every other tool.
-    private static string BicepCli()
+    internal static string BicepCli()
     {
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
                        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

@@ -19,7 +19,10 @@ public sealed class VerifyAuditCommandTests : IDisposable
     public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
 
     /// <summary>Two people referred (and one read) through the local host; returns their person ids.</summary>
-    private async Task<(string Read, string Other)> WriteTwoChainsAsync(Func<IDocumentStore, string, Task>? tamper = null)
+    private Task<(string Read, string Other)> WriteTwoChainsAsync(Func<IDocumentStore, string, Task>? tamper = null) =>
+        WriteTwoChainsAsync(tamper is null ? null : (services, person) => tamper(services.GetRequiredService<IDocumentStore>(), person));
+
+    private async Task<(string Read, string Other)> WriteTwoChainsAsync(Func<IServiceProvider, string, Task>? tamper)
     {
         await using var host = await RunningLocalHost.StartAsync(dataDirectory);
         var (referral, read) = await host.ReferAsync(ReferralApiTests.ValidReferral());
@@ -28,7 +31,7 @@ public sealed class VerifyAuditCommandTests : IDisposable
         var (_, other) = await host.ReferAsync(ReferralApiTests.ValidReferral("Amy", "Blake", "1990-05-05", null));
         if (tamper is not null)
         {
-            await tamper(host.Services.GetRequiredService<IDocumentStore>(), read);
+            await tamper(host.Services, read);
         }
 
         return (read, other);
@@ -97,6 +100,69 @@ public sealed class VerifyAuditCommandTests : IDisposable
 
         exitCode.ShouldBe(VerifyAuditCommand.Broken, output);
         output.ShouldContain($"BROKEN person {tampered} (2 records): The chain's head is missing");
+    }
+
+    [Fact]
+    public async Task A_record_rewritten_with_its_hashes_and_head_recomputed_exits_2_because_its_MAC_fails_without_the_key()
+    {
+        var (tampered, _) = await WriteTwoChainsAsync(async (documents, person) =>
+        {
+            // Change the first record, recompute its hash, re-chain the second onto it and fix the head: what passed before.
+            var first = (await documents.ReadAsync<AuditRecord>(new DocumentKey(Containers.People, person, AuditRecord.IdOf(1)), Ct))!.Value;
+            var second = (await documents.ReadAsync<AuditRecord>(new DocumentKey(Containers.People, person, AuditRecord.IdOf(2)), Ct))!.Value;
+            var forged = first with { Purpose = "nothing to see here" };
+            forged = forged with { Hash = forged.ComputeHash() };
+            var rechained = second with { PreviousHash = forged.Hash };
+            rechained = rechained with { Hash = rechained.ComputeHash() };
+            await documents.UpsertAsync(new DocumentKey(Containers.People, person, forged.Id), forged, Ct);
+            await documents.UpsertAsync(new DocumentKey(Containers.People, person, rechained.Id), rechained, Ct);
+            await documents.UpsertAsync(new DocumentKey(Containers.People, person, AuditChainHead.DocumentId), new AuditChainHead(person, 2, rechained.Hash), Ct);
+        });
+
+        var (exitCode, output, _) = await RunAsync(VerifyAuditCommand.Name, $"--Sqlite:DataDirectory={dataDirectory}");
+
+        exitCode.ShouldBe(VerifyAuditCommand.Broken, output);
+        output.ShouldContain($"BROKEN person {tampered} (2 records): Record 1: its MAC does not match: it was changed by someone without the audit key.");
+    }
+
+    [Fact]
+    public async Task A_chain_deleted_whole_after_it_was_anchored_exits_2_and_is_named()
+    {
+        var (deleted, other) = await WriteTwoChainsAsync(async (services, person) =>
+        {
+            await services.GetRequiredService<VerifyAuditChains>().HandleAsync(anchor: true, Ct);
+            var documents = services.GetRequiredService<IDocumentStore>();
+            foreach (var id in new[] { AuditChainHead.DocumentId, AuditRecord.IdOf(1), AuditRecord.IdOf(2) })
+            {
+                (await documents.DeleteAsync(new DocumentKey(Containers.People, person, id), null, Ct)).ShouldBeTrue();
+            }
+        });
+
+        var (exitCode, output, _) = await RunAsync(VerifyAuditCommand.Name, $"--Sqlite:DataDirectory={dataDirectory}");
+
+        exitCode.ShouldBe(VerifyAuditCommand.Broken, output);
+        output.ShouldContain("Compared with the anchor of ");
+        output.ShouldContain($"BROKEN person {deleted} (0 records): The chain is gone from the store, but the anchor of ");
+        output.ShouldContain("holds it with 2 records: it was deleted.");
+        output.ShouldNotContain(other);
+    }
+
+    [Fact]
+    public async Task A_chain_cut_back_after_it_was_anchored_exits_2()
+    {
+        var (cut, _) = await WriteTwoChainsAsync(async (services, person) =>
+        {
+            await services.GetRequiredService<VerifyAuditChains>().HandleAsync(anchor: true, Ct);
+            var documents = services.GetRequiredService<IDocumentStore>();
+            var first = (await documents.ReadAsync<AuditRecord>(new DocumentKey(Containers.People, person, AuditRecord.IdOf(1)), Ct))!.Value;
+            await documents.DeleteAsync(new DocumentKey(Containers.People, person, AuditRecord.IdOf(2)), null, Ct);
+            await documents.UpsertAsync(new DocumentKey(Containers.People, person, AuditChainHead.DocumentId), new AuditChainHead(person, 1, first.Hash), Ct);
+        });
+
+        var (exitCode, output, _) = await RunAsync(VerifyAuditCommand.Name, $"--Sqlite:DataDirectory={dataDirectory}");
+
+        exitCode.ShouldBe(VerifyAuditCommand.Broken, output);
+        output.ShouldContain($"BROKEN person {cut} (1 records): The chain has 1 records, but the anchor of ");
     }
 
     [Fact]

@@ -36,4 +36,10 @@ public static class SecretNames
     /// wrap new keys, any to unwrap (see README, "Pointing at real Azure resources", for creating and rotating it).
     /// </summary>
     public const string DataProtectionKeyEncryptionKey = "DataProtection-KeyEncryptionKey";
+
+    /// <summary>
+    /// Keys the audit chain (HMAC-SHA256 over each record): one or more base64 256-bit keys separated by commas, the
+    /// first signing new records, any verifying. Old keys stay listed for as long as records they signed are kept.
+    /// </summary>
+    public const string AuditChainKey = "Audit-ChainKey";
 }

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Iom.Application.Ports.AuditAnchors;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Iom.Adapters.Blobs;
+
+/// <summary>Configuration section "AuditAnchors": the storage account and container of the anchors. Give exactly one of the two.</summary>
+public sealed class BlobAuditAnchorOptions
+{
+    public const string SectionName = "AuditAnchors";
+
+    /// <summary>A storage connection string (Azurite's, locally).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The account's blob endpoint (https://ACCOUNT.blob.core.windows.net), reached with managed identity.</summary>
+    public Uri? ServiceUri { get; set; }
+
+    /// <summary>The container; in Azure it carries a time-based immutability policy that allows appends only (infra/main.bicep).</summary>
+    public string ContainerName { get; set; } = "audit-anchors";
+
+    /// <summary>Create the container when missing (Azurite); in Azure the template creates it, with its policy.</summary>
+    public bool CreateContainerIfNotExists { get; set; }
+}
+
+/// <summary>
+/// Audit anchors in append blobs, one a day (<c>anchors-YYYY-MM-DD.jsonl</c>), in a container whose immutability
+/// policy lets blocks be appended but nothing be overwritten or deleted until the retention period ends: not by the
+/// app's identity, nor by anyone with the account key.
+/// </summary>
+public sealed class BlobAuditAnchorStore(BlobContainerClient container, IOptions<BlobAuditAnchorOptions> options) : IAuditAnchorStore
+{
+    private const string Prefix = "anchors-";
+
+    public async Task AppendAsync(AuditAnchor anchor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(anchor);
+        await EnsureContainerAsync(cancellationToken);
+        var blob = container.GetAppendBlobClient(string.Create(CultureInfo.InvariantCulture, $"{Prefix}{anchor.At.UtcDateTime:yyyy-MM-dd}.jsonl"));
+        await blob.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+
+        // Blocks are cut at line ends and kept under the service's block limit; the closing line goes last, so a run
+        // that dies part way leaves an anchor without it, which readers ignore.
+        var block = new StringBuilder();
+        var bytes = 0L;
+        foreach (var line in AuditAnchorLines.Write(anchor))
+        {
+            var lineBytes = Encoding.UTF8.GetByteCount(line) + 1;
+            if (bytes > 0 && bytes + lineBytes > blob.AppendBlobMaxAppendBlockBytes)
+            {
+                await AppendBlockAsync(blob, block, cancellationToken);
+                bytes = 0;
+            }
+
+            block.Append(line).Append('\n');
+            bytes += lineBytes;
+        }
+
+        await AppendBlockAsync(blob, block, cancellationToken);
+    }
+
+    public async Task<AuditAnchor?> ReadLatestAsync(CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        var names = new List<string>();
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, Prefix, cancellationToken))
+        {
+            names.Add(item.Name);
+        }
+
+        // Newest day first; a day whose only anchor was cut short falls back to the day before.
+        foreach (var name in names.OrderDescending(StringComparer.Ordinal))
+        {
+            var content = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            var lines = content.Value.Content.ToString().Split('\n');
+            if (AuditAnchorLines.LastComplete(lines) is { } anchor)
+            {
+                return anchor;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task AppendBlockAsync(AppendBlobClient blob, StringBuilder block, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(block.ToString()));
+        await blob.AppendBlockAsync(stream, cancellationToken: cancellationToken);
+        block.Clear();
+    }
+
+    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.CreateContainerIfNotExists)
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+}
+
+internal sealed class BlobAuditAnchorOptionsValidator : IValidateOptions<BlobAuditAnchorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BlobAuditAnchorOptions options) =>
+        string.IsNullOrWhiteSpace(options.ConnectionString) == (options.ServiceUri is null)
+            ? ValidateOptionsResult.Fail($"{BlobAuditAnchorOptions.SectionName}: set exactly one of ConnectionString and ServiceUri.")
+            : string.IsNullOrWhiteSpace(options.ContainerName)
+                ? ValidateOptionsResult.Fail($"{BlobAuditAnchorOptions.SectionName}: ContainerName is empty.")
+                : ValidateOptionsResult.Success;
+}
+
+public static class BlobServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="IAuditAnchorStore"/> on the blob container configured in section "AuditAnchors".</summary>
+    public static IServiceCollection AddBlobAuditAnchors(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<BlobAuditAnchorOptions>()
+            .Bind(configuration.GetSection(BlobAuditAnchorOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BlobAuditAnchorOptions>, BlobAuditAnchorOptionsValidator>();
+        services.AddSingleton(sp => CreateContainer(sp.GetRequiredService<IOptions<BlobAuditAnchorOptions>>().Value));
+        services.AddSingleton<IAuditAnchorStore, BlobAuditAnchorStore>();
+        return services;
+    }
+
+    private static BlobContainerClient CreateContainer(BlobAuditAnchorOptions options)
+    {
+        var service = string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new BlobServiceClient(options.ServiceUri, new DefaultAzureCredential())
+            : new BlobServiceClient(options.ConnectionString);
+        return service.GetBlobContainerClient(options.ContainerName);
+    }
+}
