@@ -2,7 +2,7 @@ using Iom.Application.Ports.Documents;
 
 namespace Iom.Application.Audit;
 
-public sealed record ChainVerification(string PersonId, long Records, bool Intact, long? FirstBrokenSequence, string? Problem);
+public sealed record ChainVerification(string PersonId, long Records, bool Intact, long? FirstBrokenSequence, string? Problem) : Api.IApiResponse;
 
 /// <summary>
 /// Writes changes to a person's data together with their audit record, atomically (one commit in the person's
