@@ -60,7 +60,7 @@ internal static class Samples
         [new MailAddress("officer@probation.example.gov.uk", "Pat Officer")],
         "A referral needs your vote",
         "Referral REF-1234 needs your vote.\nSign in to read it.",
-        html);
+        html!);
 
     /// <summary>The prisoner-released example in shared data, as our port would carry it.</summary>
     public static IntegrationEvent PrisonerReleased(string businessKey = "release:A8513EA:2024-10-14") => new(

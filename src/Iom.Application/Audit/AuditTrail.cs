@@ -6,7 +6,7 @@ using Iom.Application.Ports.Secrets;
 
 namespace Iom.Application.Audit;
 
-public sealed record ChainVerification(string PersonId, long Records, bool Intact, long? FirstBrokenSequence, string? Problem)
+public sealed record ChainVerification(string PersonId, long Records, bool Intact, long? FirstBrokenSequence, string? Problem) : Api.IApiResponse
 {
     /// <summary>
     /// Records from before the chain was keyed: checked by their plain hash only, so alone they are only as strong as

@@ -5,7 +5,6 @@ namespace Iom.Application.Audit;
 
 public sealed record AuditLogQuery(string PersonId, DateTimeOffset? From, DateTimeOffset? To);
 
-public sealed record AuditLog(string PersonId, IReadOnlyList<AuditRecord> Records, ChainVerification Chain);
 
 /// <summary>A person's audit log for auditors, with the verdict on its hash chain.</summary>
 public sealed class ReadAuditLog(AuditTrail trail, TimeProvider time)
@@ -23,6 +22,6 @@ public sealed class ReadAuditLog(AuditTrail trail, TimeProvider time)
         var records = await trail.ReadAsync(query.PersonId, cancellationToken);
         var chain = await trail.VerifyAsync(query.PersonId, cancellationToken);
         var inRange = records.Where(r => (query.From is null || r.At >= query.From) && (query.To is null || r.At <= query.To)).ToList();
-        return new AuditLog(query.PersonId, inRange, chain);
+        return new AuditLog(query.PersonId, [.. inRange.Select(AuditRecordView.Of)], chain);
     }
 }

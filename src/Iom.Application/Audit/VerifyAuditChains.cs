@@ -7,7 +7,7 @@ namespace Iom.Application.Audit;
 public sealed record BrokenChain(string PersonId, long Records, long? FirstBrokenSequence, string Problem);
 
 /// <summary>The verdict on every audit chain in the store.</summary>
-public sealed record AuditChainsReport(int ChainsChecked, long RecordsChecked, IReadOnlyList<BrokenChain> Broken)
+public sealed record AuditChainsReport(int ChainsChecked, long RecordsChecked, IReadOnlyList<BrokenChain> Broken) : Api.IApiResponse
 {
     public bool Intact => Broken.Count == 0;
 

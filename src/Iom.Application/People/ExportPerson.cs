@@ -7,15 +7,6 @@ using Iom.Domain.Referrals;
 
 namespace Iom.Application.People;
 
-/// <summary>Everything held about one person (a subject access or audit request), as one JSON document.</summary>
-public sealed record PersonExport(
-    string PersonId,
-    DateTimeOffset ExportedAt,
-    IReadOnlyList<Referral> Referrals,
-    IReadOnlyList<ReferralListing> Listings,
-    IReadOnlyList<IdentityClaim> IdentityIndex,
-    IReadOnlyList<AuditRecord> AuditLog);
-
 /// <summary>
 /// Gathers a person's records from every place they live: their partition (referrals, audit log), their panels'
 /// listings and the identifier index. The export is itself a disclosure, audited before the data is returned.
@@ -64,6 +55,12 @@ public sealed class ExportPerson(IDocumentStore documents, AuditTrail audit, Tim
         var now = time.GetUtcNow();
         var disclosure = await audit.CommitAsync(
             actor.Entry(personId, AuditOperation.Disclosure, $"person/{personId}/export", now, [actor.Caller.Email ?? actor.Caller.UserId]), [], cancellationToken);
-        return new PersonExport(personId, now, referrals, listings, claims, [.. log, disclosure]);
+        return new PersonExport(
+            personId,
+            now,
+            [.. referrals.Select(ExportedReferral.Of)],
+            [.. listings.Select(ExportedListing.Of)],
+            [.. claims.Select(c => new ExportedIdentityClaim(c.Key, c.PersonId, c.ReferralId, c.ClaimedAt))],
+            [.. log.Append(disclosure).Select(AuditRecordView.Of)]);
     }
 }

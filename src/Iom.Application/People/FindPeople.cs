@@ -13,7 +13,7 @@ namespace Iom.Application.People;
 public sealed record PeopleQuery(string? Pnc, string? Cro, string? Noms, string? Crn, string? Reference);
 
 /// <summary>The ids of the people held under what was asked, for an export to start from; empty when nobody is.</summary>
-public sealed record FoundPeople(IReadOnlyList<string> PersonIds);
+public sealed record FoundPeople(IReadOnlyList<string> PersonIds) : Api.IApiResponse;
 
 /// <summary>
 /// Finds the person ids held for an identifier or a referral reference: point reads of the identifier index and the

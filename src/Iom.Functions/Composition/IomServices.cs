@@ -3,6 +3,7 @@ using Iom.Application.Access;
 using Iom.Application.Audit;
 using Iom.Application.Mail;
 using Iom.Application.People;
+using Iom.Application.Ports.Rendering;
 using Iom.Application.Retention;
 using Iom.Application.Throttling;
 using Iom.Application.Panels;
@@ -16,6 +17,7 @@ using Iom.Domain.Calendar;
 using Microsoft.Extensions.Options;
 using Iom.Functions.Http;
 using Iom.Functions.Referrals.Form;
+using Iom.Functions.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,6 +63,9 @@ public static class IomServices
         services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OnceOnlyMail>();
         services.AddSingleton<SendQueuedMail>();
+        // One renderer for every page and e-mail of every flow.
+        services.AddSingleton<ITemplateRenderer, HandlebarsTemplateRenderer>();
+        services.AddSingleton<PageRenderer>();
 
         services.AddReferrals(configuration);
         services.AddReferralForm(environment);

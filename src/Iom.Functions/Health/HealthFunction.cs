@@ -1,3 +1,4 @@
+using Iom.Application.Api;
 using Iom.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -28,5 +29,5 @@ public sealed class HealthFunction(HealthReportCache health)
         return new JsonResponse(status, body);
     }
 
-    public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, string> Checks, IReadOnlyDictionary<string, string> Reasons);
+    public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, string> Checks, IReadOnlyDictionary<string, string> Reasons) : IApiResponse;
 }

@@ -225,7 +225,7 @@ public sealed partial class HttpPipeline(
     {
         var back = $"{http.Request.PathBase}{http.Request.Path}?{SignedInMarker}=1";
         http.Response.Headers.CacheControl = "no-store";
-        return new Referrals.Form.SeeOther(frontEnd.SignInUrl(back));
+        return new Rendering.SeeOther(frontEnd.SignInUrl(back));
     }
 
     /// <summary>No control (Cc), format (Cf: bidirectional overrides, zero-width characters) or line/paragraph separator (Zl, Zp) characters, and no lone surrogates.</summary>

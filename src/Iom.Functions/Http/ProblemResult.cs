@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Iom.Application.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -23,13 +24,16 @@ public sealed class ProblemResult(ProblemDetails problem) : IActionResult
     }
 }
 
-/// <summary>A JSON body with a status code (and an optional Location), independent of MVC formatters.</summary>
-public sealed class JsonResponse(int statusCode, object value, string? location = null) : IStatusCodeActionResult
+/// <summary>
+/// A JSON body with a status code (and an optional Location), independent of MVC formatters. The body is a response
+/// record (<see cref="IApiResponse"/>), never a stored document, so the API's shape is declared, not inherited.
+/// </summary>
+public sealed class JsonResponse(int statusCode, IApiResponse value, string? location = null) : IStatusCodeActionResult
 {
     public int StatusCode { get; } = statusCode;
 
     int? IStatusCodeActionResult.StatusCode => StatusCode;
-    public object Value { get; } = value;
+    public IApiResponse Value { get; } = value;
 
     public async Task ExecuteResultAsync(ActionContext context)
     {

@@ -23,6 +23,6 @@ public sealed class MeetingFunctions(CreateMeetingsHandler create)
 
         var body = await RequestBody.ReadJsonAsync<CreateMeetingsRequest>(request, cancellationToken);
         var meetings = await create.HandleAsync(code, body, request.HttpContext.ActingAs(), cancellationToken);
-        return new JsonResponse(StatusCodes.Status201Created, new { panel = PanelDirectory.Code(code), meetings });
+        return new JsonResponse(StatusCodes.Status201Created, new CreatedMeetings(PanelDirectory.Code(code), meetings));
     }
 }

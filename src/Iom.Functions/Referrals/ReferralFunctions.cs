@@ -48,8 +48,7 @@ public sealed class ReferralFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken)
     {
         var page = await list.HandleAsync(ParseQuery(request.Query), request.HttpContext.ActingAs(), cancellationToken);
-        var items = page.Items.Select(l => new { id = l.ReferralId, l.Reference, l.Panel, l.Status, l.MeetingDate, l.Emergency, l.ReferringAgency, l.SubmittedAt });
-        return new JsonResponse(StatusCodes.Status200OK, new { items, page.Page, page.PageSize, page.Total });
+        return new JsonResponse(StatusCodes.Status200OK, ReferralSummaryPage.Of(page));
     }
 
     [Function("WithdrawReferral")]
@@ -132,24 +131,4 @@ public sealed class ReferralFunctions(
         errors[field] = [$"The {field} must be a whole number from 1 to {max}"];
         return fallback;
     }
-}
-
-/// <summary>A referral as the API shows it: the stored referral without the matching internals.</summary>
-public static class ReferralView
-{
-    // Match keys repeat the person's identifiers in index form, and the person id is an internal partition key.
-    private static readonly string[] Internal = ["matchKeys", "personId"];
-
-    public static System.Text.Json.Nodes.JsonObject Of(Referral referral)
-    {
-        var view = System.Text.Json.JsonSerializer.SerializeToNode(referral, ApiJson.Options)!.AsObject();
-        foreach (var name in Internal)
-        {
-            view.Remove(name);
-        }
-
-        return view;
-    }
-
-    public static string StatusName(ReferralStatus status) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
 }

@@ -31,15 +31,15 @@ public sealed class SendQueuedMailTests
     private SendQueuedMail Handler(bool development = true, ILogger<OnceOnlyMail>? logger = null) => new(new OnceOnlyMail(documents, kit.Trail(), provider, Domains(development), new FakeTimeProvider(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), logger ?? NullLogger<OnceOnlyMail>.Instance));
 
     private static string Queued(string key) => JsonSerializer.Serialize(
-        new QueuedMail(new MailMessage(key, [new MailAddress("coordinator@richmond.gov.uk")], "Referral IOM-2026-0001 received", "Sign in to read it."), null),
+        new QueuedMail(new MailMessage(key, [new MailAddress("coordinator@richmond.gov.uk")], "Referral IOM-2026-0001 received", "Sign in to read it.", "<p>Sign in to read it.</p>"), null),
         DocumentJson.Options);
 
     [Fact]
-    public async Task A_queued_message_is_handed_to_the_provider_and_recorded()
+    public async Task A_queued_message_is_handed_to_the_provider_with_its_text_and_html_bodies_and_recorded()
     {
         await Handler().HandleAsync(Queued("ack:ref-1:referrer"), Ct);
 
-        provider.Sent.Select(m => m.IdempotencyKey).ShouldBe(["ack:ref-1:referrer"]);
+        provider.Sent.Select(m => (m.IdempotencyKey, m.TextBody, m.HtmlBody)).ShouldBe([("ack:ref-1:referrer", "Sign in to read it.", "<p>Sign in to read it.</p>")]);
         (await documents.ReadAsync<MailSentRecord>(OnceOnlyMail.LedgerKey("ack:ref-1:referrer"), Ct))!.Value.Recipients.ShouldBe(1);
     }
 
@@ -86,7 +86,7 @@ public sealed class SendQueuedMailTests
     private static readonly MailAddress[] Recipients = [new("referrer@police.example"), new("coordinator@richmond.gov.uk")];
 
     private static string Disclosing(string key) => JsonSerializer.Serialize(
-        new QueuedMail(new MailMessage(key, Recipients, "Referral IOM-2026-0001 received", "Sign in to read it."),
+        new QueuedMail(new MailMessage(key, Recipients, "Referral IOM-2026-0001 received", "Sign in to read it.", "<p>Sign in to read it.</p>"),
             new MailDisclosure(Person, "referral/r1/acknowledgement", "Referral management: acknowledging a referral", "corr-7")),
         DocumentJson.Options);
 
@@ -143,7 +143,7 @@ public sealed class SendQueuedMailTests
     {
         var log = new ListLogger();
         var queued = JsonSerializer.Serialize(new QueuedMail(
-            new MailMessage("ack:r4", [new MailAddress("coordinator@richmond.gov.uk"), new MailAddress(outsider)], "Referral IOM-2026-0001 received", "Sign in to read it."),
+            new MailMessage("ack:r4", [new MailAddress("coordinator@richmond.gov.uk"), new MailAddress(outsider)], "Referral IOM-2026-0001 received", "Sign in to read it.", "<p>Sign in to read it.</p>"),
             new MailDisclosure(Person, "referral/r4/acknowledgement", "Referral management: acknowledging a referral", "corr-8")), DocumentJson.Options);
 
         await Handler(development, log).HandleAsync(queued, Ct);
@@ -162,7 +162,7 @@ public sealed class SendQueuedMailTests
     public async Task A_message_to_the_demo_domain_is_sent_in_Development()
     {
         await Handler(development: true).HandleAsync(JsonSerializer.Serialize(
-            new QueuedMail(new MailMessage("ack:r5", [new MailAddress("iom.coordinator@richmond-iom.example")], "Referral received", "Sign in to read it."), null),
+            new QueuedMail(new MailMessage("ack:r5", [new MailAddress("iom.coordinator@richmond-iom.example")], "Referral received", "Sign in to read it.", "<p>Sign in to read it.</p>"), null),
             DocumentJson.Options), Ct);
 
         provider.Sent.Select(m => m.IdempotencyKey).ShouldBe(["ack:r5"]);

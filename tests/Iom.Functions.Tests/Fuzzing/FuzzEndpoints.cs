@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Iom.Application.Referrals.Read;
 using Iom.Application.Referrals.Withdraw;
 using Iom.Domain.Referrals;
 using Iom.Functions.Http;

@@ -156,7 +156,7 @@ public sealed class FuzzRegressionTests : IAsyncLifetime
             [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "probe/form")] HttpRequest request, CancellationToken cancellationToken)
         {
             var form = await RequestBody.ReadFormAsync(request, cancellationToken);
-            return new JsonResponse(StatusCodes.Status200OK, form.ToDictionary(f => f.Key, f => f.Value.ToString()));
+            return new JsonResponse(StatusCodes.Status200OK, LocalHost.ProbeAnswer.Of([.. form.Select(f => (f.Key, (object?)f.Value.ToString()))]));
         }
     }
 }

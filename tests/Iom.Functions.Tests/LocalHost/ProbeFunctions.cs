@@ -25,7 +25,7 @@ public sealed class ProbeFunctions
     public static IActionResult WhoAmI([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/whoami")] HttpRequest request)
     {
         var caller = request.HttpContext.Caller();
-        return new JsonResponse(200, new { caller.UserId, caller.Agency, roles = caller.Roles.Order().ToArray() });
+        return new JsonResponse(200, ProbeAnswer.Of(("userId", caller.UserId), ("agency", caller.Agency), ("roles", caller.Roles.Order().ToArray())));
     }
 
     [Function("ProbeEcho")]
@@ -34,7 +34,7 @@ public sealed class ProbeFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "probe/echo/{id:int}")] HttpRequest request, int id, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadJsonAsync<EchoBody>(request, cancellationToken);
-        return new JsonResponse(201, new { id, body.Text }, $"/api/probe/echo/{id}");
+        return new JsonResponse(201, ProbeAnswer.Of(("id", id), ("text", body.Text)), $"/api/probe/echo/{id}");
     }
 
     [Function("ProbeThrows")]
@@ -45,12 +45,12 @@ public sealed class ProbeFunctions
     [Function("ProbeForgetsItsObjectRule")]
     [AllowRoles(Roles.Coordinator, Objects = typeof(PanelAccess))]
     public static IActionResult ForgetsItsObjectRule([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/panels/{panel}")] HttpRequest request, string panel) =>
-        new JsonResponse(200, new { panel });
+        new JsonResponse(200, ProbeAnswer.Of(("panel", panel)));
 
     [Function("ProbeReachesWithoutARule")]
     [AllowRoles(Roles.Coordinator)]
     public static IActionResult ReachesWithoutARule([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/unruled")] HttpRequest request) =>
-        new JsonResponse(200, new { panel = request.HttpContext.ActingAs().Reach(PanelCode.Iom, PanelDirectory.NotFound) });
+        new JsonResponse(200, ProbeAnswer.Of(("panel", request.HttpContext.ActingAs().Reach(PanelCode.Iom, PanelDirectory.NotFound))));
 
     [Function("ProbeFails")]
     public static void AlwaysFails([QueueTrigger(FailingQueue)] string message)
@@ -85,4 +85,22 @@ public sealed class MisdeclaredObjectRuleFunction
     [Function("MisdeclaredObjectRule")]
     [AllowRoles(Roles.Coordinator, Objects = typeof(string))]
     public static IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/misdeclared/{id}")] HttpRequest request, string id) => new OkResult();
+}
+
+/// <summary>A probe's JSON answer: whatever fields it names (the app's own answers are records; probes only observe).</summary>
+public sealed class ProbeAnswer : Iom.Application.Api.IApiResponse
+{
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public Dictionary<string, object?> Fields { get; } = new(StringComparer.Ordinal);
+
+    public static ProbeAnswer Of(params (string Name, object? Value)[] fields)
+    {
+        var answer = new ProbeAnswer();
+        foreach (var (name, value) in fields)
+        {
+            answer.Fields[name] = value;
+        }
+
+        return answer;
+    }
 }

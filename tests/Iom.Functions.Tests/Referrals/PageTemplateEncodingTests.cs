@@ -1,14 +1,15 @@
 using System.Dynamic;
 using System.Text;
-using Iom.Functions.Assets;
-using Iom.Functions.Referrals.Form;
+using Iom.Application.Referrals.Acknowledge;
+using Iom.Functions.Rendering;
 using Iom.Functions.Tests.Infrastructure;
 
 namespace Iom.Functions.Tests.Referrals;
 
 /// <summary>
-/// Every template and partial in Templates/ rendered with a hostile string in every value it reads: each must come out
-/// HTML-encoded, whatever the template's layout (an indented partial call once went out raw).
+/// Every template and partial in Templates/ (pages and e-mails) rendered with a hostile string in every value it reads:
+/// each HTML one must write it only HTML-encoded, whatever the template's layout (an indented partial call once went
+/// out raw); an e-mail's text part writes it as it is, and its subject stays one line.
 /// </summary>
 public sealed class PageTemplateEncodingTests
 {
@@ -27,7 +28,15 @@ public sealed class PageTemplateEncodingTests
         "javascript:alert(1)");
 
     private static readonly string TemplatesFolder =
-        Path.Combine(RepoRoot.Find(), "src", "Iom.Functions", "Referrals", "Form", "Templates");
+        Path.Combine(RepoRoot.Find(), "src", "Iom.Functions", "Templates");
+
+    /// <summary>Hostile values that also try to end a header line and start another.</summary>
+    public static TheoryData<string> HostileInHeaders { get; } = new(
+        "x\r\nBcc: victim@example.com",
+        "x\nContent-Type: text/html",
+        "x\rTo: a@example.com",
+        "x\u2028Bcc: b@example.com",
+        "\"><script>alert(1)</script>\r\n\r\n<b>body</b>");
 
     [Fact]
     public void Every_template_file_is_one_the_renderer_knows_so_the_encoding_test_covers_it()
@@ -40,7 +49,7 @@ public sealed class PageTemplateEncodingTests
 
     [Theory]
     [MemberData(nameof(Hostile))]
-    public void Every_template_and_partial_writes_a_hostile_value_only_html_encoded_in_every_field_it_reads(string hostile)
+    public void Every_html_template_and_partial_writes_a_hostile_value_only_html_encoded_in_every_field_it_reads(string hostile)
     {
         var renderer = Renderer();
         var encoded = Encoded(hostile);
@@ -48,16 +57,79 @@ public sealed class PageTemplateEncodingTests
         encoded.ShouldNotContain("\"");
         encoded.ShouldNotContain("'");
 
-        foreach (var name in TemplateFiles())
+        var html = TemplateFiles().Where(n => !HandlebarsTemplateRenderer.IsText(n)).ToList();
+        html.ShouldContain("Pages/Referrals/referral-form");
+        html.ShouldContain("Mail/Referrals/acknowledgement.html");
+        foreach (var name in html)
         {
-            var html = renderer.RenderTemplate(name, new Everything(hostile));
+            var rendered = renderer.RenderTemplate(name, new Everything(hostile));
 
-            html.ShouldContain(encoded, customMessage: $"{name} did not write the value encoded");
+            rendered.ShouldContain(encoded, customMessage: $"{name} did not write the value encoded");
             if (encoded != hostile)
             {
-                html.ShouldNotContain(hostile, customMessage: $"{name} wrote the value raw:\n{html}");
+                rendered.ShouldNotContain(hostile, customMessage: $"{name} wrote the value raw:\n{rendered}");
             }
         }
+    }
+
+    [Fact]
+    public void Every_email_has_a_subject_a_text_and_an_html_template_and_every_other_template_is_html()
+    {
+        var renderer = Renderer();
+        var mails = renderer.MailNames.Order(StringComparer.Ordinal).ToList();
+
+        mails.ShouldBe([AcknowledgeReferral.AcknowledgementTemplate, AcknowledgeReferral.EmergencyNoticeTemplate], ignoreOrder: true);
+        TemplateFiles().Where(HandlebarsTemplateRenderer.IsText).ShouldAllBe(n => n.StartsWith("Mail/", StringComparison.Ordinal));
+        TemplateFiles().Where(n => n.StartsWith("Mail/", StringComparison.Ordinal)).ShouldBe(
+            mails.SelectMany(m => new[] { m + ".html", m + ".subject", m + ".text" }).Append("Mail/_mail-layout"), ignoreOrder: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    [MemberData(nameof(HostileInHeaders))]
+    public void Every_email_writes_a_hostile_value_encoded_in_its_html_part_as_it_is_in_its_text_part_and_on_one_line_in_its_subject(string hostile)
+    {
+        var renderer = Renderer();
+
+        foreach (var mail in renderer.MailNames)
+        {
+            var rendered = renderer.RenderMail(mail, new Everything(hostile));
+
+            rendered.Html.ShouldContain(Encoded(hostile), customMessage: $"{mail}: the HTML part did not write the value encoded");
+            if (Encoded(hostile) != hostile)
+            {
+                rendered.Html.ShouldNotContain(hostile, customMessage: $"{mail}: the HTML part wrote the value raw");
+            }
+
+            rendered.Text.ShouldContain(hostile, customMessage: $"{mail}: the text part is not HTML and must not encode");
+            rendered.Subject.ShouldNotContain('\r');
+            rendered.Subject.ShouldNotContain('\n');
+            rendered.Subject.ShouldAllBe(c => !char.IsControl(c) && c != '\u2028' && c != '\u2029');
+            rendered.Subject.ShouldContain(HandlebarsTemplateRenderer.OneLine(hostile), customMessage: $"{mail}: the subject lost the value");
+        }
+    }
+
+    [Fact]
+    public void The_acknowledgement_says_the_reference_panel_meeting_and_link_in_both_parts_and_nothing_else_it_was_not_given()
+    {
+        var model = new ReferralMailModel("IOM-270112-7KQ2", "IOM Panel", "Tuesday 12 January 2027", "https://iom.example/api/referrals/abc/confirmation", "Met Police");
+
+        var mail = Renderer().RenderMail(AcknowledgeReferral.AcknowledgementTemplate, model);
+
+        mail.Subject.ShouldBe("IOM referral IOM-270112-7KQ2 received");
+        foreach (var part in new[] { mail.Text, mail.Html })
+        {
+            part.ShouldContain("IOM-270112-7KQ2");
+            part.ShouldContain("IOM Panel");
+            part.ShouldContain("It is listed for the meeting on Tuesday 12 January 2027.");
+            part.ShouldContain("https://iom.example/api/referrals/abc/confirmation");
+            part.ShouldContain("This e-mail holds no personal data.");
+        }
+
+        mail.Html.ShouldStartWith("<!DOCTYPE html>");
+        mail.Text.ShouldNotContain("<");
+        Renderer().RenderMail(AcknowledgeReferral.AcknowledgementTemplate, model with { MeetingDate = null }).Text
+            .ShouldContain("No meeting is far enough ahead yet");
     }
 
     [Theory]
@@ -74,14 +146,13 @@ public sealed class PageTemplateEncodingTests
         rendered.ShouldNotContain("<script>");
     }
 
-    private static PageRenderer Renderer() => new(new StaticAssets(Path.Combine(AppContext.BaseDirectory, StaticAssets.FolderName)));
+    private static HandlebarsTemplateRenderer Renderer() => new();
 
     private static string RenderAdHoc(string page, object model) => Renderer().RenderText(page, model);
 
     private static List<string> TemplateFiles() =>
-        Directory.EnumerateFiles(TemplatesFolder, "*.hbs")
-                 .Select(Path.GetFileNameWithoutExtension)
-                 .Select(n => n!)
+        Directory.EnumerateFiles(TemplatesFolder, "*.hbs", SearchOption.AllDirectories)
+                 .Select(f => Path.GetRelativePath(TemplatesFolder, f).Replace('\\', '/')[..^".hbs".Length])
                  .Order(StringComparer.Ordinal)
                  .ToList();
 

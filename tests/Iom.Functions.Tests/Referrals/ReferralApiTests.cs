@@ -157,6 +157,27 @@ public sealed class ReferralApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_acknowledgement_is_html_with_a_plain_text_alternative_each_with_the_reference_and_link()
+    {
+        var body = await Body(await Submit(ValidReferral()));
+        var reference = body.GetProperty("reference").GetString()!;
+        await Outbox.WaitForAsync(host, "sam.patel@met.example.gov.uk", reference);
+
+        var message = Outbox.Messages(host).Single(m => m.Subject?.Contains(reference, StringComparison.Ordinal) == true && m.To.ToString().Contains("sam.patel", StringComparison.Ordinal));
+
+        var alternative = message.Body.ShouldBeOfType<MimeKit.MultipartAlternative>();
+        alternative.Select(p => p.ContentType.MimeType).ShouldBe(["text/plain", "text/html"]);
+        var link = $"/api/referrals/{body.GetProperty("id").GetString()}/confirmation";
+        var text = message.TextBody.ShouldNotBeNull();
+        text.ShouldContain(reference);
+        text.ShouldContain(link);
+        text.ShouldNotContain("<p");
+        var html = message.HtmlBody.ShouldNotBeNull();
+        html.ShouldContain($"<strong>{reference}</strong>");
+        html.ShouldContain(link);
+    }
+
+    [Fact]
     public async Task A_thin_referral_received_event_is_published_once_pointing_at_the_referral_and_carrying_no_personal_data()
     {
         var referral = ValidReferral();
@@ -548,6 +569,10 @@ internal static class Outbox
                     .Select(Decode)
                     .FirstOrDefault(m => m.Contains(recipient, StringComparison.OrdinalIgnoreCase) && m.Contains(reference, StringComparison.Ordinal))
                 : null));
+
+    /// <summary>Every message written so far, parsed.</summary>
+    public static List<MimeKit.MimeMessage> Messages(RunningLocalHost host) =>
+        [.. Directory.EnumerateFiles(Path.Combine(host.DataDirectory, "outbox"), "*.eml").Select(path => MimeKit.MimeMessage.Load(path))];
 
     private static string Decode(string path)
     {

@@ -31,6 +31,7 @@ public sealed record CreateMeetingsRequest
     public string? Location { get; init; }
 }
 
+/// <summary>One meeting as the API answers: created now, or already there.</summary>
 public sealed record CreatedMeeting(DateOnly Date, TimeOnly StartTime, string? Location, bool AlreadyExisted, bool FallsOnBankHoliday);
 
 /// <summary>

@@ -5,6 +5,7 @@ using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Events;
 using Iom.Application.Ports.Mail;
+using Iom.Application.Ports.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public sealed partial class AcknowledgeReferral(
     OnceOnlyMail mail,
     IIntegrationEventPublisher events,
     PanelDirectory panels,
+    ITemplateRenderer templates,
     IOptions<AppOptions> app,
     ILogger<AcknowledgeReferral> logger)
 {
@@ -30,6 +32,9 @@ public sealed partial class AcknowledgeReferral(
 
     public const string AcknowledgementPurpose = "Referral management: acknowledging a referral to its referrer";
     public const string EmergencyPurpose = "Referral management: telling the co-ordinator of an emergency referral";
+
+    public const string AcknowledgementTemplate = "Mail/Referrals/acknowledgement";
+    public const string EmergencyNoticeTemplate = "Mail/Referrals/emergency-notice";
 
     public async Task HandleAsync(string queuedMessage, CancellationToken cancellationToken)
     {
@@ -48,37 +53,24 @@ public sealed partial class AcknowledgeReferral(
         var correlationId = message.CorrelationId ?? referral.Id;
         var panel = panels.Get(referral.Panel);
         var link = new Uri(app.Value.PublicBaseUrl, $"/api/referrals/{referral.Id}/confirmation");
-        var meeting = referral.MeetingDate is { } date
-            ? $"It is listed for the meeting on {date.ToString("dddd d MMMM yyyy", English)}."
-            : "No meeting is far enough ahead yet; it will be listed as soon as one is arranged.";
+        var content = new ReferralMailModel(
+            referral.Reference, panel.Name, referral.MeetingDate?.ToString("dddd d MMMM yyyy", English), link.ToString(), referral.ReferringAgency);
 
-        await mail.SendAsync(new MailMessage(
+        await mail.SendAsync(MailMessage.Of(
             $"referral-acknowledgement:{referral.Id}",
             [new MailAddress(referral.Referrer.Email, referral.Referrer.Name)],
-            $"IOM referral {referral.Reference} received",
-            $"""
-            Your referral {referral.Reference} has been received by the {panel.Name}.
-            {meeting}
-
-            Sign in to see it: {link}
-
-            This e-mail holds no personal data. Do not reply with any.
-            """), new MailDisclosure(referral.PersonId, $"referral/{referral.Id}/acknowledgement", AcknowledgementPurpose, correlationId), cancellationToken);
+            templates.RenderMail(AcknowledgementTemplate, content)),
+            new MailDisclosure(referral.PersonId, $"referral/{referral.Id}/acknowledgement", AcknowledgementPurpose, correlationId), cancellationToken);
 
         await PublishReceivedAsync(referral, new Uri(app.Value.PublicBaseUrl, $"/api/referrals/{referral.Id}"), cancellationToken);
 
         if (referral.Emergency)
         {
-            await mail.SendAsync(new MailMessage(
+            await mail.SendAsync(MailMessage.Of(
                 $"referral-emergency:{referral.Id}",
                 [new MailAddress(panel.CoordinatorEmail)],
-                $"Emergency referral {referral.Reference} for the {panel.Name}",
-                $"""
-                An emergency referral, {referral.Reference}, has been made to the {panel.Name} by {referral.ReferringAgency}.
-                {meeting}
-
-                Sign in to see it: {link}
-                """), new MailDisclosure(referral.PersonId, $"referral/{referral.Id}/emergency-notice", EmergencyPurpose, correlationId), cancellationToken);
+                templates.RenderMail(EmergencyNoticeTemplate, content)),
+                new MailDisclosure(referral.PersonId, $"referral/{referral.Id}/emergency-notice", EmergencyPurpose, correlationId), cancellationToken);
         }
     }
 

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Iom.Application.Api;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
 using Iom.Application.Mail;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Queues;
+using Iom.Application.Referrals.Read;
 using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
 using Iom.Domain.Panels;
@@ -14,13 +16,14 @@ using Microsoft.Extensions.Options;
 
 namespace Iom.Application.Referrals.Submit;
 
+/// <summary>What the intake answers: the new referral's id, reference and where it went.</summary>
 public sealed record SubmitReferralResult(
     string Id,
     string Reference,
     ReferralStatus Status,
     PanelCode Panel,
     DateOnly? MeetingDate,
-    RoutingDecision DecidedBy);
+    RoutingDecisionView DecidedBy) : IApiResponse;
 
 /// <summary>
 /// Takes a referral in: validates it, screens eligibility (a refusal stores nothing), claims the person's match keys
@@ -108,7 +111,7 @@ public sealed partial class SubmitReferralHandler(
                 : [actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now)];
             await audit.CommitAsync(entries, [DocumentWrite.Create(referralId, referral)], cancellationToken);
 
-            return new SubmitReferralResult(referralId, reference, status, panel, meetingDate, routing);
+            return new SubmitReferralResult(referralId, reference, status, panel, meetingDate, RoutingDecisionView.Of(routing));
         }
         catch
         {

@@ -38,7 +38,6 @@ public static class FormServices
         });
         services.Replace(ServiceDescriptor.Singleton<IAntiforgeryAdditionalDataProvider, CallerBoundAntiforgery>());
         services.AddSingleton(_ => new StaticAssets(Path.Combine(AppContext.BaseDirectory, StaticAssets.FolderName)));
-        services.AddSingleton<PageRenderer>();
         return services;
     }
 }

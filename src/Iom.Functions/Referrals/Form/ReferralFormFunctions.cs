@@ -9,6 +9,7 @@ using Iom.Application.Referrals.Read;
 using Iom.Application.Referrals.Submit;
 using Iom.Domain.Referrals;
 using Iom.Functions.Http;
+using Iom.Functions.Rendering;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -107,7 +108,7 @@ public sealed partial class ReferralFormFunctions(
             ReferralStatus.AwaitingMeeting => $"It is awaiting a meeting: the {panel} has none far enough ahead yet, and it will be listed as soon as one is arranged.",
             _ => $"It is with the {panel}; its status is now {ReferralView.StatusName(referral.Status).Replace('-', ' ')}.",
         };
-        return pages.Render("confirmation", StatusCodes.Status200OK, "Referral submitted", new ConfirmationView(referral.Reference, listing, FormPath));
+        return pages.Render("Pages/Referrals/confirmation", StatusCodes.Status200OK, "Referral submitted", new ConfirmationView(referral.Reference, listing, FormPath));
     }
 
     private HtmlPage FormPage(HttpContext http, int status, IFormCollection? posted, IReadOnlyDictionary<string, string[]> errors, DateParts datePartsInError)
@@ -115,7 +116,7 @@ public sealed partial class ReferralFormFunctions(
         var tokens = antiforgery.GetAndStoreTokens(http);
         var view = ReferralForm.View(posted, http.Caller(), errors, datePartsInError);
         var content = new FormPageView(FormPath, tokens.FormFieldName, tokens.RequestToken!, view.Fields, view.Errors);
-        return pages.Render("referral-form", status, "Make a referral", content, hasErrors: view.Errors.Count > 0);
+        return pages.Render("Pages/Referrals/referral-form", status, "Make a referral", content, hasErrors: view.Errors.Count > 0);
     }
 
     // The form found something the API cannot see (an impossible date, a score that is not a number): the validator
@@ -160,7 +161,7 @@ public sealed partial class ReferralFormFunctions(
     }
 
     private HtmlPage Message(int status, string heading, IReadOnlyList<string> paragraphs, string? reference, string linkText, string linkHref) =>
-        pages.Render("message", status, heading,
+        pages.Render("Pages/message", status, heading,
             new MessageView(heading, paragraphs.Where(p => p.Length > 0).ToList(), reference, linkText, linkHref));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A referral form was posted without a valid anti-forgery token")]

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Iom.Application.Api;
+using Iom.Domain.Referrals;
+
+namespace Iom.Application.Referrals.Read;
+
+/// <summary>
+/// A referral as the API shows it to those who may read it. Not the match keys (the person's identifiers again, in
+/// index form) nor the person id (an internal partition key).
+/// </summary>
+public sealed record ReferralView(
+    string Id,
+    string Reference,
+    ReferralType ReferralType,
+    PanelCode Panel,
+    ReferralStatus Status,
+    DateOnly? MeetingDate,
+    ReferralView.PersonView Person,
+    string Reason,
+    IReadOnlyList<string> OffenceTypes,
+    IReadOnlyList<string> Drivers,
+    RiskOfSeriousHarm RiskOfSeriousHarm,
+    int MappaLevel,
+    bool MaracCase,
+    int? AssetScore,
+    int? OgrsScore,
+    bool Statutory,
+    bool Emergency,
+    ReferralView.ReferrerView Referrer,
+    string ReferringAgency,
+    string SubmittedBy,
+    DateTimeOffset SubmittedAt,
+    RoutingDecisionView DecidedBy,
+    IReadOnlyList<ReferralView.StatusChangeView> History,
+    WithdrawalReason? WithdrawalReason,
+    string? WithdrawalNote) : IApiResponse
+{
+    public static ReferralView Of(Referral referral)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        var p = referral.Person;
+        return new ReferralView(
+            referral.Id,
+            referral.Reference,
+            referral.ReferralType,
+            referral.Panel,
+            referral.Status,
+            referral.MeetingDate,
+            new PersonView(p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender, p.Ethnicity, p.PncId, p.CroNumber, p.PrisonNumber, p.Crn, p.Postcode, p.Ward),
+            referral.Reason,
+            [.. referral.OffenceTypes],
+            [.. referral.Drivers],
+            referral.RiskOfSeriousHarm,
+            referral.MappaLevel,
+            referral.MaracCase,
+            referral.AssetScore,
+            referral.OgrsScore,
+            referral.Statutory,
+            referral.Emergency,
+            new ReferrerView(referral.Referrer.Name, referral.Referrer.Email, referral.Referrer.Phone),
+            referral.ReferringAgency,
+            referral.SubmittedBy,
+            referral.SubmittedAt,
+            RoutingDecisionView.Of(referral.DecidedBy),
+            [.. referral.History.Select(h => new StatusChangeView(h.From, h.To, h.At, h.ByUserId, h.Reason))],
+            referral.WithdrawalReason,
+            referral.WithdrawalNote);
+    }
+
+    /// <summary>A status's name on the wire (JSON, query strings, pages): kebab-case, as the JSON enum converter writes it.</summary>
+    public static string StatusName(ReferralStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+
+    public sealed record PersonView(
+        string GivenName,
+        string FamilyName,
+        DateOnly DateOfBirth,
+        string Gender,
+        string? Ethnicity,
+        string? PncId,
+        string? CroNumber,
+        string? PrisonNumber,
+        string? Crn,
+        string? Postcode,
+        string? Ward);
+
+    public sealed record ReferrerView(string Name, string Email, string? Phone);
+
+    public sealed record StatusChangeView(ReferralStatus From, ReferralStatus To, DateTimeOffset At, string ByUserId, string? Reason);
+}

@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using Iom.Application.Ports.Rendering;
+using Iom.Functions.Assets;
+
+namespace Iom.Functions.Rendering;
+
+/// <summary>
+/// Makes HTML responses from the page templates (<c>Templates/Pages/…</c>) through the one renderer e-mails use too:
+/// each page inside the GOV.UK layout, with this app's asset URLs and a fresh script nonce.
+/// </summary>
+public sealed class PageRenderer
+{
+    private readonly ITemplateRenderer templates;
+    private readonly LayoutAssets layoutAssets;
+
+    public PageRenderer(ITemplateRenderer templates, StaticAssets assets)
+    {
+        ArgumentNullException.ThrowIfNull(assets);
+        this.templates = templates;
+        layoutAssets = new LayoutAssets(
+            assets.Url("govuk-frontend.min.css"), assets.Url("init.mjs"), assets.Url("images/favicon.ico"), assets.Url("images/favicon.svg"),
+            assets.Url("images/govuk-icon-mask.svg"), assets.Url("images/govuk-icon-180.png"), assets.Url("manifest.json"));
+    }
+
+    /// <param name="page">The page template's path under Templates without extension, e.g. <c>Pages/Referrals/confirmation</c>.</param>
+    /// <param name="title">The page title before the service name; prefixed "Error: " when <paramref name="hasErrors"/>.</param>
+    /// <param name="content">What the page template reads as <c>content</c>.</param>
+    public HtmlPage Render(string page, int statusCode, string title, object content, bool hasErrors = false)
+    {
+        if (!page.StartsWith("Pages/", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"There is no page template {page}.");
+        }
+
+        // A fresh nonce per response: the only inline script runs because it carries it; no injected one can.
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        var html = templates.RenderHtml(page, new LayoutView(title, hasErrors, nonce, layoutAssets, content));
+        return new HtmlPage(statusCode, html, nonce);
+    }
+
+    private sealed record LayoutView(string Title, bool HasErrors, string Nonce, LayoutAssets Assets, object Content);
+
+    private sealed record LayoutAssets(
+        string Stylesheet, string Script, string Favicon, string FaviconSvg, string MaskIcon, string AppleTouchIcon, string Manifest);
+}

@@ -1,0 +1,109 @@
+using System.Reflection;
+using System.Text.Json.Serialization.Metadata;
+using Iom.Application.Api;
+using Iom.Application.Audit;
+using Iom.Application.People;
+using Iom.Application.Ports.Documents;
+using Iom.Application.Referrals.Read;
+using Iom.Functions.Http;
+
+namespace Iom.Functions.Tests.Architecture;
+
+/// <summary>
+/// API bodies are records of their own (<see cref="IApiResponse"/>; <see cref="JsonResponse"/> takes nothing else),
+/// mapped from what is stored, so renaming a stored field can only break a mapping, never change the API silently.
+/// </summary>
+public sealed class ResponseRecordTests
+{
+    private static readonly Assembly[] App =
+    [
+        typeof(Iom.Domain.DomainAssembly).Assembly,
+        typeof(Iom.Application.Audit.AuditTrail).Assembly,
+        typeof(FunctionCatalog).Assembly,
+    ];
+
+    private static readonly Type[] ResponseTypes =
+        [.. App.SelectMany(a => a.GetTypes()).Where(t => typeof(IApiResponse).IsAssignableFrom(t) && !t.IsInterface)];
+
+    [Fact]
+    public void Every_answer_of_the_api_is_a_response_record_of_its_own()
+    {
+        ResponseTypes.Select(t => t.Name).ShouldBe(
+            ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "PersonExport",
+             "ReferralSummaryPage", "ReferralView", "SubmitReferralResult"],
+            ignoreOrder: true);
+    }
+
+    [Fact]
+    public void No_response_record_is_a_stored_document_or_holds_any_type_a_stored_document_is_made_of()
+    {
+        var documents = App.SelectMany(a => a.GetTypes()).Where(t => t.GetCustomAttribute<DocumentKindAttribute>() is not null).ToList();
+        documents.ShouldContain(typeof(Iom.Application.Referrals.Referral));
+        var stored = Reachable(documents);
+
+        var exposed = Reachable(ResponseTypes).Where(stored.Contains).Select(t => t.FullName).ToList();
+
+        exposed.ShouldBeEmpty("a response record reaches a stored type, so renaming a stored field would change the API");
+    }
+
+    /// <summary>The contract of the bodies mapped from stored documents, by JSON name: only a change here changes the API.</summary>
+    [Theory]
+    [InlineData(typeof(ReferralView),
+        "id reference referralType panel status meetingDate person reason offenceTypes drivers riskOfSeriousHarm mappaLevel maracCase "
+        + "assetScore ogrsScore statutory emergency referrer referringAgency submittedBy submittedAt decidedBy history withdrawalReason withdrawalNote")]
+    [InlineData(typeof(ReferralView.PersonView), "givenName familyName dateOfBirth gender ethnicity pncId croNumber prisonNumber crn postcode ward")]
+    [InlineData(typeof(ReferralView.ReferrerView), "name email phone")]
+    [InlineData(typeof(ReferralView.StatusChangeView), "from to at byUserId reason")]
+    [InlineData(typeof(RoutingDecisionView), "rule inputs panel")]
+    [InlineData(typeof(ReferralSummaryPage), "items page pageSize total")]
+    [InlineData(typeof(ReferralSummary), "id reference panel status meetingDate emergency referringAgency submittedAt")]
+    [InlineData(typeof(AuditLog), "personId records chain")]
+    [InlineData(typeof(AuditRecordView),
+        "id personId sequence operation subject actor purpose at correlationId recipients previousHash hash statedPurpose")]
+    [InlineData(typeof(PersonExport), "personId exportedAt referrals listings identityIndex auditLog")]
+    [InlineData(typeof(ExportedReferral),
+        "id personId reference referralType panel status meetingDate person reason offenceTypes drivers riskOfSeriousHarm mappaLevel "
+        + "maracCase assetScore ogrsScore statutory emergency referrer referringAgency submittedBy submittedAt decidedBy matchKeys history "
+        + "withdrawalReason withdrawalNote")]
+    [InlineData(typeof(ExportedListing), "referralId personId reference panel status meetingDate emergency referringAgency submittedAt")]
+    [InlineData(typeof(ExportedIdentityClaim), "key personId referralId claimedAt")]
+    public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
+    {
+        var info = ApiJson.Options.GetTypeInfo(type);
+
+        info.Kind.ShouldBe(JsonTypeInfoKind.Object);
+        info.Properties.Select(p => p.Name).ShouldBe(names.Split(' '));
+    }
+
+    /// <summary>The app's own non-enum types reachable from <paramref name="roots"/> through public properties, collections included.</summary>
+    private static HashSet<Type> Reachable(IEnumerable<Type> roots)
+    {
+        var seen = new HashSet<Type>();
+        var pending = new Stack<Type>(roots);
+        while (pending.TryPop(out var type))
+        {
+            if (type.IsArray)
+            {
+                pending.Push(type.GetElementType()!);
+                continue;
+            }
+
+            foreach (var argument in type.IsGenericType ? type.GetGenericArguments() : [])
+            {
+                pending.Push(argument);
+            }
+
+            if (!App.Contains(type.Assembly) || type.IsEnum || !seen.Add(type))
+            {
+                continue;
+            }
+
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                pending.Push(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType);
+            }
+        }
+
+        return seen;
+    }
+}
