@@ -117,27 +117,30 @@ internal static class IntakeBenchmark
                     synchronous = $"app {await Synchronous(app)}, baseline {await BaselineSynchronous(baseline)}";
                     var run = Guid.NewGuid().ToString("N")[..8];
                     var targets = new[] { ("app", new Uri(app.Urls.First())), ("baseline", baseline.BaseAddress) };
-                    var results = targets.ToDictionary(t => t.Item1, _ => (Closed: (LoadResult?)null, Open: (LoadResult?)null));
+                    var closed = new Dictionary<string, LoadResult>();
+                    var open = new Dictionary<string, LoadResult>();
                     // Interleaved (app, baseline, app, baseline) so a change in the machine's load touches both.
                     foreach (var (name, uri) in targets)
                     {
                         log.WriteLine($"[{stored:N0} stored] {name}: closed loop, {options.Connections} connections, {options.Seconds} s…");
-                        var closed = await Load.ClosedLoopAsync(uri, options.Connections, TimeSpan.FromSeconds(options.WarmupSeconds),
+                        var result = await Load.ClosedLoopAsync(uri, options.Connections, TimeSpan.FromSeconds(options.WarmupSeconds),
                             TimeSpan.FromSeconds(options.Seconds), Sender(run + name + "c", options.Connections));
-                        results[name] = (closed, null);
-                        log.WriteLine($"  {closed.CreatedPerSecond:0.0} created/s, not created: {closed.NotCreatedText} {closed.FirstRefusal}");
+                        closed[name] = result;
+                        log.WriteLine($"  {result.CreatedPerSecond:0.0} created/s, p50 {result.Percentile(50):0} ms, p99 {result.Percentile(99):0} ms, not created: {result.NotCreatedText} {result.FirstRefusal}");
+                        await DrainAsync(app, name, log, cancellationToken);
                     }
 
                     foreach (var (name, uri) in targets)
                     {
                         log.WriteLine($"[{stored:N0} stored] {name}: open loop, {options.Rate}/s, {options.Seconds} s…");
-                        var open = await Load.OpenLoopAsync(uri, options.Rate, TimeSpan.FromSeconds(options.Seconds), options.Connections,
+                        var result = await Load.OpenLoopAsync(uri, options.Rate, TimeSpan.FromSeconds(options.Seconds), options.Connections,
                             Sender(run + name + "o", options.Connections));
-                        results[name] = (results[name].Closed, open);
-                        log.WriteLine($"  p50 {open.Percentile(50):0.0} ms, p99 {open.Percentile(99):0.0} ms, not created: {open.NotCreatedText} {open.FirstRefusal}");
+                        open[name] = result;
+                        log.WriteLine($"  p50 {result.Percentile(50):0.0} ms, p99 {result.Percentile(99):0.0} ms, max {result.Percentile(100):0.0} ms, not created: {result.NotCreatedText} {result.FirstRefusal}");
+                        await DrainAsync(app, name, log, cancellationToken);
                     }
 
-                    rows.AddRange(targets.Select(t => new IntakeRow(t.Item1, stored, results[t.Item1].Closed!, results[t.Item1].Open!)));
+                    rows.AddRange(targets.Select(t => new IntakeRow(t.Item1, stored, closed[t.Item1], open[t.Item1])));
                     await app.StopAsync(CancellationToken.None);
                 }
             }
@@ -183,6 +186,34 @@ internal static class IntakeBenchmark
             message.Headers.Add(ClientPrincipal.HeaderName, principals[caller]);
             return message;
         };
+    }
+
+    /// <summary>
+    /// Waits until the app's queue is empty: each accepted referral queues an acknowledgement that the host sends
+    /// about 5 s later, and a backlog left by one phase would otherwise load the next (the baseline's included).
+    /// </summary>
+    private static async Task DrainAsync(WebApplication app, string target, TextWriter log, CancellationToken cancellationToken)
+    {
+        if (target != "app")
+        {
+            return;
+        }
+
+        var database = app.Services.GetRequiredService<Iom.Adapters.Sqlite.SqliteDatabase>();
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM queue_messages WHERE queue NOT LIKE '%-poison'";
+            if (Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                log.WriteLine($"  (acknowledgements drained in {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s)");
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
     }
 
     private static async Task<string> Synchronous(WebApplication app)
