@@ -100,13 +100,13 @@ internal static class IntakeBenchmark
                 if (stored > 0)
                 {
                     log.WriteLine($"Seeding {stored:N0} referrals through SubmitReferralHandler…");
-                    seeding = await Seeder.SeedAsync(args, stored, cancellationToken);
+                    seeding = await Seeder.SeedAsync(args, stored, log, cancellationToken);
                     log.WriteLine($"Seeded in {seeding.Value.TotalSeconds:0} s.");
                 }
                 else
                 {
                     // The same meetings as a seeded store, with no referrals.
-                    await Seeder.SeedAsync(args, 0, cancellationToken);
+                    await Seeder.SeedAsync(args, 0, log, cancellationToken);
                 }
 
                 var app = LocalHostApp.Build(args);

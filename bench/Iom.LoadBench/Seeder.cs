@@ -23,7 +23,7 @@ internal static class Seeder
 {
     public static readonly TimeSpan History = TimeSpan.FromDays(365);
 
-    public static async Task<TimeSpan> SeedAsync(string[] hostArgs, int count, CancellationToken cancellationToken)
+    public static async Task<TimeSpan> SeedAsync(string[] hostArgs, int count, TextWriter log, CancellationToken cancellationToken)
     {
         var clock = new SeedingClock();
         var app = LocalHostApp.Build(hostArgs, overrideServices: services =>
@@ -40,14 +40,28 @@ internal static class Seeder
         var callers = Enumerable.Range(0, 64)
             .Select(i => new Caller($"seed-{i}", "Seed Referrer", $"seed{i}@police.example.gov.uk", "police", new HashSet<string> { Roles.Referrer }))
             .ToArray();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (n, ct) =>
+        // Exactly `count` stored: a submission that fails (SQLite's busy timeout on a starved machine) frees its slot
+        // for another person; the number of failures is reported.
+        long next = -1, slots = 0;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref slots) <= count)
             {
-                var at = from + (History * n / count);
+                var n = Interlocked.Increment(ref next);
+                var at = from + (History * Math.Min(n, count - 1) / count);
                 SeedingClock.Now.Value = at;
                 var actor = new ActingAs(callers[n % callers.Length], $"seed-{n}", SubmitReferralHandler.Purpose);
-                await handler.HandleAsync(Referrals.For(n, LondonTime.LondonDate(at)), actor, ct);
-            });
+                try
+                {
+                    await handler.HandleAsync(Referrals.For(n, LondonTime.LondonDate(at)), actor, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    Interlocked.Decrement(ref slots);
+                    log.WriteLine($"  seeding: referral {n} failed and is replaced: {exception.Message}");
+                }
+            }
+        }));
         return Stopwatch.GetElapsedTime(started);
     }
 
