@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Iom.Application.Audit;
+using Iom.Application.Identity;
+using Iom.Application.Panels;
+using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Queues;
+using Iom.Application.Referrals.Submit;
+using Iom.Domain.Calendar;
+using Iom.Domain.Referrals;
+using Iom.LocalHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Iom.LoadBench;
+
+/// <summary>
+/// Fills a data folder the way a year of real use would: monthly meetings for each panel, then
+/// <c>count</c> referrals submitted through the application's own <see cref="SubmitReferralHandler"/> (claims,
+/// reference, locator, listing, referral and audit record, exactly as the API stores them), in parallel, each at its
+/// own moment of the past year. The host is built with the same composition but never started; only its clock and
+/// queue differ: acknowledgements of seeded referrals are not queued, so the measured run does not also send them.
+/// </summary>
+internal static class Seeder
+{
+    public static readonly TimeSpan History = TimeSpan.FromDays(365);
+
+    public static async Task<TimeSpan> SeedAsync(string[] hostArgs, int count, TextWriter log, CancellationToken cancellationToken)
+    {
+        var clock = new SeedingClock();
+        var app = LocalHostApp.Build(hostArgs, overrideServices: services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<IQueueSender, DiscardingQueue>();
+        });
+        await using var _ = app;
+        var started = Stopwatch.GetTimestamp();
+        var from = DateTimeOffset.UtcNow - History;
+        await AddMeetingsAsync(app.Services.GetRequiredService<IDocumentStore>(), LondonTime.LondonDate(from), cancellationToken);
+
+        var handler = app.Services.GetRequiredService<SubmitReferralHandler>();
+        var callers = Enumerable.Range(0, 64)
+            .Select(i => new Caller($"seed-{i}", "Seed Referrer", $"seed{i}@police.example.gov.uk", "police", new HashSet<string> { Roles.Referrer }))
+            .ToArray();
+        // Exactly `count` stored: a submission that fails (SQLite's busy timeout on a starved machine) frees its slot
+        // for another person; the number of failures is reported.
+        long next = -1, slots = 0;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref slots) <= count)
+            {
+                var n = Interlocked.Increment(ref next);
+                var at = from + (History * Math.Min(n, count - 1) / count);
+                SeedingClock.Now.Value = at;
+                var actor = new ActingAs(callers[n % callers.Length], $"seed-{n}", SubmitReferralHandler.Purpose);
+                try
+                {
+                    await handler.HandleAsync(Referrals.For(n, LondonTime.LondonDate(at)), actor, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    Interlocked.Decrement(ref slots);
+                    log.WriteLine($"  seeding: referral {n} failed and is replaced: {exception.Message}");
+                }
+            }
+        }));
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    // The second Tuesday of each month from the start of the history to a year ahead, as CreateMeetingsHandler stores
+    // them; created before any referral, so nothing waits for relisting.
+    private static async Task AddMeetingsAsync(IDocumentStore documents, DateOnly from, CancellationToken cancellationToken)
+    {
+        foreach (var panel in new[] { PanelCode.Iom, PanelCode.Asb, PanelCode.Dyo })
+        {
+            for (var month = new DateOnly(from.Year, from.Month, 1); month < from.AddYears(2); month = month.AddMonths(1))
+            {
+                var firstTuesday = month.AddDays(((int)DayOfWeek.Tuesday - (int)month.DayOfWeek + 7) % 7);
+                var date = firstTuesday.AddDays(7);
+                await documents.CreateAsync(Meeting.KeyOf(panel, date),
+                    new Meeting(panel, date, new TimeOnly(10, 0), "Civic Centre", "seed-coordinator", DateTimeOffset.UtcNow - History), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Real time, except inside a seeded submission, which sees the moment it was "made".</summary>
+    private sealed class SeedingClock : TimeProvider
+    {
+        public static readonly AsyncLocal<DateTimeOffset?> Now = new();
+
+        public override DateTimeOffset GetUtcNow() => Now.Value ?? System.GetUtcNow();
+    }
+
+    private sealed class DiscardingQueue : IQueueSender
+    {
+        public Task SendAsync(string queueName, string message, TimeSpan? initialVisibilityDelay = null, CancellationToken cancellationToken = default) =>
+            Task.CompletedTask;
+    }
+}
