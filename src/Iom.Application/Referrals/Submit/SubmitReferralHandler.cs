@@ -2,9 +2,9 @@ using System.Text.Json;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
 using Iom.Application.Mail;
+using Iom.Application.Outbox;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
-using Iom.Application.Ports.Queues;
 using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
 using Iom.Domain.Panels;
@@ -31,7 +31,7 @@ public sealed record SubmitReferralResult(
 /// </summary>
 public sealed partial class SubmitReferralHandler(
     IDocumentStore documents,
-    IQueueSender queue,
+    OutboxRelay outbox,
     IdentityClaims claims,
     AuditTrail audit,
     PanelDirectory panels,
@@ -94,26 +94,59 @@ public sealed partial class SubmitReferralHandler(
                 request.MappaLevel!.Value, request.MaracCase!.Value, request.AssetScore, request.OgrsScore, request.Statutory!.Value,
                 request.Emergency!.Value, ToReferrerDetails(request.Referrer!), agency, actor.Caller.UserId, now, routing, matchKeys, []);
 
-            // The acknowledgement is queued before the commit and held back a little: its handler reads the referral,
-            // so a commit that then fails leaves nothing to acknowledge, and a commit that succeeds is never left
-            // without its acknowledgement.
-            await queue.SendAsync(ReferralQueues.Acknowledgements,
-                JsonSerializer.Serialize(new ReferralAcknowledgementMessage(referralId, claim.PersonId, actor.CorrelationId), DocumentJson.Options),
-                ReferralQueues.AcknowledgementDelay, cancellationToken);
+            // The acknowledgement is an outbox entry committed with the referral: stored together or not at all.
+            var acknowledgement = OutboxEntry.For($"referral-acknowledgement-{referralId}", ReferralQueues.Acknowledgements,
+                new ReferralAcknowledgementMessage(referralId, claim.PersonId, actor.CorrelationId), now);
             await documents.UpsertAsync(ReferralListings.KeyOf(referral), ReferralListings.Of(referral), cancellationToken);
             // A person known from an earlier referral: this one joins their records, which s.62 calls combination.
             AuditEntry[] entries = claim.KnownPerson
                 ? [actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now),
                    actor.Entry(claim.PersonId, AuditOperation.Combination, $"referral/{referralId}", now)]
                 : [actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now)];
-            await audit.CommitAsync(entries, [DocumentWrite.Create(referralId, referral)], cancellationToken);
+            try
+            {
+                await audit.CommitAsync(entries, [DocumentWrite.Create(referralId, referral), acknowledgement.Write()], cancellationToken);
+                await outbox.NudgeAsync(Containers.People, claim.PersonId, [acknowledgement], cancellationToken);
+            }
+            catch (Exception failure) when (failure is not DocumentStoreException)
+            {
+                // Not a refusal, so it may have committed (a timeout, the budget, a 503, a lost connection): read back
+                // before undoing anything. Stored means taken in, and the caller is told so.
+                using var readBack = new CancellationTokenSource(ReadBackTimeout);
+                if (!await StoredAsync(ReferralStore.KeyOf(claim.PersonId, referralId), failure, readBack.Token))
+                {
+                    throw;
+                }
+
+                LogCommittedDespiteFailure(logger, failure, referralId);
+                await outbox.NudgeAsync(Containers.People, claim.PersonId, [acknowledgement], readBack.Token);
+            }
 
             return new SubmitReferralResult(referralId, reference, status, panel, meetingDate, routing);
         }
-        catch
+        catch (Exception failure) when (failure is not OutcomeUnknownException)
         {
             await UndoAsync(claim, panel, referralId);
             throw;
+        }
+    }
+
+    /// <summary>How long reading back after a commit of unknown outcome may take; the request's budget may be spent.</summary>
+    public static readonly TimeSpan ReadBackTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Whether the referral is stored. If that cannot be read either, nothing may be undone: the caller gets 503.</summary>
+    private async Task<bool> StoredAsync(DocumentKey key, Exception commitFailure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await documents.ReadAsync<Referral>(key, cancellationToken) is not null;
+        }
+#pragma warning disable CA1031 // Any failure to read back leaves the outcome unknown.
+        catch (Exception readFailure)
+#pragma warning restore CA1031
+        {
+            LogOutcomeUnknown(logger, readFailure, key.Id);
+            throw new OutcomeUnknownException(new AggregateException(commitFailure, readFailure));
         }
     }
 
@@ -166,6 +199,12 @@ public sealed partial class SubmitReferralHandler(
             LogUndoIncomplete(logger, undo, referralId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Submission {ReferralId} reported a failure but its referral is stored: answered as taken in")]
+    private static partial void LogCommittedDespiteFailure(ILogger logger, Exception exception, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Submission {ReferralId} may or may not be stored and could not be read back; nothing was undone")]
+    private static partial void LogOutcomeUnknown(ILogger logger, Exception exception, string referralId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Undoing failed submission {ReferralId} was incomplete; what is left is ignored as an orphan")]
     private static partial void LogUndoIncomplete(ILogger logger, Exception exception, string referralId);
