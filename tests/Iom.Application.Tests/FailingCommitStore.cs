@@ -5,15 +5,19 @@ namespace Iom.Application.Tests;
 /// <summary>
 /// The real store, except that every commit fails as a lost connection would; reads and single writes work. With
 /// <c>appliedAnyway</c> the commit is applied first and then reported as a timeout (its outcome unknown to the caller);
-/// with <c>readsFailAfterCommit</c> every read after a commit fails too, as when the store has gone away.
+/// with <c>goneAfterCommit</c> every read and create after a commit fails too, as when the store has gone away.
 /// </summary>
-internal sealed class FailingCommitStore(IDocumentStore inner, bool appliedAnyway = false, bool readsFailAfterCommit = false) : IDocumentStore
+internal sealed class FailingCommitStore(IDocumentStore inner, bool appliedAnyway = false, bool goneAfterCommit = false) : IDocumentStore
 {
     private bool committed;
 
+    /// <summary>The last commit asked for, to replay it as a write that lands late.</summary>
+    public (string Container, string Partition, IReadOnlyList<DocumentWrite> Writes)? LastCommit { get; private set; }
+
     public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) =>
-        committed && readsFailAfterCommit ? throw new IOException("The store cannot be reached.") : inner.ReadAsync<T>(key, cancellationToken);
-    public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.CreateAsync(key, value, cancellationToken);
+        committed && goneAfterCommit ? throw new IOException("The store cannot be reached.") : inner.ReadAsync<T>(key, cancellationToken);
+    public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
+        committed && goneAfterCommit ? throw new IOException("The store cannot be reached.") : inner.CreateAsync(key, value, cancellationToken);
     public Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) => inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
     public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.UpsertAsync(key, value, cancellationToken);
     public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, ifMatchETag, cancellationToken);
@@ -23,6 +27,7 @@ internal sealed class FailingCommitStore(IDocumentStore inner, bool appliedAnywa
     public async Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
     {
         committed = true;
+        LastCommit = (container, partition, writes);
         if (!appliedAnyway)
         {
             throw new IOException("The connection to the store was lost.");

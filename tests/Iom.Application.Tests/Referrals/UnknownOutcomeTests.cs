@@ -41,12 +41,12 @@ public sealed class UnknownOutcomeTests
     }
 
     [Fact]
-    public async Task When_the_referral_cannot_be_read_back_either_nothing_is_undone_and_the_outcome_is_reported_unknown()
+    public async Task When_the_outcome_cannot_be_settled_because_the_store_is_gone_nothing_is_undone_and_the_outcome_is_reported_unknown()
     {
         var documents = new SqliteDocumentStore(database);
 
         await Should.ThrowAsync<OutcomeUnknownException>(() =>
-            Submissions.Handler(new FailingCommitStore(documents, appliedAnyway: true, readsFailAfterCommit: true), time).HandleAsync(Submissions.Referral(), Submissions.Referrer("police"), Ct));
+            Submissions.Handler(new FailingCommitStore(documents, appliedAnyway: true, goneAfterCommit: true), time).HandleAsync(Submissions.Referral(), Submissions.Referrer("police"), Ct));
 
         // The commit was applied: the referral, and everything that finds it, is still there.
         var entries = new List<StoredDocument<OutboxEntry>>();
@@ -76,5 +76,22 @@ public sealed class UnknownOutcomeTests
         }
 
         referrals.ShouldHaveSingleItem().Value.Id.ShouldBe(retried.Id);
+    }
+
+    [Fact]
+    public async Task A_commit_that_failed_in_flight_can_no_longer_land_once_the_submission_was_undone()
+    {
+        var documents = new SqliteDocumentStore(database);
+        var failing = new FailingCommitStore(documents);
+
+        await Should.ThrowAsync<IOException>(() => Submissions.Handler(failing, time).HandleAsync(Submissions.Referral(), Submissions.Referrer("police"), Ct));
+
+        // The same batch arriving late at the store (as a Cosmos DB write that timed out on the client can) is refused
+        // whole: the submission fenced its referral's id before undoing the claims, locator and listing.
+        var (container, partition, writes) = failing.LastCommit.ShouldNotBeNull();
+        await Should.ThrowAsync<DocumentConflictException>(() => documents.CommitAsync(container, partition, writes, Ct));
+        var referralId = writes.OfType<CreateWrite>().Single(w => w.Kind == DocumentKind.Of<Referral>()).Id;
+        (await documents.ReadAsync<Referral>(ReferralStore.KeyOf(partition, referralId), Ct)).ShouldBeNull();
+        (await documents.ReadAsync<Iom.Application.Referrals.Submit.AbandonedSubmission>(ReferralStore.KeyOf(partition, referralId), Ct)).ShouldNotBeNull();
     }
 }

@@ -110,8 +110,8 @@ public sealed partial class SubmitReferralHandler(
             }
             catch (Exception failure) when (failure is not DocumentStoreException)
             {
-                // Not a refusal, so it may have committed (a timeout, the budget, a 503, a lost connection): read back
-                // before undoing anything. Stored means taken in, and the caller is told so.
+                // Not a refusal, so it may have committed (a timeout, the budget, a 503, a lost connection): settle
+                // that before undoing anything. Stored means taken in, and the caller is told so.
                 using var readBack = new CancellationTokenSource(ReadBackTimeout);
                 if (!await StoredAsync(ReferralStore.KeyOf(claim.PersonId, referralId), failure, readBack.Token))
                 {
@@ -131,22 +131,32 @@ public sealed partial class SubmitReferralHandler(
         }
     }
 
-    /// <summary>How long reading back after a commit of unknown outcome may take; the request's budget may be spent.</summary>
+    /// <summary>How long settling a commit of unknown outcome may take; the request's budget may be spent.</summary>
     public static readonly TimeSpan ReadBackTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Whether the referral is stored. If that cannot be read either, nothing may be undone: the caller gets 503.</summary>
+    /// <summary>
+    /// Whether the referral is stored, settled for good: the id is claimed for an <see cref="AbandonedSubmission"/>,
+    /// which fails if the referral is there and, if it is not, stops a commit still in flight from ever landing. If
+    /// even that fails, nothing may be undone: the caller gets 503.
+    /// </summary>
     private async Task<bool> StoredAsync(DocumentKey key, Exception commitFailure, CancellationToken cancellationToken)
     {
         try
         {
-            return await documents.ReadAsync<Referral>(key, cancellationToken) is not null;
+            await documents.CreateAsync(key, new AbandonedSubmission(key.Id, time.GetUtcNow()), cancellationToken);
+            return false;
         }
-#pragma warning disable CA1031 // Any failure to read back leaves the outcome unknown.
-        catch (Exception readFailure)
+        catch (DocumentConflictException)
+        {
+            // Only the referral's own commit writes at its id.
+            return true;
+        }
+#pragma warning disable CA1031 // Any other failure leaves the outcome unknown.
+        catch (Exception settleFailure)
 #pragma warning restore CA1031
         {
-            LogOutcomeUnknown(logger, readFailure, key.Id);
-            throw new OutcomeUnknownException(new AggregateException(commitFailure, readFailure));
+            LogOutcomeUnknown(logger, settleFailure, key.Id);
+            throw new OutcomeUnknownException(new AggregateException(commitFailure, settleFailure));
         }
     }
 
@@ -203,7 +213,7 @@ public sealed partial class SubmitReferralHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Submission {ReferralId} reported a failure but its referral is stored: answered as taken in")]
     private static partial void LogCommittedDespiteFailure(ILogger logger, Exception exception, string referralId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Submission {ReferralId} may or may not be stored and could not be read back; nothing was undone")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Submission {ReferralId} may or may not be stored and that could not be settled; nothing was undone")]
     private static partial void LogOutcomeUnknown(ILogger logger, Exception exception, string referralId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Undoing failed submission {ReferralId} was incomplete; what is left is ignored as an orphan")]
