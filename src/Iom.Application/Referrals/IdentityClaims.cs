@@ -160,11 +160,13 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
         try
         {
             var now = await documents.ReadAsync<IdentityClaim>(key, CancellationToken.None);
-            if (now is not null && now.Value.ReferralId == referralId)
+            if (now is not null && now.Value.ReferralId == referralId && previous is null)
             {
-                _ = previous is null
-                    ? await documents.DeleteAsync(key, now.ETag, CancellationToken.None)
-                    : (await documents.ReplaceAsync(key, previous, now.ETag, CancellationToken.None)) is not null;
+                await documents.DeleteAsync(key, now.ETag, CancellationToken.None);
+            }
+            else if (now is not null && now.Value.ReferralId == referralId)
+            {
+                await documents.ReplaceAsync(key, previous!, now.ETag, CancellationToken.None);
             }
         }
 #pragma warning disable CA1031 // What cannot be given back is an orphan claim, taken over after the grace period.

@@ -27,6 +27,14 @@ public sealed class AuditApiTests : IAsyncLifetime
     }
 
     /// <summary>Submits a referral and reads it once as a co-ordinator; returns the person id.</summary>
+    /// <summary>
+    /// The records requests wrote, without the acknowledgement e-mails' disclosures: those are written by the queue
+    /// function, as soon as the outbox relays the acknowledgement, so where they fall among the others is not fixed.
+    /// </summary>
+    private static List<JsonElement> ByRequests(JsonElement log) =>
+        log.GetProperty("records").EnumerateArray()
+            .Where(r => !r.GetProperty("subject").GetString()!.EndsWith("/acknowledgement", StringComparison.Ordinal)).ToList();
+
     private async Task<(string PersonId, string ReferralId)> ReferAndReadAsync()
     {
         var (referralId, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral());
@@ -41,7 +49,7 @@ public sealed class AuditApiTests : IAsyncLifetime
 
         var log = await Get($"/api/audit?person={person}", Roles.Auditor);
 
-        var records = log.GetProperty("records").EnumerateArray().ToList();
+        var records = ByRequests(log);
         records.Select(r => r.GetProperty("operation").GetString()).ShouldBe(["collection", "consultation"]);
         records.ShouldAllBe(r => r.GetProperty("subject").GetString() == $"referral/{referral}");
         records[1].GetProperty("actor").GetProperty("agency").GetString().ShouldBe("council");
@@ -156,7 +164,7 @@ public sealed class AuditApiTests : IAsyncLifetime
 
         var log = await Get($"/api/audit?person={person}", Roles.Auditor);
 
-        log.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("operation").GetString()).ShouldBe(
+        ByRequests(log).Select(r => r.GetProperty("operation").GetString()).ShouldBe(
             ["collection", "consultation", "alteration", "collection", "combination", "disclosure", "erasure"]);
         log.GetProperty("chain").GetProperty("intact").GetBoolean().ShouldBeTrue();
     }

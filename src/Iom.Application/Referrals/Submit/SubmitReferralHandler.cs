@@ -112,14 +112,14 @@ public sealed partial class SubmitReferralHandler(
             {
                 // Not a refusal, so it may have committed (a timeout, the budget, a 503, a lost connection): settle
                 // that before undoing anything. Stored means taken in, and the caller is told so.
-                using var readBack = new CancellationTokenSource(ReadBackTimeout);
-                if (!await StoredAsync(ReferralStore.KeyOf(claim.PersonId, referralId), failure, readBack.Token))
+                using var settling = new CancellationTokenSource(SettleTimeout);
+                if (!await StoredAsync(ReferralStore.KeyOf(claim.PersonId, referralId), failure, settling.Token))
                 {
                     throw;
                 }
 
                 LogCommittedDespiteFailure(logger, failure, referralId);
-                await outbox.NudgeAsync(Containers.People, claim.PersonId, [acknowledgement], readBack.Token);
+                await outbox.NudgeAsync(Containers.People, claim.PersonId, [acknowledgement], settling.Token);
             }
 
             return new SubmitReferralResult(referralId, reference, status, panel, meetingDate, routing);
@@ -132,7 +132,7 @@ public sealed partial class SubmitReferralHandler(
     }
 
     /// <summary>How long settling a commit of unknown outcome may take; the request's budget may be spent.</summary>
-    public static readonly TimeSpan ReadBackTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Whether the referral is stored, settled for good: the id is claimed for an <see cref="AbandonedSubmission"/>,
