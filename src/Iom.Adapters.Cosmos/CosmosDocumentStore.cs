@@ -50,8 +50,8 @@ public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentSt
     public async Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default)
     {
         var container = await ContainerAsync(key.Container, key.Id, cancellationToken).ConfigureAwait(false);
-        using var response = await container.DeleteItemStreamAsync(
-            key.Id, new PartitionKey(key.Partition), new ItemRequestOptions { IfMatchEtag = ifMatchETag }, cancellationToken).ConfigureAwait(false);
+        using var response = await OutcomeKnownAsync(() => container.DeleteItemStreamAsync(
+            key.Id, new PartitionKey(key.Partition), new ItemRequestOptions { IfMatchEtag = ifMatchETag }, cancellationToken), key.ToString()).ConfigureAwait(false);
         if (IsMissingItem(response))
         {
             return false;
@@ -147,7 +147,7 @@ public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentSt
             };
         }
 
-        using var response = await batch.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        using var response = await OutcomeKnownAsync(() => batch.ExecuteAsync(cancellationToken), $"{container}/{partition} (a commit)").ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
             return;
@@ -164,7 +164,7 @@ public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentSt
     {
         var container = await ContainerAsync(key.Container, key.Id, cancellationToken).ConfigureAwait(false);
         using var envelope = Envelope(key.Id, key.Partition, DocumentKind.Of<T>(), DocumentJson.ToElement(value));
-        using var response = await send(container, envelope).ConfigureAwait(false);
+        using var response = await OutcomeKnownAsync(() => send(container, envelope), key.ToString()).ConfigureAwait(false);
         ThrowIfFailed(response, key);
         return new StoredDocument<T>(key, value, response.Headers.ETag);
     }
@@ -204,6 +204,42 @@ public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentSt
     }
 
     private static T Body<T>(JsonElement envelope) => DocumentJson.FromElement<T>(envelope.GetProperty("body"));
+
+    /// <summary>
+    /// A write answered 408 or 503, or that the SDK gave up on with either, may have been applied (the SDK does not
+    /// retry writes on a timeout): <see cref="DocumentOutcomeUnknownException"/>, so the caller reads back before
+    /// undoing anything. A cancellation stays an <see cref="OperationCanceledException"/>, which callers treat the same.
+    /// </summary>
+    private static Task<ResponseMessage> OutcomeKnownAsync(Func<Task<ResponseMessage>> write, string what) =>
+        OutcomeKnownAsync(write, r => r.StatusCode, what);
+
+    private static Task<TransactionalBatchResponse> OutcomeKnownAsync(Func<Task<TransactionalBatchResponse>> write, string what) =>
+        OutcomeKnownAsync(write, r => r.StatusCode, what);
+
+    private static async Task<TResponse> OutcomeKnownAsync<TResponse>(Func<Task<TResponse>> write, Func<TResponse, HttpStatusCode> statusOf, string what)
+        where TResponse : IDisposable
+    {
+        TResponse response;
+        try
+        {
+            response = await write().ConfigureAwait(false);
+        }
+        catch (CosmosException exception) when (IsOutcomeUnknown(exception.StatusCode))
+        {
+            throw new DocumentOutcomeUnknownException($"The write of {what} may or may not have been applied ({(int)exception.StatusCode}).", exception);
+        }
+
+        if (IsOutcomeUnknown(statusOf(response)))
+        {
+            var status = (int)statusOf(response);
+            response.Dispose();
+            throw new DocumentOutcomeUnknownException($"The write of {what} may or may not have been applied ({status}).");
+        }
+
+        return response;
+    }
+
+    private static bool IsOutcomeUnknown(HttpStatusCode status) => status is HttpStatusCode.RequestTimeout or HttpStatusCode.ServiceUnavailable;
 
     // A 404 with substatus 1003 means the container or database is missing: a configuration error, not a missing item.
     private static bool IsMissingItem(ResponseMessage response) =>

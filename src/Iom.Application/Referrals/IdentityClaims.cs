@@ -65,7 +65,14 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
         }
         catch (Exception exception)
         {
-            // Claiming that stops half way (a clash, or the caller going away) leaves nothing held.
+            // Claiming that stops half way (a clash, or the caller going away) leaves nothing held: neither the claims
+            // taken nor the one whose write failed, which may have been applied all the same (a timeout, a 503).
+            if (exception is not DocumentStoreException && held.Count < existing.Count)
+            {
+                var (key, previous) = existing[held.Count];
+                await GiveBackIfOursAsync(key, previous?.Value, referralId);
+            }
+
             await ReleaseAsync(new ClaimSet(personId, referralId, held), CancellationToken.None);
             if (exception is DocumentConflictException or DocumentPreconditionFailedException)
             {
@@ -94,6 +101,12 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
             {
                 // 32^4 suffixes a panel a day: a clash is rare, and another draw settles it.
                 continue;
+            }
+            catch (Exception exception) when (exception is not DocumentStoreException)
+            {
+                // It may have been written all the same; with no locator yet, nothing else would find it.
+                await DeleteIfOursAsync(reservation, referralId);
+                throw;
             }
 
             try
@@ -138,6 +151,45 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
         {
             await documents.DeleteAsync(ReferenceKeyOf(locator.Value.Reference), null, cancellationToken);
             await documents.DeleteAsync(locator.Key, null, cancellationToken);
+        }
+    }
+
+    // Best effort, after a write whose outcome is unknown: undoes it only if it was applied and is still this referral's.
+    private async Task GiveBackIfOursAsync(DocumentKey key, IdentityClaim? previous, string referralId)
+    {
+        try
+        {
+            var now = await documents.ReadAsync<IdentityClaim>(key, CancellationToken.None);
+            if (now is not null && now.Value.ReferralId == referralId && previous is null)
+            {
+                await documents.DeleteAsync(key, now.ETag, CancellationToken.None);
+            }
+            else if (now is not null && now.Value.ReferralId == referralId)
+            {
+                await documents.ReplaceAsync(key, previous!, now.ETag, CancellationToken.None);
+            }
+        }
+#pragma warning disable CA1031 // What cannot be given back is an orphan claim, taken over after the grace period.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    private async Task DeleteIfOursAsync(DocumentKey reservation, string referralId)
+    {
+        try
+        {
+            var now = await documents.ReadAsync<ReferralLocator>(reservation, CancellationToken.None);
+            if (now is not null && now.Value.ReferralId == referralId)
+            {
+                await documents.DeleteAsync(reservation, now.ETag, CancellationToken.None);
+            }
+        }
+#pragma warning disable CA1031 // What cannot be deleted is an orphan reservation, which readers ignore.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

@@ -5,17 +5,11 @@ namespace Iom.Application.Referrals;
 
 public static class ReferralQueues
 {
-    /// <summary>Acknowledgement e-mails to referrers.</summary>
+    /// <summary>Acknowledgement e-mails to referrers; sent only from the outbox entry committed with the referral.</summary>
     public const string Acknowledgements = "referral-acknowledgements";
 
     /// <summary>Re-list referrals awaiting a meeting when a panel gains meetings.</summary>
     public const string Relisting = "referral-relisting";
-
-    /// <summary>
-    /// Acknowledgements are held back this long so the referral's commit (a single batch, milliseconds) has long
-    /// finished before the handler looks for it.
-    /// </summary>
-    public static readonly TimeSpan AcknowledgementDelay = TimeSpan.FromSeconds(5);
 }
 
 public sealed record ReferralAcknowledgementMessage(string ReferralId, string PersonId, string? CorrelationId = null);

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Iom.Application.Access;
 using Iom.Application.Audit;
+using Iom.Application.Errors;
 using Iom.Application.Identity;
+using Iom.Application.Ports.Documents;
 using Iom.Application.Throttling;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -104,6 +106,13 @@ public sealed partial class HttpPipeline(
         {
             // The caller went away, or the host stopped the invocation; nothing useful can be sent.
             return new EmptyResult();
+        }
+        catch (Exception exception) when (exception is OutcomeUnknownException or DocumentOutcomeUnknownException)
+        {
+            // Never told "failed": a write may have been applied. Retrying is safe (the submission reads back first).
+            LogOutcomeUnknown(logger, exception, function.Name);
+            http.Response.Headers.RetryAfter = TimeoutRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Problems.OutcomeUnknown(correlationId);
         }
 #pragma warning disable CA1031 // Whatever a cancelled store call throws (not always OperationCanceledException), the cause is the budget.
         catch (Exception exception) when (budget.IsCancellationRequested)
@@ -286,6 +295,9 @@ public sealed partial class HttpPipeline(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function} declares an object rule but answered without applying it")]
     private static partial void LogObjectRuleUnused(ILogger logger, string function);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Function} could not tell whether its write was stored and answered 503")]
+    private static partial void LogOutcomeUnknown(ILogger logger, Exception exception, string function);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Function} ran out of its {BudgetSeconds} s budget ({Exception}) and answered 503")]
     private static partial void LogTimedOut(ILogger logger, string function, double budgetSeconds, string exception);

@@ -36,6 +36,17 @@ public static class Problems
         return result;
     }
 
+    /// <summary>
+    /// A write may or may not have been stored and could not be read back, so nothing was undone; the caller may retry.
+    /// </summary>
+    public static ProblemResult OutcomeUnknown(string correlationId)
+    {
+        var result = Create(StatusCodes.Status503ServiceUnavailable, "outcome-unknown", "The service could not confirm the change.",
+            "It may have been stored. Wait for the time in Retry-After, then check or try again; quote the correlation id if it keeps happening.");
+        result.Problem.Extensions["correlationId"] = correlationId;
+        return result;
+    }
+
     /// <summary>The request body did not arrive in time (<see cref="HttpLimitOptions.BodyReadTimeout"/>, or the HTTP server's minimum data rate).</summary>
     public static ProblemResult RequestBodyTimedOut() =>
         Create(StatusCodes.Status408RequestTimeout, "body-timeout", "The request body arrived too slowly.", "Send the whole body without pausing, then try again.");

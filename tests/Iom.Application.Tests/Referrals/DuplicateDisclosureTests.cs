@@ -29,38 +29,11 @@ public sealed class DuplicateDisclosureTests
 
     private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
-    private SubmitReferralHandler Handler(IDocumentStore store) => new(
-        store, new DiscardingQueue(), new IdentityClaims(store, time), kit.Trail(store),
-        new PanelDirectory(Options.Create(new PanelsOptions
-        {
-            Panels =
-            {
-                ["iom"] = new PanelOptions { Name = "IOM Panel", CoordinatorEmail = "iom.coordinator@richmond.gov.uk" },
-                ["asb"] = new PanelOptions { Name = "ASB Panel", CoordinatorEmail = "asb.officer@richmond.gov.uk" },
-                ["dyo"] = new PanelOptions { Name = "DYO Panel", CoordinatorEmail = "iom.coordinator@richmond.gov.uk" },
-            },
-        })),
-        new SecureMailDomains(Options.Create(new MailOptions())), new MeetingCalendar(store), new WorkingDayCalendar(),
-        Options.Create(new ReferralOptions()), time, NullLogger<SubmitReferralHandler>.Instance);
+    private SubmitReferralHandler Handler(IDocumentStore store) => Submissions.Handler(store, time, kit: kit);
 
-    private static ActingAs Referrer(string agency) =>
-        new(new Caller($"user-{agency}", "A Referrer", $"referrer@{agency}.gov.uk", agency, new HashSet<string> { Roles.Referrer }), $"corr-{agency}", SubmitReferralHandler.Purpose);
+    private static ActingAs Referrer(string agency) => Submissions.Referrer(agency);
 
-    private static SubmitReferralRequest Referral() => new()
-    {
-        Person = new PersonInput { GivenName = "Darren", FamilyName = "Quenby", DateOfBirth = "1994-03-02", Gender = "male" },
-        ReferralType = "iom",
-        Reason = "Prolific burglary.",
-        OffenceTypes = ["burglary"],
-        Drivers = ["drugs"],
-        RiskOfSeriousHarm = "medium",
-        MappaLevel = 0,
-        MaracCase = false,
-        OgrsScore = 81,
-        Statutory = true,
-        Emergency = false,
-        Referrer = new ReferrerInput { Name = "PC Sam Patel", Email = "sam.patel@met.police.uk" },
-    };
+    private static SubmitReferralRequest Referral() => Submissions.Referral();
 
     private async Task<List<AuditRecord>> DisclosuresAsync(string personId) =>
         (await kit.Trail().ReadAsync(personId, Ct)).Where(r => r.Operation == AuditOperation.Disclosure).ToList();
@@ -92,10 +65,5 @@ public sealed class DuplicateDisclosureTests
 
         (await DisclosuresAsync(personId)).ShouldBeEmpty();
         (await kit.Trail().VerifyAsync(personId, Ct)).Intact.ShouldBeTrue();
-    }
-
-    private sealed class DiscardingQueue : IQueueSender
-    {
-        public Task SendAsync(string queueName, string message, TimeSpan? initialVisibilityDelay = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 }

@@ -27,6 +27,14 @@ public sealed class AuditApiTests : IAsyncLifetime
     }
 
     /// <summary>Submits a referral and reads it once as a co-ordinator; returns the person id.</summary>
+    /// <summary>
+    /// The records requests wrote, without the acknowledgement e-mails' disclosures: those are written by the queue
+    /// function, as soon as the outbox relays the acknowledgement, so where they fall among the others is not fixed.
+    /// </summary>
+    private static List<JsonElement> ByRequests(JsonElement log) =>
+        log.GetProperty("records").EnumerateArray()
+            .Where(r => !r.GetProperty("subject").GetString()!.EndsWith("/acknowledgement", StringComparison.Ordinal)).ToList();
+
     private async Task<(string PersonId, string ReferralId)> ReferAndReadAsync()
     {
         var (referralId, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral());
@@ -41,7 +49,7 @@ public sealed class AuditApiTests : IAsyncLifetime
 
         var log = await Get($"/api/audit?person={person}", Roles.Auditor);
 
-        var records = log.GetProperty("records").EnumerateArray().Take(2).ToList();
+        var records = ByRequests(log).Take(2).ToList();
         records.Select(r => r.GetProperty("operation").GetString()).ShouldBe(["collection", "consultation"]);
         records.ShouldAllBe(r => r.GetProperty("subject").GetString() == $"referral/{referral}");
         records[1].GetProperty("actor").GetProperty("agency").GetString().ShouldBe("council");
@@ -93,18 +101,21 @@ public sealed class AuditApiTests : IAsyncLifetime
     public async Task Without_a_person_the_verification_checks_every_chain_and_names_the_broken_ones()
     {
         var (tampered, _) = await ReferAndReadAsync();
-        var (intact, _) = await host.ReferAsync(ReferralApiTests.ValidReferral("Amy", "Blake", "1990-05-05", null));
+        var (_, intact) = await host.ReferAsync(ReferralApiTests.ValidReferral("Amy", "Blake", "1990-05-05", null));
+        await host.AcknowledgedAsync(tampered);
+        await host.AcknowledgedAsync(intact);
 
         var before = await Get("/api/audit/verify", Roles.Auditor);
 
         before.GetProperty("intact").GetBoolean().ShouldBeTrue();
         // Two people's chains, and the operations chain holding this verification's own record.
         before.GetProperty("chainsChecked").GetInt32().ShouldBe(3);
-        before.GetProperty("recordsChecked").GetInt64().ShouldBe(4);
+        // Collection, consultation and the acknowledgement e-mail's disclosure; collection and disclosure; this verification.
+        before.GetProperty("recordsChecked").GetInt64().ShouldBe(6);
         before.GetProperty("broken").GetArrayLength().ShouldBe(0);
 
         var documents = host.Services.GetRequiredService<IDocumentStore>();
-        await documents.DeleteAsync(new DocumentKey(Containers.People, tampered, AuditRecord.IdOf(2)), null, Ct);
+        await documents.DeleteAsync(new DocumentKey(Containers.People, tampered, AuditRecord.IdOf(3)), null, Ct);
 
         var after = await Get("/api/audit/verify", Roles.Auditor);
 
@@ -157,7 +168,7 @@ public sealed class AuditApiTests : IAsyncLifetime
 
         var log = await Get($"/api/audit?person={person}", Roles.Auditor);
 
-        log.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("operation").GetString()).ShouldBe(
+        ByRequests(log).Select(r => r.GetProperty("operation").GetString()).ShouldBe(
             ["collection", "consultation", "alteration", "collection", "combination", "disclosure", "erasure", "consultation"]);
         log.GetProperty("chain").GetProperty("intact").GetBoolean().ShouldBeTrue();
     }

@@ -34,28 +34,33 @@ public sealed class AuditVerificationFunctionTests : IAsyncLifetime
     [Fact]
     public async Task Intact_chains_are_logged_as_information_with_their_counts()
     {
-        await host.ReferAsync(ReferralApiTests.ValidReferral());
-        await host.ReferAsync(ReferralApiTests.ValidReferral("Amy", "Blake", "1990-05-05", null));
+        var (_, first) = await host.ReferAsync(ReferralApiTests.ValidReferral());
+        var (_, second) = await host.ReferAsync(ReferralApiTests.ValidReferral("Amy", "Blake", "1990-05-05", null));
+        await host.AcknowledgedAsync(first);
+        await host.AcknowledgedAsync(second);
 
         await RunAsync();
 
         var (level, message) = logger.Entries.ShouldHaveSingleItem();
         level.ShouldBe(LogLevel.Information);
-        message.ShouldBe("Audit verification: all 2 chains intact (2 records)");
+        // A collection and the acknowledgement e-mail's disclosure for each.
+        message.ShouldBe("Audit verification: all 2 chains intact (4 records)");
     }
 
     [Fact]
     public async Task A_broken_chain_is_logged_as_an_error_with_counts_and_no_person_id()
     {
         var (_, person) = await host.ReferAsync(ReferralApiTests.ValidReferral());
-        await host.ReferAsync(ReferralApiTests.ValidReferral("Amy", "Blake", "1990-05-05", null));
+        var (_, other) = await host.ReferAsync(ReferralApiTests.ValidReferral("Amy", "Blake", "1990-05-05", null));
+        await host.AcknowledgedAsync(person);
+        await host.AcknowledgedAsync(other);
         await host.Services.GetRequiredService<IDocumentStore>().DeleteAsync(new DocumentKey(Containers.People, person, AuditChainHead.DocumentId), null, Ct);
 
         await RunAsync();
 
         var (level, message) = logger.Entries.ShouldHaveSingleItem();
         level.ShouldBe(LogLevel.Error);
-        message.ShouldStartWith("Audit verification: 1 of 2 chains are broken (2 records checked)");
+        message.ShouldStartWith("Audit verification: 1 of 2 chains are broken (4 records checked)");
         message.ShouldNotContain(person);
     }
 

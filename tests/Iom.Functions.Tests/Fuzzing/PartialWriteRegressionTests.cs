@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Iom.Application.Identity;
 using Iom.Application.Ports.Documents;
 using Iom.Functions.Tests.LocalHost;
@@ -53,28 +54,191 @@ public sealed class PartialWriteRegressionTests
         return await new StoreInvariants(host.Services).CheckAsync(new Dictionary<string, int>(), Ct);
     }
 
-    /// <summary>The real store, except that creating the documents <c>failCreating</c> picks fails.</summary>
-    private sealed class FailingStore(IDocumentStore inner, Func<DocumentKey, bool> failCreating) : IDocumentStore
+    /// <summary>How an injected store call goes wrong.</summary>
+    public enum Fault
     {
-        public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) => inner.ReadAsync<T>(key, cancellationToken);
+        /// <summary>The call fails and nothing is written (a lost connection before the request left).</summary>
+        Failed,
+
+        /// <summary>The call is applied, then reported as a timeout: its outcome unknown to the caller.</summary>
+        AppliedButReportedFailure,
+    }
+
+    /// <summary>
+    /// Each store call of a submission in turn goes wrong, once as <see cref="Fault.Failed"/> and once as
+    /// <see cref="Fault.AppliedButReportedFailure"/>, and the client retries whatever was not answered 201. Afterwards
+    /// nothing is orphaned (the store's invariants), each person has exactly one referral (no duplicate from the retry),
+    /// no outbox entry is left undispatched, and each referral had exactly one acknowledgement e-mail.
+    /// </summary>
+    [Theory]
+    [InlineData(Fault.Failed)]
+    [InlineData(Fault.AppliedButReportedFailure)]
+    public async Task A_submission_going_wrong_at_any_store_call_leaves_no_orphan_no_duplicate_after_the_retry_and_one_acknowledgement(Fault fault)
+    {
+        FailingStore? failing = null;
+        await using var host = await RunningLocalHost.StartAsync(extraArgs: ["--RateLimits:PermitsPerMinute=1000"], extraFunctionTypes: [], overrideServices: services =>
+        {
+            services.AddHttpContextAccessor();
+            var store = services.Last(d => d.ServiceType == typeof(IDocumentStore));
+            services.AddSingleton<IDocumentStore>(sp => failing = new FailingStore(
+                (IDocumentStore)(store.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)), _ => false,
+                sp.GetRequiredService<IHttpContextAccessor>()));
+        });
+
+        var firstAnswers = new List<string>();
+        var people = 0;
+        for (var failAt = 1; failAt <= 60; failAt++)
+        {
+            failing!.FailCall(failAt, fault);
+            var body = ReferralApiTests.ValidReferral($"Faulted{(char)('a' + (failAt % 26))}", $"Person{(char)('a' + (failAt / 26))}", $"{1940 + failAt}-01-02", pnc: null).ToJsonString();
+            var first = await SubmitAsync(host, body);
+            people++;
+            if (!failing.Injected)
+            {
+                // This submission made fewer calls than failAt: every call has had its turn.
+                first.ShouldBe(HttpStatusCode.Created);
+                break;
+            }
+
+            firstAnswers.Add($"call {failAt} ({failing.InjectedCall}): {(int)first}");
+            if (first != HttpStatusCode.Created)
+            {
+                (await SubmitAsync(host, body)).ShouldBe(HttpStatusCode.Created, $"the retry after call {failAt} ({failing.InjectedCall}) went wrong");
+            }
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, firstAnswers));
+        firstAnswers.Count.ShouldBeGreaterThan(8);
+        firstAnswers.ShouldAllBe(a => a.EndsWith(": 201", StringComparison.Ordinal) || a.EndsWith(": 500", StringComparison.Ordinal) || a.EndsWith(": 503", StringComparison.Ordinal));
+        if (fault == Fault.AppliedButReportedFailure)
+        {
+            // The commit that was applied and reported as timed out is read back and answered as taken in.
+            firstAnswers.ShouldContain(a => a.Contains($"({nameof(IDocumentStore.CommitAsync)} {Containers.People})", StringComparison.Ordinal) && a.EndsWith(": 201", StringComparison.Ordinal));
+        }
+
+        var report = await new StoreInvariants(host.Services).CheckAsync(new Dictionary<string, int>(), TestContext.Current.CancellationToken);
+        report.Violations.ShouldBeEmpty();
+        report.DocumentsByKind["referral"].ShouldBe(people);
+        var references = new List<string>();
+        await foreach (var referral in host.Services.GetRequiredService<IDocumentStore>().ReadKindAsync<Iom.Application.Referrals.Referral>(Containers.People, TestContext.Current.CancellationToken))
+        {
+            references.Add(referral.Value.Reference);
+        }
+
+        references.Count.ShouldBe(people);
+        foreach (var reference in references)
+        {
+            await Outbox.WaitForAsync(host, "@", reference);
+        }
+
+        var subjects = Directory.EnumerateFiles(Path.Combine(host.DataDirectory, "outbox"), "*.eml").Select(path =>
+        {
+            using var message = MimeKit.MimeMessage.Load(path);
+            return message.Subject;
+        }).ToList();
+        references.ShouldAllBe(reference => subjects.Count(subject => subject != null && subject.Contains(reference, StringComparison.Ordinal)) == 1);
+    }
+
+    private static async Task<HttpStatusCode> SubmitAsync(RunningLocalHost host, string body)
+    {
+        var request = RunningLocalHost.Request(HttpMethod.Post, "/api/referrals", Roles.Referrer);
+        request.Content = RunningLocalHost.Json(body);
+        return (await host.Client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode;
+    }
+
+    /// <summary>
+    /// The real store, except that creating the documents <c>failCreating</c> picks fails, and, once armed with
+    /// <see cref="FailCall"/>, the n-th call a request makes goes wrong as the <see cref="Fault"/> says (once; calls
+    /// outside requests — queue handlers, timers — are not counted).
+    /// </summary>
+    private sealed class FailingStore(IDocumentStore inner, Func<DocumentKey, bool> failCreating, IHttpContextAccessor? requests = null) : IDocumentStore
+    {
+        private int calls;
+        private int failAt;
+        private Fault fault;
+
+        public bool Injected => InjectedCall is not null;
+
+        /// <summary>The call that went wrong since the last <see cref="FailCall"/>, e.g. "CommitAsync people".</summary>
+        public string? InjectedCall { get; private set; }
+
+        public void FailCall(int n, Fault how)
+        {
+            (failAt, fault, InjectedCall) = (n, how, null);
+            Interlocked.Exchange(ref calls, 0);
+        }
+
+        private bool Now(string call)
+        {
+            if (requests?.HttpContext is null || failAt == 0 || Interlocked.Increment(ref calls) != failAt)
+            {
+                return false;
+            }
+
+            InjectedCall = call;
+            return true;
+        }
+
+        private async Task<TResult> WriteAsync<TResult>(string call, Func<Task<TResult>> write)
+        {
+            if (!Now(call))
+            {
+                return await write();
+            }
+
+            if (fault == Fault.Failed)
+            {
+                throw new IOException($"Injected failure of {call}.");
+            }
+
+            await write();
+            throw new DocumentOutcomeUnknownException($"Injected: {call} was applied, then timed out.");
+        }
+
+        private async Task<TResult> ReadingAsync<TResult>(string call, Func<Task<TResult>> read)
+        {
+            if (!Now(call))
+            {
+                return await read();
+            }
+
+            if (fault == Fault.AppliedButReportedFailure)
+            {
+                await read();
+            }
+
+            throw new IOException($"Injected failure of {call}.");
+        }
+
+        public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) =>
+            ReadingAsync($"{nameof(ReadAsync)} {key.Container}", () => inner.ReadAsync<T>(key, cancellationToken));
 
         public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
-            failCreating(key) ? throw new IOException($"Injected failure creating {key}.") : inner.CreateAsync(key, value, cancellationToken);
+            failCreating(key) ? throw new IOException($"Injected failure creating {key}.")
+                : WriteAsync($"{nameof(CreateAsync)} {key.Container}", () => inner.CreateAsync(key, value, cancellationToken));
 
         public Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) =>
-            inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
+            WriteAsync($"{nameof(ReplaceAsync)} {key.Container}", () => inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken));
 
-        public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.UpsertAsync(key, value, cancellationToken);
+        public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
+            WriteAsync($"{nameof(UpsertAsync)} {key.Container}", () => inner.UpsertAsync(key, value, cancellationToken));
 
-        public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, ifMatchETag, cancellationToken);
+        public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) =>
+            WriteAsync($"{nameof(DeleteAsync)} {key.Container}", () => inner.DeleteAsync(key, ifMatchETag, cancellationToken));
 
         public IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default) =>
-            inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
+            Now($"{nameof(ReadPartitionAsync)} {container}") ? throw new IOException("Injected failure of a partition read.")
+                : inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
 
         public IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default) =>
-            inner.ReadKindAsync<T>(container, cancellationToken);
+            Now($"{nameof(ReadKindAsync)} {container}") ? throw new IOException("Injected failure of a kind read.")
+                : inner.ReadKindAsync<T>(container, cancellationToken);
 
         public Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
-            inner.CommitAsync(container, partition, writes, cancellationToken);
+            WriteAsync($"{nameof(CommitAsync)} {container}", async () =>
+            {
+                await inner.CommitAsync(container, partition, writes, cancellationToken);
+                return true;
+            });
     }
 }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Iom.Adapters.Sqlite;
 using Iom.Application.Audit;
 using Iom.Application.Mail;
+using Iom.Application.Outbox;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
@@ -40,6 +41,8 @@ public sealed record InvariantReport(IReadOnlyDictionary<string, int> DocumentsB
 /// <item>Nothing points at a referral that was never stored: no listing, locator or identity claim. (An orphaned claim
 /// may be taken over after <see cref="IdentityClaims.InFlightGrace"/>, but a submission that fails releases its claims
 /// itself, so once no request is in flight there is none.)</item>
+/// <item>Outbox: the check first lets the run settle (one sweep of every pending entry, whatever its age); then no
+/// entry is left undispatched.</item>
 /// </list>
 /// </summary>
 public sealed partial class StoreInvariants(IServiceProvider services)
@@ -60,6 +63,8 @@ public sealed partial class StoreInvariants(IServiceProvider services)
     /// <param name="readsServed">How many times the API answered 200 to a read of each referral.</param>
     public async Task<InvariantReport> CheckAsync(IReadOnlyDictionary<string, int> readsServed, CancellationToken cancellationToken)
     {
+        // Settle: what a nudge missed, the minute's sweep would dispatch; do it now rather than wait for the timer.
+        await services.GetRequiredService<OutboxRelay>().SweepAsync(TimeSpan.Zero, cancellationToken);
         var partitions = await PartitionsAsync(cancellationToken);
         var byKind = partitions.GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Sum(p => p.Count));
 
@@ -71,6 +76,10 @@ public sealed partial class StoreInvariants(IServiceProvider services)
         var meetings = await ReadAsync<Meeting>(partitions, cancellationToken);
         await ReadAsync<AuditChainHead>(partitions, cancellationToken);
         await ReadAsync<MailSentRecord>(partitions, cancellationToken);
+        foreach (var entry in await ReadAsync<OutboxEntry>(partitions, cancellationToken))
+        {
+            Require(false, entry.Key, $"an outbox entry for {entry.Value.Queue} left undispatched after a sweep");
+        }
 
         var referralsByKey = referrals.ToDictionary(r => r.Key, r => r.Value);
         Referral? Find(string personId, string referralId) => referralsByKey.GetValueOrDefault(ReferralKeys.KeyOf(personId, referralId));

@@ -81,6 +81,7 @@ public sealed class RateLimitAndPurposeTests : IAsyncLifetime
     public async Task A_purpose_the_caller_states_is_recorded_beside_the_declared_one_which_it_never_replaces()
     {
         var (id, person) = await host.ReferAsync(ReferralApiTests.ValidReferral());
+        await host.AcknowledgedAsync(person); // its disclosure is records[1]
         var read = RunningLocalHost.Request(HttpMethod.Get, $"/api/referrals/{id}", Roles.Coordinator);
         read.Headers.Add("X-IOM-Purpose", "Preparing the January IOM panel");
 
@@ -89,8 +90,8 @@ public sealed class RateLimitAndPurposeTests : IAsyncLifetime
         var records = await host.Services.GetRequiredService<AuditTrail>().ReadAsync(person, Ct);
         records[0].Purpose.ShouldBe(Iom.Application.Referrals.Submit.SubmitReferralHandler.Purpose);
         records[0].StatedPurpose.ShouldBeNull();
-        records[1].Purpose.ShouldBe(Iom.Application.Referrals.Read.GetReferralHandler.Purpose);
-        records[1].StatedPurpose.ShouldBe("Preparing the January IOM panel");
+        records[2].Purpose.ShouldBe(Iom.Application.Referrals.Read.GetReferralHandler.Purpose);
+        records[2].StatedPurpose.ShouldBe("Preparing the January IOM panel");
         (await host.Services.GetRequiredService<AuditTrail>().VerifyAsync(person, Ct)).Intact.ShouldBeTrue();
     }
 
@@ -105,6 +106,7 @@ public sealed class RateLimitAndPurposeTests : IAsyncLifetime
     {
         var purpose = System.Text.RegularExpressions.Regex.Unescape(escaped);
         var (id, person) = await host.ReferAsync(ReferralApiTests.ValidReferral());
+        await host.AcknowledgedAsync(person);
         using var client = Utf8HeaderClient();
         var request = RunningLocalHost.Request(HttpMethod.Get, $"/api/referrals/{id}", Roles.Coordinator);
         request.Headers.TryAddWithoutValidation("X-IOM-Purpose", purpose);
@@ -114,19 +116,21 @@ public sealed class RateLimitAndPurposeTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("X-IOM-Purpose", out _).ShouldBeTrue();
-        (await host.Services.GetRequiredService<AuditTrail>().ReadAsync(person, Ct)).Count.ShouldBe(1, "a refused read is not a consultation");
+        // The collection and the acknowledgement e-mail's disclosure, and no more.
+        (await host.Services.GetRequiredService<AuditTrail>().ReadAsync(person, Ct)).Count.ShouldBe(2, "a refused read is not a consultation");
     }
 
     [Fact]
     public async Task A_stated_purpose_in_plain_text_of_any_script_is_accepted()
     {
         var (id, person) = await host.ReferAsync(ReferralApiTests.ValidReferral());
+        await host.AcknowledgedAsync(person); // its disclosure is records[1]
         using var client = Utf8HeaderClient();
         var request = RunningLocalHost.Request(HttpMethod.Get, $"/api/referrals/{id}", Roles.Coordinator);
         request.Headers.TryAddWithoutValidation("X-IOM-Purpose", "Paratoi panel IOM – Ionawr (Siân)");
 
         (await client.SendAsync(request, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await host.Services.GetRequiredService<AuditTrail>().ReadAsync(person, Ct))[1].StatedPurpose.ShouldBe("Paratoi panel IOM – Ionawr (Siân)");
+        (await host.Services.GetRequiredService<AuditTrail>().ReadAsync(person, Ct))[2].StatedPurpose.ShouldBe("Paratoi panel IOM – Ionawr (Siân)");
     }
 
     // Sends header values as UTF-8, as a browser or partner system may; the server must judge the characters itself.

@@ -78,6 +78,18 @@ public sealed class RunningLocalHost : IAsyncDisposable
         return (referralId, locator!.Value.PersonId);
     }
 
+    /// <summary>
+    /// Waits until the person's acknowledgement e-mail has been audited as a disclosure: the outbox relays it as soon as
+    /// the referral is committed, and the queue function writes the record in its own time. Tests that count a
+    /// person's records wait for it, so the count is settled.
+    /// </summary>
+    public async Task AcknowledgedAsync(string personId)
+    {
+        var trail = Services.GetRequiredService<Iom.Application.Audit.AuditTrail>();
+        await Eventually.Async(async () =>
+            (await trail.ReadAsync(personId, TestContext.Current.CancellationToken)).Any(r => r.Subject.EndsWith("/acknowledgement", StringComparison.Ordinal)) ? personId : null);
+    }
+
     /// <summary>Stops the host as Ctrl+C does; the services stay readable until it is disposed.</summary>
     public Task StopAsync(CancellationToken cancellationToken) => app.StopAsync(cancellationToken);
 

@@ -43,7 +43,7 @@ public sealed partial class AcknowledgeReferral(
         var stored = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(message.PersonId, message.ReferralId), cancellationToken);
         if (stored is null)
         {
-            // The submission queued this before its commit, and the commit failed: there is nothing to acknowledge.
+            // Sent only once the referral was committed (its outbox entry is in the same commit), so it was erased since.
             LogNothingToAcknowledge(logger, message.ReferralId);
             return;
         }
@@ -92,6 +92,6 @@ public sealed partial class AcknowledgeReferral(
                 ["referringAgency"] = referral.ReferringAgency,
             }), cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId} was never stored; no acknowledgement sent")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId} is no longer stored; no acknowledgement sent")]
     private static partial void LogNothingToAcknowledge(ILogger logger, string referralId);
 }

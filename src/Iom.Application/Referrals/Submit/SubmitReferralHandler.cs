@@ -3,9 +3,9 @@ using Iom.Application.Api;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
 using Iom.Application.Mail;
+using Iom.Application.Outbox;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
-using Iom.Application.Ports.Queues;
 using Iom.Application.Referrals.Read;
 using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
@@ -34,7 +34,7 @@ public sealed record SubmitReferralResult(
 /// </summary>
 public sealed partial class SubmitReferralHandler(
     IDocumentStore documents,
-    IQueueSender queue,
+    OutboxRelay outbox,
     IdentityClaims claims,
     AuditTrail audit,
     PanelDirectory panels,
@@ -97,26 +97,69 @@ public sealed partial class SubmitReferralHandler(
                 request.MappaLevel!.Value, request.MaracCase!.Value, request.AssetScore, request.OgrsScore, request.Statutory!.Value,
                 request.Emergency!.Value, ToReferrerDetails(request.Referrer!), agency, actor.Caller.UserId, now, routing, matchKeys, []);
 
-            // The acknowledgement is queued before the commit and held back a little: its handler reads the referral,
-            // so a commit that then fails leaves nothing to acknowledge, and a commit that succeeds is never left
-            // without its acknowledgement.
-            await queue.SendAsync(ReferralQueues.Acknowledgements,
-                JsonSerializer.Serialize(new ReferralAcknowledgementMessage(referralId, claim.PersonId, actor.CorrelationId), DocumentJson.Options),
-                ReferralQueues.AcknowledgementDelay, cancellationToken);
+            // The acknowledgement is an outbox entry committed with the referral: stored together or not at all.
+            var acknowledgement = OutboxEntry.For($"referral-acknowledgement-{referralId}", ReferralQueues.Acknowledgements,
+                new ReferralAcknowledgementMessage(referralId, claim.PersonId, actor.CorrelationId), now);
             await documents.UpsertAsync(ReferralListings.KeyOf(referral), ReferralListings.Of(referral), cancellationToken);
             // A person known from an earlier referral: this one joins their records, which s.62 calls combination.
             AuditEntry[] entries = claim.KnownPerson
                 ? [actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now),
                    actor.Entry(claim.PersonId, AuditOperation.Combination, $"referral/{referralId}", now)]
                 : [actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now)];
-            await audit.CommitAsync(entries, [DocumentWrite.Create(referralId, referral)], cancellationToken);
+            try
+            {
+                await audit.CommitAsync(entries, [DocumentWrite.Create(referralId, referral), acknowledgement.Write()], cancellationToken);
+                await outbox.NudgeAsync(Containers.People, claim.PersonId, [acknowledgement], cancellationToken);
+            }
+            catch (Exception failure) when (failure is not DocumentStoreException)
+            {
+                // Not a refusal, so it may have committed (a timeout, the budget, a 503, a lost connection): settle
+                // that before undoing anything. Stored means taken in, and the caller is told so.
+                using var settling = new CancellationTokenSource(SettleTimeout);
+                if (!await StoredAsync(ReferralStore.KeyOf(claim.PersonId, referralId), failure, settling.Token))
+                {
+                    throw;
+                }
+
+                LogCommittedDespiteFailure(logger, failure, referralId);
+                await outbox.NudgeAsync(Containers.People, claim.PersonId, [acknowledgement], settling.Token);
+            }
 
             return new SubmitReferralResult(referralId, reference, status, panel, meetingDate, RoutingDecisionView.Of(routing));
         }
-        catch
+        catch (Exception failure) when (failure is not OutcomeUnknownException)
         {
             await UndoAsync(claim, panel, referralId);
             throw;
+        }
+    }
+
+    /// <summary>How long settling a commit of unknown outcome may take; the request's budget may be spent.</summary>
+    public static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Whether the referral is stored, settled for good: the id is claimed for an <see cref="AbandonedSubmission"/>,
+    /// which fails if the referral is there and, if it is not, stops a commit still in flight from ever landing. If
+    /// even that fails, nothing may be undone: the caller gets 503.
+    /// </summary>
+    private async Task<bool> StoredAsync(DocumentKey key, Exception commitFailure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await documents.CreateAsync(key, new AbandonedSubmission(key.Id, time.GetUtcNow()), cancellationToken);
+            return false;
+        }
+        catch (DocumentConflictException)
+        {
+            // Only the referral's own commit writes at its id.
+            return true;
+        }
+#pragma warning disable CA1031 // Any other failure leaves the outcome unknown.
+        catch (Exception settleFailure)
+#pragma warning restore CA1031
+        {
+            LogOutcomeUnknown(logger, settleFailure, key.Id);
+            throw new OutcomeUnknownException(new AggregateException(commitFailure, settleFailure));
         }
     }
 
@@ -169,6 +212,12 @@ public sealed partial class SubmitReferralHandler(
             LogUndoIncomplete(logger, undo, referralId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Submission {ReferralId} reported a failure but its referral is stored: answered as taken in")]
+    private static partial void LogCommittedDespiteFailure(ILogger logger, Exception exception, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Submission {ReferralId} may or may not be stored and that could not be settled; nothing was undone")]
+    private static partial void LogOutcomeUnknown(ILogger logger, Exception exception, string referralId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Undoing failed submission {ReferralId} was incomplete; what is left is ignored as an orphan")]
     private static partial void LogUndoIncomplete(ILogger logger, Exception exception, string referralId);

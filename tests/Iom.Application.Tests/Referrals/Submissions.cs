@@ -1,0 +1,57 @@
+using Iom.Application.Audit;
+using Iom.Application.Identity;
+using Iom.Application.Mail;
+using Iom.Application.Outbox;
+using Iom.Application.Panels;
+using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Queues;
+using Iom.Application.Referrals;
+using Iom.Application.Referrals.Submit;
+using Iom.Domain.Calendar;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Iom.Application.Tests.Referrals;
+
+/// <summary>A submission handler over a given store, with the app's panels and defaults, and a valid referral to submit.</summary>
+internal static class Submissions
+{
+    /// <param name="kit">The audit key and anchors, when the test reads the chain back; a fresh one otherwise.</param>
+    public static SubmitReferralHandler Handler(IDocumentStore store, TimeProvider time, IQueueSender? queue = null, Audit.AuditKit? kit = null) => new(
+        store, new OutboxRelay(store, queue ?? new DiscardingQueue(), time, NullLogger<OutboxRelay>.Instance), new IdentityClaims(store, time), (kit ?? new Audit.AuditKit(store)).Trail(store),
+        new PanelDirectory(Options.Create(new PanelsOptions
+        {
+            Panels =
+            {
+                ["iom"] = new PanelOptions { Name = "IOM Panel", CoordinatorEmail = "iom.coordinator@richmond.gov.uk" },
+                ["asb"] = new PanelOptions { Name = "ASB Panel", CoordinatorEmail = "asb.officer@richmond.gov.uk" },
+                ["dyo"] = new PanelOptions { Name = "DYO Panel", CoordinatorEmail = "iom.coordinator@richmond.gov.uk" },
+            },
+        })),
+        new SecureMailDomains(Options.Create(new MailOptions())), new MeetingCalendar(store), new WorkingDayCalendar(),
+        Options.Create(new ReferralOptions()), time, NullLogger<SubmitReferralHandler>.Instance);
+
+    public static ActingAs Referrer(string agency) =>
+        new(new Caller($"user-{agency}", "A Referrer", $"referrer@{agency}.gov.uk", agency, new HashSet<string> { Roles.Referrer }), $"corr-{agency}", SubmitReferralHandler.Purpose);
+
+    public static SubmitReferralRequest Referral() => new()
+    {
+        Person = new PersonInput { GivenName = "Darren", FamilyName = "Quenby", DateOfBirth = "1994-03-02", Gender = "male" },
+        ReferralType = "iom",
+        Reason = "Prolific burglary.",
+        OffenceTypes = ["burglary"],
+        Drivers = ["drugs"],
+        RiskOfSeriousHarm = "medium",
+        MappaLevel = 0,
+        MaracCase = false,
+        OgrsScore = 81,
+        Statutory = true,
+        Emergency = false,
+        Referrer = new ReferrerInput { Name = "PC Sam Patel", Email = "sam.patel@met.police.uk" },
+    };
+
+    private sealed class DiscardingQueue : IQueueSender
+    {
+        public Task SendAsync(string queueName, string message, TimeSpan? initialVisibilityDelay = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+}
