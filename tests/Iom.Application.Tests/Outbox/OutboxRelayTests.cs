@@ -35,7 +35,7 @@ public sealed class OutboxRelayTests
     private async Task<OutboxEntry> CommitMailEntryAsync(string name)
     {
         var mail = new QueuedMail(
-            new MailMessage($"test-mail:{name}", [new MailAddress("coordinator@richmond.gov.uk")], "A referral was received", "Sign in to read it."),
+            new MailMessage($"test-mail:{name}", [new MailAddress("coordinator@richmond.gov.uk")], "A referral was received", "Sign in to read it.", "<p>Sign in to read it.</p>"),
             new MailDisclosure(Person, $"referral/{name}/notice", "Testing the outbox", "corr-1"));
         var entry = OutboxEntry.For(name, OutgoingMail.QueueName, mail, time.GetUtcNow());
         await Documents.CommitAsync(Containers.People, Person, [entry.Write()], Ct);
