@@ -5,8 +5,9 @@ namespace Iom.Adapters.Sqlite;
 /// <summary>
 /// The one SQLite file behind the local document store and queue. Creates the file and its schema when constructed.
 /// A connection is opened per operation: the .NET objects are not thread-safe, and pooling makes opening cheap.
+/// Disposing it (the host does, at shutdown) closes its own pooled connections, and no other database's.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -34,6 +35,12 @@ public sealed class SqliteDatabase
         """;
 
     private readonly string _connectionString;
+
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     public SqliteDatabase(string filePath)
     {

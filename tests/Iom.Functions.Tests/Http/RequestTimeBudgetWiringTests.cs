@@ -119,7 +119,6 @@ public sealed class RequestTimeBudgetWiringTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
     }

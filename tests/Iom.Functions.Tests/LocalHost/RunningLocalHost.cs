@@ -100,8 +100,6 @@ public sealed class RunningLocalHost : IAsyncDisposable
         await app.DisposeAsync();
         if (ownsDataDirectory)
         {
-            // SQLite's pooled connections can hold the file a moment after the host stops.
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(DataDirectory, recursive: true);
         }
     }

@@ -21,11 +21,7 @@ public sealed class KeyRingAtRestTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(data, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(data, recursive: true);
 
     [Fact]
     public async Task The_stored_key_ring_holds_no_master_key_in_plain_text()
