@@ -11,13 +11,15 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Iom.Application.Tests.Outbox;
 
-public sealed class OutboxRelayTests
+public sealed class OutboxRelayTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private const string Person = "0123456789abcdef0123456789abcdef";
 
     private readonly SqliteDatabase database = new(Path.Combine(Directory.CreateTempSubdirectory("iom-outbox-").FullName, "iom.db"));
+
+    public void Dispose() => database.Dispose();
 
     private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 

@@ -9,11 +9,13 @@ using Microsoft.Extensions.Time.Testing;
 namespace Iom.Application.Tests.Referrals;
 
 /// <summary>A commit that may have happened is read back before anything is undone; a committed referral is never undone.</summary>
-public sealed class UnknownOutcomeTests
+public sealed class UnknownOutcomeTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private readonly SqliteDatabase database = new(Path.Combine(Directory.CreateTempSubdirectory("iom-unknown-").FullName, "iom.db"));
+
+    public void Dispose() => database.Dispose();
 
     private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
