@@ -1,16 +1,9 @@
 using Iom.Adapters.Sqlite;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
-using Iom.Application.Identity;
-using Iom.Application.Mail;
-using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
-using Iom.Application.Ports.Queues;
 using Iom.Application.Referrals;
 using Iom.Application.Referrals.Submit;
-using Iom.Domain.Calendar;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Iom.Application.Tests.Referrals;
