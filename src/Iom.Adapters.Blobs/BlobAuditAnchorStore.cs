@@ -1,33 +1,12 @@
 using System.Globalization;
 using System.Text;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Iom.Application.Ports.AuditAnchors;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Iom.Adapters.Blobs;
-
-/// <summary>Configuration section "AuditAnchors": the storage account and container of the anchors. Give exactly one of the two.</summary>
-public sealed class BlobAuditAnchorOptions
-{
-    public const string SectionName = "AuditAnchors";
-
-    /// <summary>A storage connection string (Azurite's, locally).</summary>
-    public string? ConnectionString { get; set; }
-
-    /// <summary>The account's blob endpoint (https://ACCOUNT.blob.core.windows.net), reached with managed identity.</summary>
-    public Uri? ServiceUri { get; set; }
-
-    /// <summary>The container; in Azure it carries a time-based immutability policy that allows appends only (infra/main.bicep).</summary>
-    public string ContainerName { get; set; } = "audit-anchors";
-
-    /// <summary>Create the container when missing (Azurite); in Azure the template creates it, with its policy.</summary>
-    public bool CreateContainerIfNotExists { get; set; }
-}
 
 /// <summary>
 /// Audit anchors in append blobs, one a day (<c>anchors-YYYY-MM-DD.jsonl</c>), in a container whose immutability
@@ -101,39 +80,5 @@ public sealed class BlobAuditAnchorStore(BlobContainerClient container, IOptions
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
-    }
-}
-
-internal sealed class BlobAuditAnchorOptionsValidator : IValidateOptions<BlobAuditAnchorOptions>
-{
-    public ValidateOptionsResult Validate(string? name, BlobAuditAnchorOptions options) =>
-        string.IsNullOrWhiteSpace(options.ConnectionString) == (options.ServiceUri is null)
-            ? ValidateOptionsResult.Fail($"{BlobAuditAnchorOptions.SectionName}: set exactly one of ConnectionString and ServiceUri.")
-            : string.IsNullOrWhiteSpace(options.ContainerName)
-                ? ValidateOptionsResult.Fail($"{BlobAuditAnchorOptions.SectionName}: ContainerName is empty.")
-                : ValidateOptionsResult.Success;
-}
-
-public static class BlobServiceCollectionExtensions
-{
-    /// <summary>Registers <see cref="IAuditAnchorStore"/> on the blob container configured in section "AuditAnchors".</summary>
-    public static IServiceCollection AddBlobAuditAnchors(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<BlobAuditAnchorOptions>()
-            .Bind(configuration.GetSection(BlobAuditAnchorOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BlobAuditAnchorOptions>, BlobAuditAnchorOptionsValidator>();
-        services.AddSingleton(sp => CreateContainer(sp.GetRequiredService<IOptions<BlobAuditAnchorOptions>>().Value));
-        services.AddSingleton<IAuditAnchorStore, BlobAuditAnchorStore>();
-        return services;
-    }
-
-    private static BlobContainerClient CreateContainer(BlobAuditAnchorOptions options)
-    {
-        var service = string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new BlobServiceClient(options.ServiceUri, new DefaultAzureCredential())
-            : new BlobServiceClient(options.ConnectionString);
-        return service.GetBlobContainerClient(options.ContainerName);
     }
 }

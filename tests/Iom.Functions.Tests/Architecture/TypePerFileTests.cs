@@ -17,7 +17,6 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
     /// </summary>
     private static readonly string[] NotYetSplit =
     [
-        "src/Iom.Adapters.Blobs/BlobAuditAnchorStore.cs",
         "src/Iom.Adapters.Cosmos/CosmosOptions.cs",
         "src/Iom.Adapters.Local/AuditAnchors/LocalAuditAnchorFile.cs",
         "src/Iom.Adapters.StorageQueues/StorageQueueOptions.cs",
