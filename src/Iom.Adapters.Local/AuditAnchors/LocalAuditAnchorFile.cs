@@ -1,18 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Iom.Application.Ports.AuditAnchors;
 using Microsoft.Extensions.Options;
 
 namespace Iom.Adapters.Local.AuditAnchors;
-
-/// <summary>Configuration section "AuditAnchors" for the local twin: the file the anchors are appended to.</summary>
-public sealed class LocalAuditAnchorOptions
-{
-    public const string SectionName = "AuditAnchors";
-
-    /// <summary>The anchor file; the local host puts it in its data folder (<c>.data/audit-anchors.jsonl</c>).</summary>
-    [Required] public string File { get; set; } = "";
-}
 
 /// <summary>
 /// The local twin of the blob anchor store: anchors appended to one JSON-lines file, never rewritten by the app. Unlike
