@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Iom.Adapters.StorageQueues;
 
 /// <summary>Configuration section "Queues": which storage account holds the queues. Give exactly one of the two.</summary>
@@ -12,12 +10,4 @@ public sealed class StorageQueueOptions
 
     /// <summary>The account's queue endpoint (https://ACCOUNT.queue.core.windows.net), reached with managed identity.</summary>
     public Uri? ServiceUri { get; set; }
-}
-
-internal sealed class StorageQueueOptionsValidator : IValidateOptions<StorageQueueOptions>
-{
-    public ValidateOptionsResult Validate(string? name, StorageQueueOptions options) =>
-        string.IsNullOrWhiteSpace(options.ConnectionString) == (options.ServiceUri is null)
-            ? ValidateOptionsResult.Fail($"{StorageQueueOptions.SectionName}: set exactly one of ConnectionString and ServiceUri.")
-            : ValidateOptionsResult.Success;
 }

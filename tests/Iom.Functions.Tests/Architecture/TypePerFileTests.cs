@@ -18,7 +18,6 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
     private static readonly string[] NotYetSplit =
     [
         "src/Iom.Adapters.Cosmos/CosmosOptions.cs",
-        "src/Iom.Adapters.StorageQueues/StorageQueueOptions.cs",
         "src/Iom.Application/Access/ObjectRule.cs",
         "src/Iom.Application/Access/Rules.cs",
         "src/Iom.Application/Audit/Actor.cs",
