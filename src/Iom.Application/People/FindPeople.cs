@@ -9,12 +9,6 @@ using Iom.Domain.Referrals;
 
 namespace Iom.Application.People;
 
-/// <summary>What a subject-access requester (or an auditor) knows about a person: any of these, at least one.</summary>
-public sealed record PeopleQuery(string? Pnc, string? Cro, string? Noms, string? Crn, string? Reference);
-
-/// <summary>The ids of the people held under what was asked, for an export to start from; empty when nobody is.</summary>
-public sealed record FoundPeople(IReadOnlyList<string> PersonIds) : Api.IApiResponse;
-
 /// <summary>
 /// Finds the person ids held for an identifier or a referral reference: point reads of the identifier index and the
 /// reference reservations, never a scan. Only a role that reaches every person may search (an auditor), and each person

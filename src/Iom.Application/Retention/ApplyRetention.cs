@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Iom.Application.Audit;
 using Iom.Application.Identity;
 using Iom.Application.Panels;
@@ -9,23 +8,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Iom.Application.Retention;
-
-/// <summary>
-/// Configuration section "Retention": how long each kind of record is kept after it closes. Refused referrals are
-/// never stored, so they need no rule. Later flows add theirs here.
-/// </summary>
-public sealed class RetentionOptions
-{
-    public const string SectionName = "Retention";
-
-    /// <summary>Days a withdrawn referral is kept after its withdrawal.</summary>
-    [Range(1, 3650)] public int WithdrawnReferralDays { get; set; } = 180;
-
-    /// <summary>Days a declined referral is kept after the panel's decision.</summary>
-    [Range(1, 3650)] public int DeclinedReferralDays { get; set; } = 365;
-}
-
-public sealed record RetentionReport(int Examined, int Erased);
 
 /// <summary>
 /// Erases closed referrals whose retention period has passed: the referral, its panel listing, its locator and

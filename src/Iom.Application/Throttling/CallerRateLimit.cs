@@ -2,12 +2,6 @@ using Iom.Application.Ports.Documents;
 
 namespace Iom.Application.Throttling;
 
-/// <summary>One caller's use of one rate-limit bucket in the current window.</summary>
-[DocumentKind("rate-window")]
-public sealed record RateWindow(DateTimeOffset WindowStart, int Count);
-
-public readonly record struct RateDecision(bool Allowed, TimeSpan RetryAfter);
-
 /// <summary>
 /// A fixed-window limit per caller (object id) and bucket (the functions that share a bucket share the count), counted in the document store so every instance of the app shares
 /// it (in Azure the app scales out; a limit kept in memory would multiply with the instances). One small document per

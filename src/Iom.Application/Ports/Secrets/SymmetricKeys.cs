@@ -1,23 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 
 namespace Iom.Application.Ports.Secrets;
-
-/// <summary>One 256-bit key, and its id: the first 8 bytes of its SHA-256, hex, which reveals nothing of it.</summary>
-public sealed class SymmetricKey
-{
-    public const int Bytes = 32;
-
-    public SymmetricKey(byte[] key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        Key = key;
-        Id = Convert.ToHexStringLower(SHA256.HashData(key).AsSpan(0, 8));
-    }
-
-    public byte[] Key { get; }
-    public string Id { get; }
-}
 
 /// <summary>
 /// The keys one secret holds: base64 256-bit keys separated by commas, the first used for new work (wrapping, signing),

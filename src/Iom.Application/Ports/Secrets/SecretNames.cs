@@ -1,0 +1,19 @@
+namespace Iom.Application.Ports.Secrets;
+
+/// <summary>Names of the secrets the app uses.</summary>
+public static class SecretNames
+{
+    public const string SendGridApiKey = "SendGrid-ApiKey";
+
+    /// <summary>
+    /// Wraps the data-protection key ring at rest: one or more base64 256-bit keys separated by commas, the first used to
+    /// wrap new keys, any to unwrap (see README, "Pointing at real Azure resources", for creating and rotating it).
+    /// </summary>
+    public const string DataProtectionKeyEncryptionKey = "DataProtection-KeyEncryptionKey";
+
+    /// <summary>
+    /// Keys the audit chain (HMAC-SHA256 over each record): one or more base64 256-bit keys separated by commas, the
+    /// first signing new records, any verifying. Old keys stay listed for as long as records they signed are kept.
+    /// </summary>
+    public const string AuditChainKey = "Audit-ChainKey";
+}

@@ -1,0 +1,3 @@
+namespace Iom.Application.Retention;
+
+public sealed record RetentionReport(int Examined, int Erased);

@@ -1,0 +1,3 @@
+namespace Iom.Application.Throttling;
+
+public readonly record struct RateDecision(bool Allowed, TimeSpan RetryAfter);
