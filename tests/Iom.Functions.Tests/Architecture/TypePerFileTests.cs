@@ -39,7 +39,6 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
         "src/Iom.Application/Referrals/Submit/SubmitReferralHandler.cs",
         "src/Iom.Application/Referrals/Submit/SubmitReferralRequest.cs",
         "src/Iom.Application/Referrals/Withdraw/WithdrawReferralHandler.cs",
-        "src/Iom.Domain/AssemblyMarker.cs",
         "src/Iom.Domain/Referrals/Eligibility.cs",
         "src/Iom.Domain/Referrals/ReferralEnums.cs",
         "src/Iom.Functions/Assets/AssetFunction.cs",
