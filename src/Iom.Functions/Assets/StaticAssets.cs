@@ -4,9 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace Iom.Functions.Assets;
 
-/// <summary>One file the app serves as-is: its bytes, media type and a version that changes whenever its bytes do.</summary>
-public sealed record StaticAsset(string Path, byte[] Content, string ContentType, string Version);
-
 /// <summary>
 /// GOV.UK Frontend's CSS, JavaScript and images (copied from npm into the build output's <c>assets</c> folder
 /// by Iom.Functions.csproj) and our module that starts its components. The set is small and fixed, so it is read once

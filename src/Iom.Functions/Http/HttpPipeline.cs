@@ -305,30 +305,3 @@ public sealed partial class HttpPipeline(
     [LoggerMessage(Level = LogLevel.Error, Message = "{Function} failed unexpectedly")]
     private static partial void LogFailed(ILogger logger, Exception exception, string function);
 }
-
-/// <summary>Configuration section "RateLimits".</summary>
-public sealed class RateLimitOptions
-{
-    public const string SectionName = "RateLimits";
-
-    /// <summary>Requests a minute one caller may make to one rate-limited function (intake).</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
-    public int PermitsPerMinute { get; set; } = 30;
-}
-
-public static class CallerHttpContextExtensions
-{
-    private static readonly object Key = new();
-
-    internal static void SetActingAs(this HttpContext http, ActingAs actingAs) => http.Items[Key] = actingAs;
-
-    /// <returns>Null for an anonymous function.</returns>
-    internal static ActingAs? ActingAsIfSignedIn(this HttpContext http) => http.Items[Key] as ActingAs;
-
-    /// <summary>Who is calling, in which request, and why: for handlers and their audit records.</summary>
-    public static ActingAs ActingAs(this HttpContext http) =>
-        http.ActingAsIfSignedIn() ?? throw new InvalidOperationException("This function is anonymous; it has no caller.");
-
-    /// <summary>The authenticated caller; the pipeline has already refused anyone else.</summary>
-    public static Caller Caller(this HttpContext http) => http.ActingAs().Caller;
-}

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Converters;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Iom.Functions.Http;
 
@@ -26,34 +23,4 @@ internal sealed class HttpPipelineMiddleware(HttpPipeline pipeline, FunctionCata
 
     public static bool IsHttp(FunctionContext context) =>
         context.FunctionDefinition.InputBindings.Values.Any(b => string.Equals(b.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase));
-}
-
-/// <summary>
-/// The worker binds a function's CancellationToken parameter to FunctionContext.CancellationToken, which knows nothing
-/// of the pipeline's time budget. Registered first, this binds it to the pipeline's linked token instead, as the local
-/// host does.
-/// </summary>
-internal sealed class PipelineCancellationTokenConverter : IInputConverter
-{
-    public ValueTask<ConversionResult> ConvertAsync(ConverterContext context) =>
-        new((context.TargetType == typeof(CancellationToken) || context.TargetType == typeof(CancellationToken?))
-            && context.FunctionContext.GetHttpContext() is { } http
-            && HttpPipeline.InvocationToken(http) is { } token
-                ? ConversionResult.Success(token)
-                : ConversionResult.Unhandled());
-}
-
-public static class HttpPipelineWorkerExtensions
-{
-    /// <summary>Puts every HTTP function of the worker inside the shared pipeline, its time budget included.</summary>
-    public static IHostApplicationBuilder UseHttpPipeline(this Microsoft.Azure.Functions.Worker.Builder.FunctionsApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.UseWhen<HttpPipelineMiddleware>(HttpPipelineMiddleware.IsHttp);
-        builder.Services.AddPipelineCancellation();
-        return builder;
-    }
-
-    internal static IServiceCollection AddPipelineCancellation(this IServiceCollection services) =>
-        services.Configure<WorkerOptions>(options => options.InputConverters.RegisterAt<PipelineCancellationTokenConverter>(0));
 }

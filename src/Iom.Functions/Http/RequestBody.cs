@@ -3,25 +3,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace Iom.Functions.Http;
 
-public sealed class RequestBodyTooLargeException(long limit) : Exception($"The request body is over {limit} bytes.")
-{
-    public long Limit { get; } = limit;
-}
-
-public sealed class UnsupportedContentTypeException(string expected) : Exception($"Expected {expected}.")
-{
-    public string Expected { get; } = expected;
-}
-
-/// <summary>The body did not arrive within <see cref="HttpLimitOptions.BodyReadTimeout"/> of starting to read it.</summary>
-public sealed class RequestBodyTimeoutException(TimeSpan limit) : Exception($"The request body did not arrive within {limit}.")
-{
-    public TimeSpan Limit { get; } = limit;
-}
-
-/// <summary>The body has the right content type but cannot be parsed as one (e.g. a multipart form cut short).</summary>
-public sealed class MalformedBodyException(string message, Exception inner) : Exception(message, inner);
-
 /// <summary>Reads request bodies within the size and time limits, whatever the transfer encoding.</summary>
 public static class RequestBody
 {

@@ -4,10 +4,6 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace Iom.Functions.Security;
 
-/// <summary>One data-protection key ring entry, kept in the document store.</summary>
-[DocumentKind("data-protection-key")]
-public sealed record DataProtectionKey(string FriendlyName, string Xml);
-
 /// <summary>
 /// Keeps ASP.NET Core's data-protection key ring (which signs the forms' anti-forgery tokens) in the document store,
 /// so every instance of the function app, and every restart, shares one ring: a form rendered by one instance

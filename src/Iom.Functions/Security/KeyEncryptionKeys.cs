@@ -2,22 +2,6 @@ using Iom.Application.Ports.Secrets;
 
 namespace Iom.Functions.Security;
 
-/// <summary>One key-encryption key, and its id (see <see cref="SymmetricKey"/>).</summary>
-internal sealed class KeyEncryptionKey
-{
-    public const int Bytes = SymmetricKey.Bytes;
-
-    public KeyEncryptionKey(byte[] key)
-        : this(new SymmetricKey(key))
-    {
-    }
-
-    public KeyEncryptionKey(SymmetricKey key) => (Key, Id) = (key.Key, key.Id);
-
-    public byte[] Key { get; }
-    public string Id { get; }
-}
-
 /// <summary>
 /// The key-encryption keys held by secret <see cref="SecretNames.DataProtectionKeyEncryptionKey"/>: the first wraps new
 /// data-protection keys, any of them unwraps. Rotation puts a new key first and keeps the old one after it until the

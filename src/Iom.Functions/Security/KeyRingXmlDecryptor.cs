@@ -8,57 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Iom.Functions.Security;
 
 /// <summary>
-/// The encrypted form of a data-protection key's secret part: AES-256-GCM under a key-encryption key from the secret
-/// store, named by its non-secret id so the right one (of several, during a rotation) is used to unwrap it.
-/// </summary>
-internal static class WrappedKeyFormat
-{
-    public static readonly XNamespace Namespace = "urn:iom:data-protection:wrapped-key";
-    public static readonly XName Element = Namespace + "wrappedKey";
-    public const string Algorithm = "AES-256-GCM";
-    public const int NonceBytes = 12;
-    public const int TagBytes = 16;
-
-    /// <summary>Binds the ciphertext to the format and to the id it claims, so neither can be swapped undetected.</summary>
-    public static byte[] AssociatedData(string kekId) => Encoding.UTF8.GetBytes($"iom-key-ring|v1|{Algorithm}|{kekId}");
-}
-
-/// <summary>
-/// Wraps each new data-protection key with the current key-encryption key before it is stored, so reading the
-/// document store is not enough to forge the form's anti-forgery tokens.
-/// </summary>
-internal sealed class KeyRingXmlEncryptor(ISecretStore secrets) : IXmlEncryptor
-{
-    public EncryptedXmlInfo Encrypt(XElement plaintextElement)
-    {
-        ArgumentNullException.ThrowIfNull(plaintextElement);
-        // Asked each time (the store caches briefly), so a rotated key wraps new keys without a restart.
-        var kek = KeyEncryptionKeys.Read(secrets).Current;
-        var plaintext = Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting));
-        var nonce = RandomNumberGenerator.GetBytes(WrappedKeyFormat.NonceBytes);
-        var ciphertext = new byte[plaintext.Length];
-        var tag = new byte[WrappedKeyFormat.TagBytes];
-        try
-        {
-            using var aes = new AesGcm(kek.Key, WrappedKeyFormat.TagBytes);
-            aes.Encrypt(nonce, plaintext, ciphertext, tag, WrappedKeyFormat.AssociatedData(kek.Id));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(plaintext);
-        }
-
-        var wrapped = new XElement(WrappedKeyFormat.Element,
-            new XAttribute("algorithm", WrappedKeyFormat.Algorithm),
-            new XAttribute("kek", kek.Id),
-            new XElement(WrappedKeyFormat.Namespace + "nonce", Convert.ToBase64String(nonce)),
-            new XElement(WrappedKeyFormat.Namespace + "ciphertext", Convert.ToBase64String(ciphertext)),
-            new XElement(WrappedKeyFormat.Namespace + "tag", Convert.ToBase64String(tag)));
-        return new EncryptedXmlInfo(wrapped, typeof(KeyRingXmlDecryptor));
-    }
-}
-
-/// <summary>
 /// Unwraps a key wrapped by <see cref="KeyRingXmlEncryptor"/>. Data protection creates it from the type name stored in
 /// the key's XML, calling the constructor that takes an <see cref="IServiceProvider"/> with the app's root provider, so
 /// it is public and finds the secret store there.
