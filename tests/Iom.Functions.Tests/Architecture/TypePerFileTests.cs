@@ -44,8 +44,6 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
         "src/Iom.Functions/Http/FunctionCatalog.cs",
         "src/Iom.Functions/Referrals/Form/FormServices.cs",
         "src/Iom.Functions/Referrals/Form/ReferralForm.cs",
-        "src/Iom.LocalHost/Hosting/LoopbackOnly.cs",
-        "src/Iom.LocalHost/LocalSecrets.cs",
     ];
 
     [Fact]
