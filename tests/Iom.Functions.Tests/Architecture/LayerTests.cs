@@ -1,5 +1,6 @@
 using System.Reflection;
 using Iom.Functions.Http;
+using Iom.Functions.Tests.Infrastructure;
 using NetArchTest.Rules;
 
 namespace Iom.Functions.Tests.Architecture;
@@ -44,6 +45,11 @@ public sealed class LayerTests
             .HaveDependencyOnAny(["Azure", "Microsoft.Azure", "Microsoft.AspNetCore", .. StorageAndServiceSdks, "Iom.Functions"]).GetResult();
 
         Failures(result).ShouldBeEmpty();
+        // The type check sees only what types use; the references also catch a package pulled in and not yet used.
+        Application.GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(n => n.StartsWith("Azure", StringComparison.Ordinal) || n.StartsWith("Microsoft.Azure", StringComparison.Ordinal)
+                || n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || (n.StartsWith("Iom.", StringComparison.Ordinal) && n != "Iom.Domain"))
+            .ShouldBeEmpty();
     }
 
     [Fact]
@@ -74,6 +80,48 @@ public sealed class LayerTests
         functionTypes.Count.ShouldBeGreaterThan(5);
         Failures(result).ShouldBeEmpty();
     }
+
+    /// <summary>
+    /// The local host trusts a development identity and writes to local files: nothing that is deployed may reach it,
+    /// by a project reference or by a type.
+    /// </summary>
+    [Fact]
+    public void Nothing_deployed_references_the_local_host()
+    {
+        Assembly[] deployed = [Domain, Application, Functions, .. Adapters];
+        foreach (var assembly in deployed)
+        {
+            var name = assembly.GetName().Name!;
+            assembly.GetReferencedAssemblies().Select(a => a.Name!).ShouldNotContain("Iom.LocalHost", name);
+            Failures(Types.InAssembly(assembly).ShouldNot().HaveDependencyOn("Iom.LocalHost").GetResult()).ShouldBeEmpty(name);
+        }
+
+        var referrers = SourceProjects()
+            .Where(p => Path.GetFileNameWithoutExtension(p) != "Iom.LocalHost")
+            .Where(p => File.ReadAllText(p).Contains("Iom.LocalHost.csproj", StringComparison.Ordinal))
+            .ToList();
+        referrers.ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// Every project under src/ is one of the layers the tests above check, so a new project (an adapter the function app
+    /// does not reference, say) cannot escape them.
+    /// </summary>
+    [Fact]
+    public void Every_project_under_src_is_a_layer_these_tests_check()
+    {
+        string[] checkedLayers = ["Iom.Domain", "Iom.Application", "Iom.Functions", "Iom.LocalHost", .. Adapters.Select(a => a.GetName().Name!)];
+
+        var projects = SourceProjects().Select(Path.GetFileNameWithoutExtension).ToList();
+
+        projects.Count.ShouldBeGreaterThanOrEqualTo(12);
+        projects.Where(p => !checkedLayers.Contains(p)).ShouldBeEmpty();
+    }
+
+    private static IEnumerable<string> SourceProjects() =>
+        Directory.EnumerateFiles(Path.Combine(RepoRoot.Find(), "src"), "*.csproj", SearchOption.AllDirectories)
+            // The Functions SDK generates a WorkerExtensions project under obj/; it is not ours.
+            .Where(p => !p.Contains("/obj/", StringComparison.Ordinal) && !p.Contains("/bin/", StringComparison.Ordinal));
 
     private static IEnumerable<string> Failures(NetArchTest.Rules.TestResult result) => result.IsSuccessful ? [] : result.FailingTypeNames ?? ["(unnamed)"];
 }
