@@ -7,7 +7,8 @@ namespace Iom.Adapters.Persistence.Tests.Servers;
 /// <summary>A dev server from the repository's node_modules (installed by `npm ci`), on a free loopback port.</summary>
 public sealed class NodeServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // Generous: on a loaded two-core machine Azurite has been seen to take over 30 s to answer.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly Process _process;
 
@@ -55,9 +56,11 @@ public sealed class NodeServer : IAsyncDisposable
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
+                // Read before disposing: a disposed process can no longer say how it ended.
+                var exit = process.HasExited ? process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none";
                 await server.DisposeAsync();
                 throw new InvalidOperationException(
-                    $"{bin} did not start on port {port} (exit code {(process.HasExited ? process.ExitCode : "none")}):{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
+                    $"{bin} did not start on port {port} within {StartTimeout.TotalSeconds} s (exit code {exit}):{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
             }
 
             await Task.Delay(50);
