@@ -4,7 +4,12 @@ namespace Iom.Application.Throttling;
 
 /// <summary>One caller's use of one rate-limit bucket in the current window.</summary>
 [DocumentKind("rate-window")]
-public sealed record RateWindow(DateTimeOffset WindowStart, int Count);
+public sealed record RateWindow(DateTimeOffset WindowStart, int Count, TimeSpan? Lifetime = null) : IExpiringDocument
+{
+    /// <summary>A window is worth nothing once it has passed: it goes two windows after its last write.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TimeSpan? TimeToLive => Lifetime;
+}
 
 public readonly record struct RateDecision(bool Allowed, TimeSpan RetryAfter);
 
@@ -30,7 +35,7 @@ public sealed class CallerRateLimit(IDocumentStore documents, TimeProvider time)
             {
                 if (stored is null)
                 {
-                    await documents.CreateAsync(key, new RateWindow(windowStart, 1), cancellationToken);
+                    await documents.CreateAsync(key, new RateWindow(windowStart, 1, window * 2), cancellationToken);
                     return new RateDecision(true, TimeSpan.Zero);
                 }
 
@@ -40,7 +45,7 @@ public sealed class CallerRateLimit(IDocumentStore documents, TimeProvider time)
                     return new RateDecision(false, windowStart + window - now);
                 }
 
-                await documents.ReplaceAsync(key, new RateWindow(windowStart, current + 1), stored.ETag, cancellationToken);
+                await documents.ReplaceAsync(key, new RateWindow(windowStart, current + 1, window * 2), stored.ETag, cancellationToken);
                 return new RateDecision(true, TimeSpan.Zero);
             }
             catch (DocumentStoreException exception) when (exception is DocumentConflictException or DocumentPreconditionFailedException or DocumentNotFoundException)
