@@ -4,9 +4,6 @@ using Iom.Domain.Referrals;
 
 namespace Iom.Application.Referrals;
 
-/// <summary>What one pass of <see cref="ReferralListingUpkeep"/> did.</summary>
-public sealed record ListingUpkeepReport(int Checked, int Mended, int OrphansRemoved, int MeetingsMoved);
-
 /// <summary>
 /// Keeps every panel's listings true to their referrals, a page at a time, off the request path (reads never write):
 /// a listing that differs from its referral (an update interrupted between the referral and its listing) is
