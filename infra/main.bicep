@@ -26,12 +26,9 @@ param mailFromEmail string
 param auditAnchorRetentionDays int = 2557
 
 var suffix = uniqueString(resourceGroup().id, name)
-var containers = [
-  'people'
-  'panels'
-  'identities'
-  'operations'
-]
+// The one definition of the containers (partition key, indexing policy, default TTL, unique keys); the Cosmos adapter
+// applies the same file when it creates containers, and the SQLite adapter derives its indexes from it.
+var containerDefinitions = loadJsonContent('containers.json').containers
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: '${name}-logs-${suffix}'
@@ -98,18 +95,16 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15
 
 // Every container is partitioned by /pk: people by person id, panels by panel code, identities by the claim's own id,
 // operations by ledger shard.
-resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [for container in containers: {
+resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [for container in containerDefinitions: {
   parent: database
-  name: container
+  name: container.name
   properties: {
     resource: {
-      id: container
-      partitionKey: { paths: [ '/pk' ], kind: 'Hash', version: 2 }
-      indexingPolicy: {
-        indexingMode: 'consistent'
-        includedPaths: [ { path: '/kind/?' }, { path: '/pk/?' } ]
-        excludedPaths: [ { path: '/*' } ]
-      }
+      id: container.name
+      partitionKey: { paths: [ container.partitionKeyPath ], kind: 'Hash', version: 2 }
+      indexingPolicy: container.indexingPolicy
+      defaultTtl: container.defaultTtl
+      uniqueKeyPolicy: { uniqueKeys: container.uniqueKeys }
     }
   }
 }]

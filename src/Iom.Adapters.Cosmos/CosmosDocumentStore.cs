@@ -118,6 +118,69 @@ public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentSt
         }
     }
 
+    public async Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        var kind = DocumentKind.Of<T>();
+        var position = ContinuationToken.Unwrap(query, kind);
+        var cosmosContainer = await resources.ContainerAsync(query.Container, cancellationToken).ConfigureAwait(false);
+
+        // Scoped to one partition (the partition key option, and pk in the text for the local server, which ignores
+        // the option): served by the indexes of infra/containers.json, a page of MaxItemCount at a time.
+        var text = new System.Text.StringBuilder("SELECT * FROM c WHERE c.pk = @pk AND c.kind = @kind");
+        var parameters = new List<(string Name, object Value)> { ("@pk", query.Partition), ("@kind", kind) };
+        for (var i = 0; i < query.Filters.Count; i++)
+        {
+            var filter = query.Filters[i];
+            var op = filter.Operator switch
+            {
+                FieldOperator.Equal => "=",
+                FieldOperator.AtLeast => ">=",
+                FieldOperator.Before => "<",
+                _ => throw new ArgumentOutOfRangeException(nameof(query), filter.Operator, "Unknown operator."),
+            };
+            text.Append(" AND ").Append(Path(filter.Field)).Append(' ').Append(op).Append(" @f").Append(i);
+            parameters.Add(($"@f{i}", filter.Value));
+        }
+
+        text.Append(" ORDER BY ").Append(query.OrderBy is null ? "c.id" : Path(query.OrderBy));
+        var definition = parameters.Aggregate(new QueryDefinition(text.ToString()), (d, p) => d.WithParameter(p.Name, p.Value));
+
+        var items = new List<StoredDocument<T>>(query.PageSize);
+        string? next;
+        try
+        {
+            using var feed = cosmosContainer.GetItemQueryStreamIterator(definition, position,
+                new QueryRequestOptions { PartitionKey = new PartitionKey(query.Partition), MaxItemCount = query.PageSize, EnableOptimisticDirectExecution = true });
+            do
+            {
+                // A page may come back empty with more to follow; read on until something or the end.
+                using var page = await feed.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+                if (page.StatusCode == HttpStatusCode.BadRequest && position is not null)
+                {
+                    throw new InvalidContinuationException();
+                }
+
+                page.EnsureSuccessStatusCode();
+                next = page.ContinuationToken;
+                using var json = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken).ConfigureAwait(false);
+                foreach (var item in json.RootElement.GetProperty("Documents").EnumerateArray())
+                {
+                    items.Add(new StoredDocument<T>(
+                        new DocumentKey(query.Container, query.Partition, item.GetProperty("id").GetString()!), Body<T>(item), item.GetProperty("_etag").GetString()!));
+                }
+            }
+            while (items.Count == 0 && next is not null && feed.HasMoreResults);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.BadRequest && position is not null)
+        {
+            throw new InvalidContinuationException(e);
+        }
+
+        return new DocumentPage<T>(items, next is null ? null : ContinuationToken.Wrap(query, kind, next));
+    }
+
     public async Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writes);
@@ -138,10 +201,10 @@ public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentSt
         {
             _ = write switch
             {
-                CreateWrite w => batch.CreateItemStream(Envelope(w.Id, partition, w.Kind, w.Body)),
-                ReplaceWrite w => batch.ReplaceItemStream(w.Id, Envelope(w.Id, partition, w.Kind, w.Body),
+                CreateWrite w => batch.CreateItemStream(Envelope(w.Id, partition, w.Kind, w.Body, w.TimeToLiveSeconds)),
+                ReplaceWrite w => batch.ReplaceItemStream(w.Id, Envelope(w.Id, partition, w.Kind, w.Body, w.TimeToLiveSeconds),
                     new TransactionalBatchItemRequestOptions { IfMatchEtag = w.IfMatchETag }),
-                UpsertWrite w => batch.UpsertItemStream(Envelope(w.Id, partition, w.Kind, w.Body)),
+                UpsertWrite w => batch.UpsertItemStream(Envelope(w.Id, partition, w.Kind, w.Body, w.TimeToLiveSeconds)),
                 DeleteWrite w => batch.DeleteItem(w.Id, new TransactionalBatchItemRequestOptions { IfMatchEtag = w.IfMatchETag }),
                 _ => throw new ArgumentOutOfRangeException(nameof(writes), write.GetType().Name, "Unknown kind of write."),
             };
@@ -163,7 +226,7 @@ public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentSt
         DocumentKey key, T value, Func<Container, Stream, Task<ResponseMessage>> send, CancellationToken cancellationToken)
     {
         var container = await ContainerAsync(key.Container, key.Id, cancellationToken).ConfigureAwait(false);
-        using var envelope = Envelope(key.Id, key.Partition, DocumentKind.Of<T>(), DocumentJson.ToElement(value));
+        using var envelope = Envelope(key.Id, key.Partition, DocumentKind.Of<T>(), DocumentJson.ToElement(value), DocumentWrite.TimeToLiveOf(value));
         using var response = await OutcomeKnownAsync(() => send(container, envelope), key.ToString()).ConfigureAwait(false);
         ThrowIfFailed(response, key);
         return new StoredDocument<T>(key, value, response.Headers.ETag);
@@ -185,7 +248,9 @@ public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentSt
         }
     }
 
-    private static MemoryStream Envelope(string id, string partition, string kind, JsonElement body)
+    // ttl: Cosmos DB's per-item time to live in seconds, honoured because every container's default TTL is -1
+    // (infra/containers.json); absent, the item never expires.
+    private static MemoryStream Envelope(string id, string partition, string kind, JsonElement body, int? timeToLiveSeconds)
     {
         var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -194,6 +259,11 @@ public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentSt
             writer.WriteString("id", id);
             writer.WriteString("pk", partition);
             writer.WriteString("kind", kind);
+            if (timeToLiveSeconds is { } ttl)
+            {
+                writer.WriteNumber("ttl", ttl);
+            }
+
             writer.WritePropertyName("body");
             body.WriteTo(writer);
             writer.WriteEndObject();
@@ -202,6 +272,9 @@ public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentSt
         stream.Position = 0;
         return stream;
     }
+
+    // Field names are checked by DocumentQuery.Validate (plain JSON names), so they can be written into the text.
+    private static string Path(string field) => "c.body." + field;
 
     private static T Body<T>(JsonElement envelope) => DocumentJson.FromElement<T>(envelope.GetProperty("body"));
 

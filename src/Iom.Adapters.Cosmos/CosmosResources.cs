@@ -43,7 +43,25 @@ public sealed class CosmosResources(CosmosClient client, IOptions<CosmosOptions>
         Database database = await client.CreateDatabaseIfNotExistsAsync(_options.DatabaseName).ConfigureAwait(false);
         foreach (var container in Containers.All)
         {
-            await database.CreateContainerIfNotExistsAsync(new ContainerProperties(container, PartitionKeyPath)).ConfigureAwait(false);
+            await database.CreateContainerIfNotExistsAsync(PropertiesOf(ContainerDefinition.Of(container))).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A container as infra/containers.json defines it (the same definition infra/main.bicep deploys).</summary>
+    public static ContainerProperties PropertiesOf(ContainerDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var properties = new ContainerProperties(definition.Name, definition.PartitionKeyPath)
+        {
+            DefaultTimeToLive = definition.DefaultTtl,
+            // The SDK's own types are Newtonsoft-serialisable in the REST shape the file is written in.
+            IndexingPolicy = Newtonsoft.Json.JsonConvert.DeserializeObject<IndexingPolicy>(definition.IndexingPolicy.GetRawText())!,
+        };
+        foreach (var uniqueKey in Newtonsoft.Json.JsonConvert.DeserializeObject<List<UniqueKey>>(definition.UniqueKeys.GetRawText())!)
+        {
+            properties.UniqueKeyPolicy.UniqueKeys.Add(uniqueKey);
+        }
+
+        return properties;
     }
 }

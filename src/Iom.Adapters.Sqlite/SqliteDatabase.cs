@@ -66,6 +66,24 @@ public sealed class SqliteDatabase : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+        AddExpiry(connection);
+        command.CommandText = string.Join('\n', SqliteIndexes.Statements());
+        command.ExecuteNonQuery();
+    }
+
+    // A file made before documents could expire gains the column (NULL: never expires) and the sweep's index.
+    private static void AddExpiry(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('documents') WHERE name = 'expires_at'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = "ALTER TABLE documents ADD COLUMN expires_at INTEGER";
+            command.ExecuteNonQuery();
+        }
+
+        command.CommandText = "CREATE INDEX IF NOT EXISTS documents_expiry ON documents (expires_at) WHERE expires_at IS NOT NULL";
+        command.ExecuteNonQuery();
     }
 
     public string FilePath { get; }

@@ -5,9 +5,20 @@ using Microsoft.Data.Sqlite;
 
 namespace Iom.Adapters.Sqlite;
 
-/// <summary>The document port on one SQLite table; a commit is one SQLite transaction.</summary>
-public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore
+/// <summary>
+/// The document port on one SQLite table; a commit is one SQLite transaction. A document with a time to live has an
+/// <c>expires_at</c> (Unix milliseconds): once past, no read sees it and a create may take its id; the sweep
+/// (<see cref="DeleteExpiredAsync"/>) removes it later.
+/// </summary>
+public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider time) : IDocumentStore
 {
+    private const string Live = "(expires_at IS NULL OR expires_at > $now)";
+
+    public SqliteDocumentStore(SqliteDatabase database)
+        : this(database, TimeProvider.System)
+    {
+    }
+
     /// <summary>Documents per page of <see cref="ReadKindAsync{T}"/>.</summary>
     public const int KindPageSize = 100;
 
@@ -17,8 +28,8 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
         await using (connection.ConfigureAwait(false))
         {
             var command = connection.Command(
-                "SELECT body, etag FROM documents WHERE container = $container AND pk = $pk AND id = $id AND kind = $kind",
-                ("$container", key.Container), ("$pk", key.Partition), ("$id", key.Id), ("$kind", DocumentKind.Of<T>()));
+                "SELECT body, etag FROM documents WHERE container = $container AND pk = $pk AND id = $id AND kind = $kind AND " + Live,
+                ("$container", key.Container), ("$pk", key.Partition), ("$id", key.Id), ("$kind", DocumentKind.Of<T>()), ("$now", Now()));
             await using (command.ConfigureAwait(false))
             {
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -61,8 +72,8 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
         await using (connection.ConfigureAwait(false))
         {
             var command = connection.Command(
-                "SELECT id, body, etag FROM documents WHERE container = $container AND pk = $pk AND kind = $kind ORDER BY id",
-                ("$container", container), ("$pk", partition), ("$kind", DocumentKind.Of<T>()));
+                "SELECT id, body, etag FROM documents WHERE container = $container AND pk = $pk AND kind = $kind AND " + Live + " ORDER BY id",
+                ("$container", container), ("$pk", partition), ("$kind", DocumentKind.Of<T>()), ("$now", Now()));
             await using (command.ConfigureAwait(false))
             {
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -93,11 +104,11 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
             {
                 var command = after is { } last
                     ? connection.Command(
-                        "SELECT pk, id, body, etag FROM documents WHERE container = $container AND kind = $kind AND (pk, id) > ($pk, $id) ORDER BY pk, id LIMIT $limit",
-                        ("$container", container), ("$kind", kind), ("$pk", last.Pk), ("$id", last.Id), ("$limit", KindPageSize))
+                        "SELECT pk, id, body, etag FROM documents WHERE container = $container AND kind = $kind AND (pk, id) > ($pk, $id) AND " + Live + " ORDER BY pk, id LIMIT $limit",
+                        ("$container", container), ("$kind", kind), ("$pk", last.Pk), ("$id", last.Id), ("$limit", KindPageSize), ("$now", Now()))
                     : connection.Command(
-                        "SELECT pk, id, body, etag FROM documents WHERE container = $container AND kind = $kind ORDER BY pk, id LIMIT $limit",
-                        ("$container", container), ("$kind", kind), ("$limit", KindPageSize));
+                        "SELECT pk, id, body, etag FROM documents WHERE container = $container AND kind = $kind AND " + Live + " ORDER BY pk, id LIMIT $limit",
+                        ("$container", container), ("$kind", kind), ("$limit", KindPageSize), ("$now", Now()));
                 await using (command.ConfigureAwait(false))
                 {
                     var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -126,6 +137,89 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
         }
     }
 
+    public async Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        var kind = DocumentKind.Of<T>();
+        var after = Keyset.Parse(ContinuationToken.Unwrap(query, kind));
+        var order = query.OrderBy is null ? "id" : SqliteIndexes.Extract(query.OrderBy);
+        var sql = new System.Text.StringBuilder("SELECT id, body, etag, " + order + " FROM documents WHERE container = $container AND pk = $pk AND kind = $kind AND " + Live);
+        var parameters = new List<(string, object?)> { ("$container", query.Container), ("$pk", query.Partition), ("$kind", kind), ("$now", Now()), ("$limit", query.PageSize + 1) };
+        for (var i = 0; i < query.Filters.Count; i++)
+        {
+            var filter = query.Filters[i];
+            var op = filter.Operator switch
+            {
+                FieldOperator.Equal => "=",
+                FieldOperator.AtLeast => ">=",
+                FieldOperator.Before => "<",
+                _ => throw new ArgumentOutOfRangeException(nameof(query), filter.Operator, "Unknown operator."),
+            };
+            sql.Append(" AND ").Append(SqliteIndexes.Extract(filter.Field)).Append(' ').Append(op).Append(" $f").Append(i);
+            parameters.Add(($"$f{i}", filter.Value));
+        }
+
+        if (query.OrderBy is not null)
+        {
+            // As in Cosmos DB's query: a document without the ordered field has no place in the order.
+            sql.Append(" AND ").Append(order).Append(" IS NOT NULL");
+        }
+
+        if (after is not null)
+        {
+            sql.Append(query.OrderBy is null ? " AND id > $afterId" : $" AND ({order} > $after OR ({order} = $after AND id > $afterId))");
+            parameters.Add(("$after", after.Value));
+            parameters.Add(("$afterId", after.Id));
+        }
+
+        sql.Append(" ORDER BY ").Append(order).Append(query.OrderBy is null ? "" : ", id").Append(" LIMIT $limit");
+
+        var items = new List<StoredDocument<T>>(query.PageSize);
+        object? lastOrder = null;
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.Command(sql.ToString(), [.. parameters]);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        if (items.Count == query.PageSize)
+                        {
+                            // One more than a page exists: there is a next page, starting after the last one given.
+                            var last = items[^1].Key.Id;
+                            return new DocumentPage<T>(items, ContinuationToken.Wrap(query, kind, new Keyset(lastOrder, last).ToString()));
+                        }
+
+                        items.Add(new StoredDocument<T>(
+                            new DocumentKey(query.Container, query.Partition, reader.GetString(0)), Deserialize<T>(reader.GetString(1)), reader.GetString(2)));
+                        lastOrder = reader.GetValue(3);
+                    }
+                }
+            }
+        }
+
+        return new DocumentPage<T>(items, null);
+    }
+
+    /// <summary>Deletes documents whose time to live has passed (reads already ignore them). Returns how many.</summary>
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.Command("DELETE FROM documents WHERE expires_at <= $now", ("$now", Now()));
+            await using (command.ConfigureAwait(false))
+            {
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     public async Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writes);
@@ -151,7 +245,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
                 var etags = new string?[writes.Count];
                 for (var i = 0; i < writes.Count; i++)
                 {
-                    etags[i] = await ApplyAsync(connection, new DocumentKey(container, partition, writes[i].Id), writes[i], cancellationToken).ConfigureAwait(false);
+                    etags[i] = await ApplyAsync(connection, new DocumentKey(container, partition, writes[i].Id), writes[i], Now(), cancellationToken).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -160,27 +254,38 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
         }
     }
 
-    private static async Task<string?> ApplyAsync(SqliteConnection connection, DocumentKey key, DocumentWrite write, CancellationToken cancellationToken)
+    private static async Task<string?> ApplyAsync(SqliteConnection connection, DocumentKey key, DocumentWrite write, long now, CancellationToken cancellationToken)
     {
-        var etag = Guid.NewGuid().ToString("N");
-        var (sql, kind, body, ifMatch) = write switch
+        // An expired document is gone for every write, as in Cosmos DB: drop it first, so a create may take its id
+        // and a replace or delete finds nothing.
+        var purge = connection.Command(
+            "DELETE FROM documents WHERE container = $container AND pk = $pk AND id = $id AND expires_at <= $now",
+            ("$container", key.Container), ("$pk", key.Partition), ("$id", key.Id), ("$now", now));
+        await using (purge.ConfigureAwait(false))
         {
-            CreateWrite w => ("INSERT INTO documents (container, pk, id, kind, body, etag) VALUES ($container, $pk, $id, $kind, $body, $etag) ON CONFLICT DO NOTHING",
-                w.Kind, w.Body.GetRawText(), (string?)null),
-            ReplaceWrite w => ("UPDATE documents SET kind = $kind, body = $body, etag = $etag WHERE container = $container AND pk = $pk AND id = $id AND etag = $ifMatch",
-                w.Kind, w.Body.GetRawText(), w.IfMatchETag),
+            await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var etag = Guid.NewGuid().ToString("N");
+        var (sql, kind, body, ifMatch, ttl) = write switch
+        {
+            CreateWrite w => ("INSERT INTO documents (container, pk, id, kind, body, etag, expires_at) VALUES ($container, $pk, $id, $kind, $body, $etag, $expiresAt) ON CONFLICT DO NOTHING",
+                w.Kind, w.Body.GetRawText(), (string?)null, w.TimeToLiveSeconds),
+            ReplaceWrite w => ("UPDATE documents SET kind = $kind, body = $body, etag = $etag, expires_at = $expiresAt WHERE container = $container AND pk = $pk AND id = $id AND etag = $ifMatch",
+                w.Kind, w.Body.GetRawText(), w.IfMatchETag, w.TimeToLiveSeconds),
             UpsertWrite w => ("""
-                INSERT INTO documents (container, pk, id, kind, body, etag) VALUES ($container, $pk, $id, $kind, $body, $etag)
-                ON CONFLICT (container, pk, id) DO UPDATE SET kind = excluded.kind, body = excluded.body, etag = excluded.etag
-                """, w.Kind, w.Body.GetRawText(), (string?)null),
+                INSERT INTO documents (container, pk, id, kind, body, etag, expires_at) VALUES ($container, $pk, $id, $kind, $body, $etag, $expiresAt)
+                ON CONFLICT (container, pk, id) DO UPDATE SET kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at
+                """, w.Kind, w.Body.GetRawText(), (string?)null, w.TimeToLiveSeconds),
             DeleteWrite w => ("DELETE FROM documents WHERE container = $container AND pk = $pk AND id = $id AND ($ifMatch IS NULL OR etag = $ifMatch)",
-                (string?)null, (string?)null, w.IfMatchETag),
+                (string?)null, (string?)null, w.IfMatchETag, (int?)null),
             _ => throw new ArgumentOutOfRangeException(nameof(write), write.GetType().Name, "Unknown kind of write."),
         };
 
         var command = connection.Command(sql,
             ("$container", key.Container), ("$pk", key.Partition), ("$id", key.Id),
-            ("$kind", kind), ("$body", body), ("$etag", etag), ("$ifMatch", ifMatch));
+            ("$kind", kind), ("$body", body), ("$etag", etag), ("$ifMatch", ifMatch),
+            ("$expiresAt", ttl is { } seconds ? now + (seconds * 1000L) : null));
         await using (command.ConfigureAwait(false))
         {
             if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
@@ -210,6 +315,8 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 1;
         }
     }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, DocumentJson.Options) ?? throw new JsonException($"A stored {typeof(T).Name} was null.");

@@ -14,7 +14,10 @@ public static class SqliteServiceCollectionExtensions
     public static IServiceCollection AddSqliteDocumentStore(this IServiceCollection services, IConfiguration configuration)
     {
         AddSqliteDatabase(services, configuration);
-        services.AddSingleton<IDocumentStore, SqliteDocumentStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SqliteDocumentStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        services.AddHostedService<SqliteExpirySweep>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Iom.Application.Audit;
 using Iom.Application.Identity;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
+using Iom.Application.Referrals.Read;
 using Iom.Domain.Calendar;
 using Iom.Domain.Panels;
 using Iom.Domain.Referrals;
@@ -34,12 +35,24 @@ public sealed class RelistAwaitingReferrals(
         var upcoming = (await meetings.UpcomingAsync(message.Panel, LondonTime.LondonDate(now), cancellationToken)).Select(m => m.Date).ToList();
         var actor = new ActingAs(System, correlationId, Purpose);
 
-        await foreach (var listing in documents.ReadPartitionAsync<ReferralListing>(Containers.Panels, PanelDirectory.Code(message.Panel), cancellationToken))
+        // Only the listings awaiting a meeting, a page at a time, by the status index: not the panel's history.
+        var query = new DocumentQuery(Containers.Panels, PanelDirectory.Code(message.Panel))
         {
-            if (listing.Value.Status != ReferralStatus.AwaitingMeeting)
-            {
-                continue;
-            }
+            Filters = [FieldFilter.EqualTo("status", ReferralView.StatusName(ReferralStatus.AwaitingMeeting))],
+            OrderBy = "submittedAt",
+            PageSize = 100,
+        };
+        var awaiting = new List<StoredDocument<ReferralListing>>();
+        do
+        {
+            var page = await documents.QueryAsync<ReferralListing>(query, cancellationToken);
+            awaiting.AddRange(page.Items);
+            query = query with { Continuation = page.Continuation };
+        }
+        while (query.Continuation is not null);
+
+        foreach (var listing in awaiting)
+        {
 
             var stored = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(listing.Value.PersonId, listing.Value.ReferralId), cancellationToken);
             if (stored is not { Value.Status: ReferralStatus.AwaitingMeeting } || !ReferralStatusRules.CanMove(ReferralStatus.AwaitingMeeting, ReferralStatus.Listed))

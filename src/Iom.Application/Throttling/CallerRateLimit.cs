@@ -24,7 +24,7 @@ public sealed class CallerRateLimit(IDocumentStore documents, TimeProvider time)
             {
                 if (stored is null)
                 {
-                    await documents.CreateAsync(key, new RateWindow(windowStart, 1), cancellationToken);
+                    await documents.CreateAsync(key, new RateWindow(windowStart, 1, window * 2), cancellationToken);
                     return new RateDecision(true, TimeSpan.Zero);
                 }
 
@@ -34,7 +34,7 @@ public sealed class CallerRateLimit(IDocumentStore documents, TimeProvider time)
                     return new RateDecision(false, windowStart + window - now);
                 }
 
-                await documents.ReplaceAsync(key, new RateWindow(windowStart, current + 1), stored.ETag, cancellationToken);
+                await documents.ReplaceAsync(key, new RateWindow(windowStart, current + 1, window * 2), stored.ETag, cancellationToken);
                 return new RateDecision(true, TimeSpan.Zero);
             }
             catch (DocumentStoreException exception) when (exception is DocumentConflictException or DocumentPreconditionFailedException or DocumentNotFoundException)

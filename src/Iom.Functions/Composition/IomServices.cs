@@ -102,6 +102,8 @@ public static class IomServices
         services.AddSingleton<WithdrawReferralHandler>();
         services.AddSingleton<CreateMeetingsHandler>();
         services.AddSingleton<RelistAwaitingReferrals>();
+        services.AddSingleton<MoveMeetingsApart>();
+        services.AddSingleton<ReferralListingUpkeep>();
         services.AddSingleton<AcknowledgeReferral>();
     }
 }

@@ -47,8 +47,9 @@ public sealed class ReferralFunctions(
     public async Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var page = await list.HandleAsync(ParseQuery(request.Query), request.HttpContext.ActingAs(), cancellationToken);
-        return new JsonResponse(StatusCodes.Status200OK, ReferralSummaryPage.Of(page));
+        var query = ParseQuery(request.Query);
+        var page = await list.HandleAsync(query, request.HttpContext.ActingAs(), cancellationToken);
+        return new JsonResponse(StatusCodes.Status200OK, ReferralSummaryPage.Of(page, continuation => NextLink(query, continuation)));
     }
 
     [Function("WithdrawReferral")]
@@ -62,6 +63,9 @@ public sealed class ReferralFunctions(
         return new JsonResponse(StatusCodes.Status200OK, ReferralView.Of(referral));
     }
 
+    // Tokens are a few hundred characters (a keyset, or the Cosmos SDK's token for one partition).
+    private const int MaxContinuationLength = 4096;
+
     // Ids are 32 lower-case hex digits; anything else cannot name a referral.
     internal static void RequireWellFormed(string id)
     {
@@ -69,6 +73,24 @@ public sealed class ReferralFunctions(
         {
             throw GetReferralHandler.NotFound();
         }
+    }
+
+    // The same filters and page size, and the token; the token is URL-safe already (base64url).
+    private static string NextLink(ReferralQuery query, string continuation)
+    {
+        var link = new System.Text.StringBuilder("/api/referrals?panel=").Append(PanelDirectory.Code(query.Panel));
+        if (query.Meeting is { } meeting)
+        {
+            link.Append("&meeting=").Append(meeting.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (query.Status is { } status)
+        {
+            link.Append("&status=").Append(ReferralView.StatusName(status));
+        }
+
+        return link.Append("&pageSize=").Append(query.PageSize.ToString(CultureInfo.InvariantCulture))
+            .Append("&continuation=").Append(Uri.EscapeDataString(continuation)).ToString();
     }
 
     private static ReferralQuery ParseQuery(IQueryCollection query)
@@ -106,14 +128,18 @@ public sealed class ReferralFunctions(
             }
         }
 
-        var pageNumber = PositiveInt(query["page"], "page", 1, int.MaxValue, errors);
         var pageSize = PositiveInt(query["pageSize"], "pageSize", 25, ListReferralsHandler.MaxPageSize, errors);
+        string? continuation = query["continuation"];
+        if (continuation is { Length: 0 or > MaxContinuationLength })
+        {
+            errors["continuation"] = ["The continuation is not one this list gave: start again from the first page"];
+        }
         if (errors.Count > 0)
         {
             throw new ValidationFailedException(errors);
         }
 
-        return new ReferralQuery(panel, meeting, status, pageNumber, pageSize);
+        return new ReferralQuery(panel, meeting, status, pageSize, continuation);
     }
 
     private static int PositiveInt(string? text, string field, int fallback, int max, Dictionary<string, string[]> errors)

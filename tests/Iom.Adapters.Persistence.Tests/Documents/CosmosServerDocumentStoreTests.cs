@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Iom.Adapters.Cosmos;
 using Iom.Adapters.Persistence.Tests.Servers;
 using Iom.Application.Ports.Documents;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,5 +44,21 @@ public sealed class CosmosServerDocumentStoreTests(CosmosDbServerFixture server)
 
         // When this fails the server plans queries itself and the proxy's planning can go (README.md).
         server.Proxy.PlansAnsweredCount.ShouldBeGreaterThan(before);
+    }
+
+    [Fact]
+    public async Task An_expiring_document_is_stored_with_its_ttl_in_a_container_whose_default_ttl_lets_items_expire()
+    {
+        // The server keeps ttl but never expires anything (README.md): that the item carries it, and the container
+        // honours it, is what can be checked here; expiry itself is the live account's (and SQLite's) test.
+        var key = NewKey("expiring");
+        await Store.CreateAsync(key, new TestExpiring("a window", TimeSpan.FromSeconds(90)), Token);
+        var container = await server.Services.GetRequiredService<CosmosResources>().ContainerAsync(key.Container, Token);
+
+        using var item = await container.ReadItemStreamAsync(key.Id, new Microsoft.Azure.Cosmos.PartitionKey(key.Partition), cancellationToken: Token);
+        using var json = await JsonDocument.ParseAsync(item.Content, cancellationToken: Token);
+
+        json.RootElement.GetProperty("ttl").GetInt32().ShouldBe(90);
+        CosmosResources.PropertiesOf(ContainerDefinition.Of(key.Container)).DefaultTimeToLive.ShouldBe(-1);
     }
 }

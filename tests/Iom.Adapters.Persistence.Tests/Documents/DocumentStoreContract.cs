@@ -219,4 +219,101 @@ public abstract class DocumentStoreContract
     {
         (await Store.ReadKindAsync<TestUnstored>(Containers.People, Token).ToListAsync(Token)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Query_pages_one_partitions_matching_documents_of_its_kind_in_order_until_the_last_page_has_no_token()
+    {
+        var partition = "q-" + Guid.NewGuid().ToString("N");
+        DocumentKey Key(string id) => new(Containers.Panels, partition, id);
+        for (var i = 0; i < 7; i++)
+        {
+            // Written out of order; the query orders by submittedAt.
+            await Store.CreateAsync(Key($"listing-{i}"), new TestListing(i % 3 == 0 ? "withdrawn" : "listed", "2027-01-12", $"2026-12-{20 - i:D2}T10:00:00+00:00"), Token);
+        }
+
+        await Store.CreateAsync(Key("other-meeting"), new TestListing("listed", "2027-02-09", "2026-12-01T10:00:00+00:00"), Token);
+        await Store.CreateAsync(Key("a-note"), new TestNote("another kind"), Token);
+        await Store.CreateAsync(new DocumentKey(Containers.Panels, partition + "-other", "listing-1"), new TestListing("listed", "2027-01-12", "2026-12-01T09:00:00+00:00"), Token);
+
+        var query = new DocumentQuery(Containers.Panels, partition)
+        {
+            Filters = [FieldFilter.EqualTo("status", "listed"), FieldFilter.EqualTo("meetingDate", "2027-01-12")],
+            OrderBy = "submittedAt",
+            PageSize = 2,
+        };
+        var pages = new List<DocumentPage<TestListing>>();
+        do
+        {
+            pages.Add(await Store.QueryAsync<TestListing>(query with { Continuation = pages.LastOrDefault()?.Continuation }, Token));
+        }
+        while (pages[^1].Continuation is not null && pages.Count < 10);
+
+        var found = pages.SelectMany(p => p.Items).ToList();
+        found.Select(d => d.Key.Id).ShouldBe(["listing-5", "listing-4", "listing-2", "listing-1"]);
+        found.ShouldAllBe(d => d.Key.Partition == partition && d.Key.Container == Containers.Panels && d.ETag.Length > 0);
+        pages.Take(pages.Count - 1).ShouldAllBe(p => p.Items.Count > 0 && p.Items.Count <= 2);
+        pages[^1].Continuation.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Query_compares_ranges_and_a_page_with_room_to_spare_is_the_last()
+    {
+        var partition = "q-" + Guid.NewGuid().ToString("N");
+        foreach (var day in new[] { "2026-12-01", "2026-12-15", "2027-01-12", "2027-02-09" })
+        {
+            await Store.CreateAsync(new DocumentKey(Containers.Panels, partition, "m-" + day), new TestListing("listed", day, day + "T00:00:00+00:00"), Token);
+        }
+
+        var page = await Store.QueryAsync<TestListing>(new DocumentQuery(Containers.Panels, partition)
+        {
+            Filters = [FieldFilter.AtLeast("meetingDate", "2026-12-15"), FieldFilter.Before("meetingDate", "2027-02-09")],
+            OrderBy = "submittedAt",
+            PageSize = 10,
+        }, Token);
+
+        page.Items.Select(d => d.Value.MeetingDate).ShouldBe(["2026-12-15", "2027-01-12"]);
+        page.Continuation.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Query_filters_on_a_boolean_and_orders_by_id_when_no_field_is_named()
+    {
+        var partition = "q-" + Guid.NewGuid().ToString("N");
+        await Store.CreateAsync(new DocumentKey(Containers.Panels, partition, "b"), new TestListing("listed", "2027-01-12", "2026-12-01T00:00:00+00:00", Emergency: true), Token);
+        await Store.CreateAsync(new DocumentKey(Containers.Panels, partition, "a"), new TestListing("listed", "2027-01-12", "2026-12-02T00:00:00+00:00", Emergency: true), Token);
+        await Store.CreateAsync(new DocumentKey(Containers.Panels, partition, "c"), new TestListing("listed", "2027-01-12", "2026-12-03T00:00:00+00:00"), Token);
+
+        var page = await Store.QueryAsync<TestListing>(new DocumentQuery(Containers.Panels, partition) { Filters = [FieldFilter.EqualTo("emergency", true)] }, Token);
+
+        page.Items.Select(d => d.Key.Id).ShouldBe(["a", "b"]);
+    }
+
+    [Fact]
+    public async Task A_continuation_token_that_is_malformed_or_from_another_query_is_refused()
+    {
+        var partition = "q-" + Guid.NewGuid().ToString("N");
+        for (var i = 0; i < 3; i++)
+        {
+            await Store.CreateAsync(new DocumentKey(Containers.Panels, partition, $"l{i}"), new TestListing("listed", "2027-01-12", $"2026-12-0{i + 1}T00:00:00+00:00"), Token);
+        }
+
+        var query = new DocumentQuery(Containers.Panels, partition) { OrderBy = "submittedAt", PageSize = 1 };
+        var first = await Store.QueryAsync<TestListing>(query, Token);
+        first.Continuation.ShouldNotBeNull();
+
+        await Should.ThrowAsync<InvalidContinuationException>(() => Store.QueryAsync<TestListing>(query with { Continuation = "not-a-token" }, Token));
+        await Should.ThrowAsync<InvalidContinuationException>(() => Store.QueryAsync<TestListing>(
+            query with { Partition = partition + "-other", Continuation = first.Continuation }, Token));
+        await Should.ThrowAsync<InvalidContinuationException>(() => Store.QueryAsync<TestListing>(
+            query with { Filters = [FieldFilter.EqualTo("status", "withdrawn")], Continuation = first.Continuation }, Token));
+        (await Store.QueryAsync<TestListing>(query with { Continuation = first.Continuation }, Token)).Items.Single().Key.Id.ShouldBe("l1");
+    }
+
+    [Fact]
+    public async Task A_query_refuses_a_field_name_that_is_not_a_plain_json_name()
+    {
+        var query = new DocumentQuery(Containers.Panels, "q-" + Guid.NewGuid().ToString("N")) { OrderBy = "status') --" };
+
+        await Should.ThrowAsync<ArgumentException>(() => Store.QueryAsync<TestListing>(query, Token));
+    }
 }

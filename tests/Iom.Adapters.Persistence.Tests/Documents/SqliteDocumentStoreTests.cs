@@ -2,13 +2,20 @@ using Iom.Adapters.Persistence.Tests.Servers;
 using Iom.Adapters.Sqlite;
 using Iom.Application.Ports.Documents;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Iom.Adapters.Persistence.Tests.Documents;
 
 /// <summary>The whole document contract, commits included, on a temporary SQLite file per test.</summary>
 public sealed class SqliteDocumentStoreTests : TransactionalDocumentStoreContract, IDisposable
 {
-    private readonly TemporarySqlite _sqlite = new((services, configuration) => services.AddSqliteDocumentStore(configuration));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 14, 9, 0, 0, TimeSpan.Zero));
+    private readonly TemporarySqlite _sqlite;
+
+    public SqliteDocumentStoreTests()
+    {
+        _sqlite = new((services, configuration) => services.AddSingleton<TimeProvider>(_clock).AddSqliteDocumentStore(configuration));
+    }
 
     protected override IDocumentStore Store => _sqlite.Services.GetRequiredService<IDocumentStore>();
 
@@ -23,5 +30,41 @@ public sealed class SqliteDocumentStoreTests : TransactionalDocumentStoreContrac
         var reopened = new SqliteDocumentStore(new SqliteDatabase(_sqlite.Services.GetRequiredService<SqliteDatabase>().FilePath));
 
         (await reopened.ReadAsync<TestPerson>(key, Token))!.Value.ShouldBe(Zoe);
+    }
+
+    [Fact]
+    public async Task An_expired_document_is_no_longer_read_by_any_read_and_its_id_can_be_created_again()
+    {
+        var key = new DocumentKey(Containers.Panels, "ttl-" + Guid.NewGuid().ToString("N"), "window");
+        var lasting = key with { Id = "lasting" };
+        await Store.CreateAsync(key, new TestExpiring("short", TimeSpan.FromMinutes(1)), Token);
+        await Store.CreateAsync(lasting, new TestExpiring("forever", null), Token);
+        (await Store.ReadAsync<TestExpiring>(key, Token)).ShouldNotBeNull();
+
+        _clock.Advance(TimeSpan.FromSeconds(61));
+
+        (await Store.ReadAsync<TestExpiring>(key, Token)).ShouldBeNull();
+        (await Store.ReadPartitionAsync<TestExpiring>(key.Container, key.Partition, Token).ToListAsync(Token)).Select(d => d.Key.Id).ShouldBe(["lasting"]);
+        (await Store.QueryAsync<TestExpiring>(new DocumentQuery(key.Container, key.Partition), Token)).Items.Select(d => d.Key.Id).ShouldBe(["lasting"]);
+        (await Store.ReadKindAsync<TestExpiring>(key.Container, Token).ToListAsync(Token)).ShouldNotContain(d => d.Key == key);
+        await Should.ThrowAsync<DocumentNotFoundException>(() => Store.ReplaceAsync(key, new TestExpiring("late", null), "any", Token));
+        await Store.CreateAsync(key, new TestExpiring("again", null), Token);
+        (await Store.ReadAsync<TestExpiring>(key, Token))!.Value.Text.ShouldBe("again");
+    }
+
+    [Fact]
+    public async Task A_rewrite_sets_the_time_to_live_afresh_and_the_sweep_deletes_only_what_has_expired()
+    {
+        var key = new DocumentKey(Containers.Panels, "ttl-" + Guid.NewGuid().ToString("N"), "entry");
+        await Store.UpsertAsync(key, new TestExpiring("pending", null), Token);
+        _clock.Advance(TimeSpan.FromHours(1));
+        await Store.CommitAsync(key.Container, key.Partition, [DocumentWrite.Upsert(key.Id, new TestExpiring("dispatched", TimeSpan.FromMinutes(10)))], Token);
+        var sqlite = _sqlite.Services.GetRequiredService<SqliteDocumentStore>();
+
+        (await sqlite.DeleteExpiredAsync(Token)).ShouldBe(0);
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        (await sqlite.DeleteExpiredAsync(Token)).ShouldBe(1);
+
+        (await Store.ReadAsync<TestExpiring>(key, Token)).ShouldBeNull();
     }
 }

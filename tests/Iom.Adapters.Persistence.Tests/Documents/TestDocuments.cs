@@ -21,3 +21,14 @@ public sealed record TestScanned(int Number);
 /// <summary>A kind no test ever stores.</summary>
 [DocumentKind("test-unstored")]
 public sealed record TestUnstored(string Text);
+
+/// <summary>A listing-like document for the query tests, on fields the panels container indexes (infra/containers.json).</summary>
+[DocumentKind("test-listing")]
+public sealed record TestListing(string Status, string MeetingDate, string SubmittedAt, bool Emergency = false);
+
+/// <summary>A document that expires after the time it carries.</summary>
+[DocumentKind("test-expiring")]
+public sealed record TestExpiring(string Text, TimeSpan? Lifetime) : IExpiringDocument
+{
+    public TimeSpan? TimeToLive => Lifetime;
+}

@@ -151,7 +151,9 @@ public sealed partial class CosmosServerGapProxy : IAsyncDisposable
         using var json = JsonDocument.Parse(requestBody);
         var query = json.RootElement.GetProperty("query").GetString() ?? "";
         context.Response.ContentType = "application/json";
-        if (NeedsARealPlan().IsMatch(query))
+        // A query scoped to one partition may also be ordered: the server holds everything in one range and orders
+        // it itself, so the plain plan (one range, nothing for the SDK to merge) is what an account's plan amounts to.
+        if (NeedsARealPlan().IsMatch(SinglePartitionOrder().Replace(query, "")))
         {
             // Only an account can plan this; say so rather than let the SDK misread a made-up plan.
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -187,6 +189,9 @@ public sealed partial class CosmosServerGapProxy : IAsyncDisposable
 
     [GeneratedRegex(@"\b(ORDER\s+BY|GROUP\s+BY|DISTINCT|TOP|OFFSET|LIMIT|VALUE|COUNT|SUM|MIN|MAX|AVG)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NeedsARealPlan();
+
+    [GeneratedRegex(@"(?<=\bc\.pk\s*=\s*@pk\b.*)\s+ORDER\s+BY\s+[A-Za-z0-9_.]+\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex SinglePartitionOrder();
 
     [GeneratedRegex("^/dbs/[^/]+/colls/[^/]+/docs/[^/]+/?$")]
     private static partial Regex ItemPath();

@@ -77,4 +77,17 @@ public sealed class CallerRateLimitTests
         (await Acquire(caller: "user/with?odd#chars\\and\nnewlines")).Allowed.ShouldBeTrue();
         CallerRateLimit.KeyOf("SubmitReferral", "a/b#c").Id.ShouldMatch("^[0-9a-f]{64}$");
     }
+
+    [Fact]
+    public async Task A_window_expires_two_windows_after_its_last_use_and_is_then_no_longer_read()
+    {
+        var store = new SqliteDocumentStore(new SqliteDatabase(Path.Combine(Directory.CreateTempSubdirectory("iom-rate-ttl-").FullName, "iom.db")), time);
+        (await new CallerRateLimit(store, time).TryAcquireAsync("SubmitReferral", "u1", 3, Minute, Ct)).Allowed.ShouldBeTrue();
+        (await store.ReadKindAsync<RateWindow>(Containers.Operations, Ct).CountAsync(Ct)).ShouldBe(1);
+
+        time.Advance(2 * Minute + TimeSpan.FromSeconds(1));
+
+        (await store.ReadKindAsync<RateWindow>(Containers.Operations, Ct).CountAsync(Ct)).ShouldBe(0);
+        (await store.DeleteExpiredAsync(Ct)).ShouldBe(1);
+    }
 }

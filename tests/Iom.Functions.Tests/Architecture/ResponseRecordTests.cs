@@ -55,7 +55,7 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(ReferralView.ReferrerView), "name email phone")]
     [InlineData(typeof(ReferralView.StatusChangeView), "from to at byUserId reason")]
     [InlineData(typeof(RoutingDecisionView), "rule inputs panel")]
-    [InlineData(typeof(ReferralSummaryPage), "items page pageSize total")]
+    [InlineData(typeof(ReferralSummaryPage), "items next")]
     [InlineData(typeof(ReferralSummary), "id reference panel status meetingDate emergency referringAgency submittedAt")]
     [InlineData(typeof(AuditLog), "personId records chain")]
     [InlineData(typeof(AuditRecordView),

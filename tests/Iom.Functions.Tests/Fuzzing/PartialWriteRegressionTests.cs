@@ -230,6 +230,10 @@ public sealed class PartialWriteRegressionTests
             Now($"{nameof(ReadPartitionAsync)} {container}") ? throw new IOException("Injected failure of a partition read.")
                 : inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
 
+        public Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default) =>
+            Now($"{nameof(QueryAsync)} {query.Container}") ? throw new IOException("Injected failure of a query.")
+                : inner.QueryAsync<T>(query, cancellationToken);
+
         public IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default) =>
             Now($"{nameof(ReadKindAsync)} {container}") ? throw new IOException("Injected failure of a kind read.")
                 : inner.ReadKindAsync<T>(container, cancellationToken);

@@ -229,6 +229,12 @@ public sealed class RequestTimeLimitTests : IAsyncLifetime
             }
         }
 
+        public async Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default)
+        {
+            await MaybeStallAsync($"{nameof(QueryAsync)} {query.Container}", cancellationToken);
+            return await inner.QueryAsync<T>(query, cancellationToken);
+        }
+
         public async IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(
             string container, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {

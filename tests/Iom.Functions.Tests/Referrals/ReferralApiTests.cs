@@ -76,7 +76,7 @@ public sealed class ReferralApiTests : IAsyncLifetime
     private static async Task<JsonElement> Body(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
     private async Task<int> ListedCount() =>
-        (await Body(await Send(HttpMethod.Get, "/api/referrals?panel=iom", Roles.Coordinator))).GetProperty("total").GetInt32();
+        (await Body(await Send(HttpMethod.Get, "/api/referrals?panel=iom&pageSize=100", Roles.Coordinator))).GetProperty("items").GetArrayLength();
 
     [Fact]
     public async Task A_valid_referral_gets_201_with_its_location_reference_status_panel_meeting_and_the_rule_that_routed_it()
@@ -518,16 +518,24 @@ public sealed class ReferralApiTests : IAsyncLifetime
         await Submit(emergency);
 
         var january = await Body(await Send(HttpMethod.Get, "/api/referrals?panel=iom&meeting=2027-01-12&status=listed&pageSize=1", Roles.Coordinator));
-        january.GetProperty("total").GetInt32().ShouldBe(2);
         january.GetProperty("items").GetArrayLength().ShouldBe(1);
+        var next = january.GetProperty("next").GetString()!;
+        next.ShouldStartWith("/api/referrals?panel=iom&meeting=2027-01-12&status=listed&pageSize=1&continuation=");
+        var second = await Body(await Send(HttpMethod.Get, next, Roles.Coordinator));
+        second.GetProperty("items").GetArrayLength().ShouldBe(1);
+        second.GetProperty("items")[0].GetProperty("id").GetString().ShouldNotBe(january.GetProperty("items")[0].GetProperty("id").GetString());
+        second.TryGetProperty("next", out _).ShouldBeFalse("the last page has no next link");
         var december = await Body(await Send(HttpMethod.Get, "/api/referrals?panel=iom&meeting=2026-12-29", Roles.Coordinator));
-        december.GetProperty("total").GetInt32().ShouldBe(1);
+        december.GetProperty("items").GetArrayLength().ShouldBe(1);
         var text = december.GetRawText();
         text.ShouldNotContain("Dunn");
         text.ShouldNotContain("1985-07-07");
         text.ShouldNotContain("personId");
 
-        (await Send(HttpMethod.Get, "/api/referrals?panel=nope&status=lost&page=0", Roles.Coordinator)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Send(HttpMethod.Get, "/api/referrals?panel=nope&status=lost&pageSize=0", Roles.Coordinator)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var forged = await Send(HttpMethod.Get, "/api/referrals?panel=asb&continuation=" + next[(next.IndexOf("continuation=", StringComparison.Ordinal) + 13)..], Roles.Coordinator);
+        forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Body(forged)).GetProperty("errors").TryGetProperty("continuation", out _).ShouldBeTrue();
         (await Send(HttpMethod.Get, "/api/referrals?panel=iom", Roles.Referrer)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
@@ -537,7 +545,7 @@ public sealed class ReferralApiTests : IAsyncLifetime
         await Submit(ValidReferral());
 
         var own = await Send(HttpMethod.Get, "/api/referrals?panel=iom", Roles.PanelMember, email: IomMember);
-        (await Body(own)).GetProperty("total").GetInt32().ShouldBe(1);
+        (await Body(own)).GetProperty("items").GetArrayLength().ShouldBe(1);
 
         var other = await Send(HttpMethod.Get, "/api/referrals?panel=asb", Roles.PanelMember, email: IomMember);
         other.StatusCode.ShouldBe(HttpStatusCode.NotFound);

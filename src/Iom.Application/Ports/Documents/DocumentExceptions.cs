@@ -20,6 +20,10 @@ public sealed class DocumentNotFoundException(DocumentKey key, Exception? inner 
     public DocumentKey Key { get; } = key;
 }
 
+/// <summary>A continuation token that this store did not give, or gave for another query: nothing was read.</summary>
+public sealed class InvalidContinuationException(Exception? inner = null)
+    : DocumentStoreException("The continuation token is not one this query gave.", inner);
+
 /// <summary>
 /// A write whose outcome is unknown: it timed out, was cancelled in flight, or the store answered 408 or 503 — it may
 /// have been applied. Not a <see cref="DocumentStoreException"/>, which are definite refusals (nothing was written):

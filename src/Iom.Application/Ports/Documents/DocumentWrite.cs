@@ -3,16 +3,20 @@ namespace Iom.Application.Ports.Documents;
 /// <summary>One write of a <see cref="IDocumentStore.CommitAsync"/> batch.</summary>
 public abstract record DocumentWrite(string Id)
 {
-    public static DocumentWrite Create<T>(string id, T value) => new CreateWrite(id, DocumentKind.Of<T>(), DocumentJson.ToElement(value));
-    public static DocumentWrite Replace<T>(string id, T value, string ifMatchETag) => new ReplaceWrite(id, DocumentKind.Of<T>(), DocumentJson.ToElement(value), ifMatchETag);
-    public static DocumentWrite Upsert<T>(string id, T value) => new UpsertWrite(id, DocumentKind.Of<T>(), DocumentJson.ToElement(value));
+    public static DocumentWrite Create<T>(string id, T value) => new CreateWrite(id, DocumentKind.Of<T>(), DocumentJson.ToElement(value), TimeToLiveOf(value));
+    public static DocumentWrite Replace<T>(string id, T value, string ifMatchETag) => new ReplaceWrite(id, DocumentKind.Of<T>(), DocumentJson.ToElement(value), ifMatchETag, TimeToLiveOf(value));
+    public static DocumentWrite Upsert<T>(string id, T value) => new UpsertWrite(id, DocumentKind.Of<T>(), DocumentJson.ToElement(value), TimeToLiveOf(value));
     public static DocumentWrite Delete(string id, string? ifMatchETag = null) => new DeleteWrite(id, ifMatchETag);
+
+    /// <summary>Whole seconds, at least one (Cosmos DB's unit); null when the document does not expire.</summary>
+    public static int? TimeToLiveOf<T>(T value) =>
+        value is IExpiringDocument { TimeToLive: { } ttl } ? (int)Math.Clamp(Math.Ceiling(ttl.TotalSeconds), 1, int.MaxValue) : null;
 }
 
-public sealed record CreateWrite(string Id, string Kind, System.Text.Json.JsonElement Body) : DocumentWrite(Id);
+public sealed record CreateWrite(string Id, string Kind, System.Text.Json.JsonElement Body, int? TimeToLiveSeconds = null) : DocumentWrite(Id);
 
-public sealed record ReplaceWrite(string Id, string Kind, System.Text.Json.JsonElement Body, string IfMatchETag) : DocumentWrite(Id);
+public sealed record ReplaceWrite(string Id, string Kind, System.Text.Json.JsonElement Body, string IfMatchETag, int? TimeToLiveSeconds = null) : DocumentWrite(Id);
 
-public sealed record UpsertWrite(string Id, string Kind, System.Text.Json.JsonElement Body) : DocumentWrite(Id);
+public sealed record UpsertWrite(string Id, string Kind, System.Text.Json.JsonElement Body, int? TimeToLiveSeconds = null) : DocumentWrite(Id);
 
 public sealed record DeleteWrite(string Id, string? IfMatchETag) : DocumentWrite(Id);

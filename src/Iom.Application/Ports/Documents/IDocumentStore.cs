@@ -45,8 +45,16 @@ public interface IDocumentStore
     /// <exception cref="DocumentPreconditionFailedException">An ETag was given and the stored document no longer has it.</exception>
     Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Every document of kind <typeparamref name="T"/> in one partition, ordered by id. Never crosses partitions.</summary>
+    /// <summary>
+    /// Every document of kind <typeparamref name="T"/> in one partition, ordered by id. Never crosses partitions. Only
+    /// for partitions bounded by nature (one person's documents, the key ring): a partition that grows with history
+    /// is read with <see cref="QueryAsync{T}"/> (docs/architecture.md lists the uses).
+    /// </summary>
     IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of a filtered, ordered query in one partition, and the token of the next page.</summary>
+    /// <exception cref="InvalidContinuationException">The query's continuation token is not one this store gave.</exception>
+    Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Every document of kind <typeparamref name="T"/> in every partition of <paramref name="container"/>, in no

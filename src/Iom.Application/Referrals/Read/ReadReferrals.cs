@@ -25,15 +25,19 @@ public sealed class GetReferralHandler(IDocumentStore documents, AuditTrail audi
     public static RefusalException NotFound() => new(RefusalKind.NotFound, "not-found", "There is no referral with that id.");
 }
 
-public sealed record ReferralQuery(PanelCode Panel, DateOnly? Meeting, ReferralStatus? Status, int Page, int PageSize);
+/// <summary>A page of a panel's list: <see cref="Continuation"/> is the token of the next page, if any.</summary>
+public sealed record ReferralQuery(PanelCode Panel, DateOnly? Meeting, ReferralStatus? Status, int PageSize, string? Continuation = null);
 
-public sealed record ReferralPage(IReadOnlyList<ReferralListing> Items, int Page, int PageSize, int Total);
+public sealed record ReferralPage(IReadOnlyList<ReferralListing> Items, string? Continuation);
 
 /// <summary>
 /// A panel's referrals for co-ordinators and the panel's own members (the agenda in the making): references, dates
-/// and statuses, no personal data. Listings are an index
-/// kept beside the panel; each one is checked against its referral (the truth) by a point read, so a listing left by a
-/// failed submission is skipped and one left stale by an interrupted update is shown as the referral is, and mended.
+/// and statuses, no personal data, oldest submission first. One filtered query of the panel's listings (status and
+/// meeting are served by the index, infra/containers.json) gives one page and the next page's token; its cost is
+/// the page, whatever the panel's history. The referral is the truth: each listing of the page is checked against it
+/// by point reads made in parallel (at most a page of them), so a listing left by a failed submission is never
+/// shown, and a stale one is shown as the referral now is, or left out when that no longer matches the filters.
+/// Nothing is written: mending listings is <see cref="ReferralListingUpkeep"/>'s job.
 /// </summary>
 public sealed class ListReferralsHandler(IDocumentStore documents)
 {
@@ -42,29 +46,42 @@ public sealed class ListReferralsHandler(IDocumentStore documents)
     public async Task<ReferralPage> HandleAsync(ReferralQuery query, ActingAs actor, CancellationToken cancellationToken)
     {
         actor.Reach(query.Panel, PanelDirectory.NotFound);
-        var matching = new List<ReferralListing>();
-        await foreach (var stored in documents.ReadPartitionAsync<ReferralListing>(Containers.Panels, PanelDirectory.Code(query.Panel), cancellationToken))
+        var filters = new List<FieldFilter>();
+        if (query.Meeting is { } meeting)
         {
-            var truth = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(stored.Value.PersonId, stored.Value.ReferralId), cancellationToken);
-            if (truth is null)
-            {
-                continue;
-            }
-
-            var listing = ReferralListings.Of(truth.Value);
-            if (listing != stored.Value)
-            {
-                await documents.UpsertAsync(stored.Key, listing, cancellationToken);
-            }
-
-            if ((query.Meeting is null || listing.MeetingDate == query.Meeting) && (query.Status is null || listing.Status == query.Status))
-            {
-                matching.Add(listing);
-            }
+            filters.Add(FieldFilter.EqualTo("meetingDate", meeting.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        var items = matching.OrderBy(l => l.MeetingDate ?? DateOnly.MaxValue).ThenBy(l => l.SubmittedAt)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
-        return new ReferralPage(items, query.Page, query.PageSize, matching.Count);
+        if (query.Status is { } status)
+        {
+            filters.Add(FieldFilter.EqualTo("status", DocumentJson.ToElement(status).GetString()!));
+        }
+
+        DocumentPage<ReferralListing> page;
+        try
+        {
+            page = await documents.QueryAsync<ReferralListing>(new DocumentQuery(Containers.Panels, PanelDirectory.Code(query.Panel))
+            {
+                Filters = filters,
+                OrderBy = "submittedAt",
+                PageSize = query.PageSize,
+                Continuation = query.Continuation,
+            }, cancellationToken);
+        }
+        catch (InvalidContinuationException)
+        {
+            throw new ValidationFailedException(new Dictionary<string, string[]>
+            {
+                ["continuation"] = ["The continuation is not one this list gave: start again from the first page"],
+            });
+        }
+
+        var truths = await Task.WhenAll(page.Items.Select(stored =>
+            documents.ReadAsync<Referral>(ReferralStore.KeyOf(stored.Value.PersonId, stored.Value.ReferralId), cancellationToken)));
+        var items = truths.OfType<StoredDocument<Referral>>()
+            .Select(truth => ReferralListings.Of(truth.Value))
+            .Where(listing => (query.Meeting is null || listing.MeetingDate == query.Meeting) && (query.Status is null || listing.Status == query.Status))
+            .ToList();
+        return new ReferralPage(items, page.Continuation);
     }
 }

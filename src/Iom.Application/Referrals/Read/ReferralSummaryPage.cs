@@ -2,12 +2,16 @@ using Iom.Application.Api;
 
 namespace Iom.Application.Referrals.Read;
 
-/// <summary>A page of a panel's referral list.</summary>
-public sealed record ReferralSummaryPage(IReadOnlyList<ReferralSummary> Items, int Page, int PageSize, int Total) : IApiResponse
+/// <summary>
+/// A page of a panel's referral list and the link to the next page (absent on the last). Paged by continuation,
+/// not by page number: a page costs the same however long the panel's history (docs/referrals.md).
+/// </summary>
+public sealed record ReferralSummaryPage(IReadOnlyList<ReferralSummary> Items, string? Next) : IApiResponse
 {
-    public static ReferralSummaryPage Of(ReferralPage page)
+    public static ReferralSummaryPage Of(ReferralPage page, Func<string, string> nextLink)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return new ReferralSummaryPage([.. page.Items.Select(ReferralSummary.Of)], page.Page, page.PageSize, page.Total);
+        ArgumentNullException.ThrowIfNull(nextLink);
+        return new ReferralSummaryPage([.. page.Items.Select(ReferralSummary.Of)], page.Continuation is null ? null : nextLink(page.Continuation));
     }
 }
