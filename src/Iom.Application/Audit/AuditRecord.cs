@@ -3,18 +3,19 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Iom.Application.Identity;
 using Iom.Application.Ports.Documents;
+using Iom.Domain.Wire;
 
 namespace Iom.Application.Audit;
 
 /// <summary>The operations on personal data that the Data Protection Act 2018 s.62 requires to be logged.</summary>
 public enum AuditOperation
 {
-    Collection,
-    Alteration,
-    Consultation,
-    Disclosure,
-    Combination,
-    Erasure,
+    [WireName("collection")] Collection,
+    [WireName("alteration")] Alteration,
+    [WireName("consultation")] Consultation,
+    [WireName("disclosure")] Disclosure,
+    [WireName("combination")] Combination,
+    [WireName("erasure")] Erasure,
 }
 
 /// <summary>Who did it: enough to answer "who", without copying the whole token.</summary>

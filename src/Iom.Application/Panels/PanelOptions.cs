@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Iom.Application.Errors;
 using Iom.Application.Identity;
 using Iom.Domain.Referrals;
+using Iom.Domain.Wire;
 using Microsoft.Extensions.Options;
 
 namespace Iom.Application.Panels;
@@ -89,26 +90,10 @@ public sealed class PanelDirectory(IOptions<PanelsOptions> options)
             || p.Members.Any(m => string.Equals(m.ObjectId, caller.UserId, StringComparison.OrdinalIgnoreCase))
             || p.MemberGroups.Any(g => caller.Groups.Contains(g)));
 
-    public static string Code(PanelCode panel) => panel switch
-    {
-        PanelCode.StrategicGroup => "strategic-group",
-        _ => panel.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The panel's code in routes, configuration sections and partition keys: its wire name.</summary>
+    public static string Code(PanelCode panel) => WireNames.Of(panel);
 
-    public static bool TryParse(string? code, out PanelCode panel)
-    {
-        foreach (var candidate in Enum.GetValues<PanelCode>())
-        {
-            if (string.Equals(Code(candidate), code, StringComparison.Ordinal))
-            {
-                panel = candidate;
-                return true;
-            }
-        }
-
-        panel = default;
-        return false;
-    }
+    public static bool TryParse(string? code, out PanelCode panel) => WireNames.TryParse(code, out panel);
 }
 
 /// <summary>Refuses to start when a referral panel is missing from configuration.</summary>

@@ -3,57 +3,6 @@ using Iom.Domain.Referrals;
 
 namespace Iom.Application.Referrals;
 
-public sealed record PersonDetails(
-    string GivenName,
-    string FamilyName,
-    DateOnly DateOfBirth,
-    string Gender,
-    string? Ethnicity,
-    string? PncId,
-    string? CroNumber,
-    string? PrisonNumber,
-    string? Crn,
-    string? Postcode,
-    string? Ward);
-
-public sealed record ReferrerDetails(string Name, string Email, string? Phone);
-
-/// <summary>Which rule decided where the referral went (or why it was refused), and the inputs it used.</summary>
-public sealed record RoutingDecision(string Rule, IReadOnlyDictionary<string, string> Inputs, PanelCode? Panel);
-
-public sealed record StatusChange(ReferralStatus From, ReferralStatus To, DateTimeOffset At, string ByUserId, string? Reason);
-
-/// <summary>A referral: the source of truth, in the person's partition of the people container.</summary>
-[DocumentKind("referral")]
-public sealed record Referral(
-    string Id,
-    string PersonId,
-    string Reference,
-    ReferralType ReferralType,
-    PanelCode Panel,
-    ReferralStatus Status,
-    DateOnly? MeetingDate,
-    PersonDetails Person,
-    string Reason,
-    IReadOnlyList<string> OffenceTypes,
-    IReadOnlyList<string> Drivers,
-    RiskOfSeriousHarm RiskOfSeriousHarm,
-    int MappaLevel,
-    bool MaracCase,
-    int? AssetScore,
-    int? OgrsScore,
-    bool Statutory,
-    bool Emergency,
-    ReferrerDetails Referrer,
-    string ReferringAgency,
-    string SubmittedBy,
-    DateTimeOffset SubmittedAt,
-    RoutingDecision DecidedBy,
-    IReadOnlyList<string> MatchKeys,
-    IReadOnlyList<StatusChange> History,
-    WithdrawalReason? WithdrawalReason = null,
-    string? WithdrawalNote = null);
-
 /// <summary>
 /// The panel's view of a referral, in the panel's partition of the panels container, so co-ordinators can list a
 /// panel's referrals without crossing partitions. It carries no personal data: references, dates and statuses.

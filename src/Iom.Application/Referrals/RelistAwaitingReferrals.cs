@@ -55,7 +55,7 @@ public sealed class RelistAwaitingReferrals(
         {
 
             var stored = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(listing.Value.PersonId, listing.Value.ReferralId), cancellationToken);
-            if (stored is not { Value.Status: ReferralStatus.AwaitingMeeting } || !ReferralStatusRules.CanMove(ReferralStatus.AwaitingMeeting, ReferralStatus.Listed))
+            if (stored is not { Value.Status: ReferralStatus.AwaitingMeeting })
             {
                 continue;
             }
@@ -68,23 +68,22 @@ public sealed class RelistAwaitingReferrals(
                 continue;
             }
 
-            var listed = referral with
-            {
-                Status = ReferralStatus.Listed,
-                MeetingDate = meeting,
-                History = [.. referral.History, new StatusChange(ReferralStatus.AwaitingMeeting, ReferralStatus.Listed, now, System.UserId, $"meeting {meeting:yyyy-MM-dd}")],
-            };
+            var change = referral.ListFor(meeting.Value, now, System.UserId);
             try
             {
                 await audit.CommitAsync(actor.Entry(referral.PersonId, AuditOperation.Alteration, $"referral/{referral.Id}", now),
-                    [DocumentWrite.Replace(referral.Id, listed, stored.ETag)], cancellationToken);
+                    [DocumentWrite.Replace(referral.Id, change.Referral, stored.ETag), .. ReferralEffects.OutboxEntries(change, correlationId, now).Select(e => e.Write())],
+                    cancellationToken);
             }
             catch (DocumentPreconditionFailedException)
             {
                 continue;
             }
 
-            await documents.UpsertAsync(listing.Key, ReferralListings.Of(listed), cancellationToken);
+            if (ReferralEffects.Listing(change) is { } listed)
+            {
+                await documents.UpsertAsync(listing.Key, listed, cancellationToken);
+            }
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Iom.Domain.Wire;
 
 namespace Iom.Domain.Referrals;
 
@@ -166,5 +166,5 @@ public static class Eligibility
 
     // The same spelling as the JSON API, so a stored decision reads like the referral that produced it.
     private static string Text<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        where TEnum : struct, Enum => WireNames.Of(value);
 }

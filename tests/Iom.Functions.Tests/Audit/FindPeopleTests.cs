@@ -5,6 +5,7 @@ using Iom.Application.Audit;
 using Iom.Application.Identity;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
+using Iom.Domain.Referrals;
 using Iom.Functions.Tests.LocalHost;
 using Iom.Functions.Tests.Referrals;
 

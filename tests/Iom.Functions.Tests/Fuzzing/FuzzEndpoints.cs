@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Iom.Application.Referrals.Read;
-using Iom.Application.Referrals.Withdraw;
 using Iom.Domain.Referrals;
+using Iom.Domain.Wire;
 using Iom.Functions.Http;
 using Iom.Functions.Referrals;
 using Iom.Functions.Tests.Referrals;
@@ -168,7 +168,7 @@ public static class FuzzEndpoints
 
     public static JsonObject ValidWithdrawal(Random random)
     {
-        var reason = HostileValues.Pick(random, WithdrawReferralHandler.Reasons.Keys.Order(StringComparer.Ordinal).ToList());
+        var reason = HostileValues.Pick(random, WireNames.All<WithdrawalReason>().Order(StringComparer.Ordinal).ToList());
         return new JsonObject { ["reason"] = reason, ["note"] = random.Next(2) == 0 || reason == "other" ? "Moved out of the area." : null };
     }
 

@@ -120,7 +120,7 @@ public sealed class PartialWriteRegressionTests
         report.Violations.ShouldBeEmpty();
         report.DocumentsByKind["referral"].ShouldBe(people);
         var references = new List<string>();
-        await foreach (var referral in host.Services.GetRequiredService<IDocumentStore>().ReadKindAsync<Iom.Application.Referrals.Referral>(Containers.People, TestContext.Current.CancellationToken))
+        await foreach (var referral in host.Services.GetRequiredService<IDocumentStore>().ReadKindAsync<Iom.Domain.Referrals.Referral>(Containers.People, TestContext.Current.CancellationToken))
         {
             references.Add(referral.Value.Reference);
         }

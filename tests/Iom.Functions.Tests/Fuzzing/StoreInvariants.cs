@@ -13,6 +13,7 @@ using Iom.Application.Referrals.Submit;
 using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
 using Iom.Domain.Referrals;
+using Iom.Domain.Wire;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ReferralKeys = Iom.Application.Referrals.ReferralStore;
@@ -288,11 +289,11 @@ public sealed partial class StoreInvariants(IServiceProvider services)
             Postcode = r.Person.Postcode,
             Ward = r.Person.Ward,
         },
-        ReferralType = Kebab(r.ReferralType),
+        ReferralType = WireNames.Of(r.ReferralType),
         Reason = r.Reason,
         OffenceTypes = r.OffenceTypes,
         Drivers = r.Drivers,
-        RiskOfSeriousHarm = Kebab(r.RiskOfSeriousHarm),
+        RiskOfSeriousHarm = WireNames.Of(r.RiskOfSeriousHarm),
         MappaLevel = r.MappaLevel,
         MaracCase = r.MaracCase,
         AssetScore = r.AssetScore,
@@ -301,8 +302,6 @@ public sealed partial class StoreInvariants(IServiceProvider services)
         Emergency = r.Emergency,
         Referrer = new ReferrerInput { Name = r.Referrer.Name, Email = r.Referrer.Email, Phone = r.Referrer.Phone },
     };
-
-    private static string Kebab<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
     private static T? Parse<T>(string? text, Func<string, T?> parse) where T : struct => text is null ? null : parse(text);
 

@@ -124,7 +124,7 @@ public sealed class ReferralApiTests : IAsyncLifetime
         referral["emergency"] = true;
         var (referralId, personId) = await host.ReferAsync(referral);
         var documents = host.Services.GetRequiredService<Iom.Application.Ports.Documents.IDocumentStore>();
-        var reference = (await documents.ReadAsync<Iom.Application.Referrals.Referral>(Iom.Application.Referrals.ReferralStore.KeyOf(personId, referralId), Ct))!.Value.Reference;
+        var reference = (await documents.ReadAsync<Iom.Domain.Referrals.Referral>(Iom.Application.Referrals.ReferralStore.KeyOf(personId, referralId), Ct))!.Value.Reference;
 
         await Outbox.WaitForAsync(host, "sam.patel@met.example.gov.uk", reference);
         await Outbox.WaitForAsync(host, "iom.coordinator@richmond-iom.example", reference);

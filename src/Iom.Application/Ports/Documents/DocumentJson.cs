@@ -21,7 +21,7 @@ public static class DocumentJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.Converters.Add(new WireNameEnumConverter());
         options.MakeReadOnly();
         return options;
     }

@@ -18,5 +18,6 @@ public static class DocumentKind
 
     public static string Of(Type type) => Names.GetOrAdd(type, static t =>
         t.GetCustomAttribute<DocumentKindAttribute>()?.Name
+        ?? (DomainDocumentKinds.Names.TryGetValue(t, out var name) ? name : null)
         ?? throw new InvalidOperationException($"{t.FullName} has no [DocumentKind]; every stored type names its kind."));
 }

@@ -6,6 +6,7 @@ using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Events;
 using Iom.Application.Ports.Mail;
 using Iom.Application.Ports.Rendering;
+using Iom.Domain.Referrals;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

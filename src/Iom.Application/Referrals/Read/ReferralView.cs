@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Iom.Application.Api;
 using Iom.Domain.Referrals;
+using Iom.Domain.Wire;
 
 namespace Iom.Application.Referrals.Read;
 
@@ -67,8 +67,8 @@ public sealed record ReferralView(
             referral.WithdrawalNote);
     }
 
-    /// <summary>A status's name on the wire (JSON, query strings, pages): kebab-case, as the JSON enum converter writes it.</summary>
-    public static string StatusName(ReferralStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+    /// <summary>A status's name on the wire (JSON, query strings, pages).</summary>
+    public static string StatusName(ReferralStatus status) => WireNames.Of(status);
 
     public sealed record PersonView(
         string GivenName,

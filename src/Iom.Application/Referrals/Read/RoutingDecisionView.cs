@@ -1,7 +1,9 @@
+using Iom.Domain.Referrals;
+
 namespace Iom.Application.Referrals.Read;
 
 /// <summary>Which rule decided where a referral went, and the inputs it used, as the API shows it.</summary>
-public sealed record RoutingDecisionView(string Rule, IReadOnlyDictionary<string, string> Inputs, Domain.Referrals.PanelCode? Panel)
+public sealed record RoutingDecisionView(string Rule, IReadOnlyDictionary<string, string> Inputs, PanelCode? Panel)
 {
     public static RoutingDecisionView Of(RoutingDecision decision)
     {

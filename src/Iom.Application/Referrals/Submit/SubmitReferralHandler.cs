@@ -11,6 +11,7 @@ using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
 using Iom.Domain.Panels;
 using Iom.Domain.Referrals;
+using Iom.Domain.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -58,8 +59,8 @@ public sealed partial class SubmitReferralHandler(
 
         var person = ToPersonDetails(request.Person!, today);
         var decision = Eligibility.Decide(
-            new EligibilityInput(person.DateOfBirth, today, ParseType(request.ReferralType!), request.MappaLevel!.Value,
-                request.MaracCase!.Value, request.AssetScore, ParseRosh(request.RiskOfSeriousHarm!)),
+            new EligibilityInput(person.DateOfBirth, today, WireNames.Parse<ReferralType>(request.ReferralType!), request.MappaLevel!.Value,
+                request.MaracCase!.Value, request.AssetScore, WireNames.Parse<RiskOfSeriousHarm>(request.RiskOfSeriousHarm!)),
             options.Value.Eligibility);
         if (!decision.IsEligible)
         {
@@ -91,11 +92,11 @@ public sealed partial class SubmitReferralHandler(
         {
             var reference = await claims.ReserveReferenceAsync(panel, today, referralId, claim.PersonId, cancellationToken);
             var routing = new RoutingDecision(decision.Rule, decision.Inputs, panel);
-            var referral = new Referral(
-                referralId, claim.PersonId, reference, ParseType(request.ReferralType!), panel, status, meetingDate, person,
-                request.Reason!.Trim(), request.OffenceTypes!, request.Drivers!, ParseRosh(request.RiskOfSeriousHarm!),
+            var referral = Referral.Submit(
+                referralId, claim.PersonId, reference, WireNames.Parse<ReferralType>(request.ReferralType!), routing, meetingDate, person,
+                request.Reason!.Trim(), request.OffenceTypes!, request.Drivers!, WireNames.Parse<RiskOfSeriousHarm>(request.RiskOfSeriousHarm!),
                 request.MappaLevel!.Value, request.MaracCase!.Value, request.AssetScore, request.OgrsScore, request.Statutory!.Value,
-                request.Emergency!.Value, ToReferrerDetails(request.Referrer!), agency, actor.Caller.UserId, now, routing, matchKeys, []);
+                request.Emergency!.Value, ToReferrerDetails(request.Referrer!), agency, actor.Caller.UserId, now, matchKeys).Referral;
 
             // The acknowledgement is an outbox entry committed with the referral: stored together or not at all.
             var acknowledgement = OutboxEntry.For($"referral-acknowledgement-{referralId}", ReferralQueues.Acknowledgements,
@@ -273,19 +274,4 @@ public sealed partial class SubmitReferralHandler(
         };
         return (T?)value;
     }
-
-    private static ReferralType ParseType(string text) => text switch
-    {
-        "asb" => ReferralType.Asb,
-        "dyo" => ReferralType.Dyo,
-        _ => ReferralType.Iom,
-    };
-
-    private static RiskOfSeriousHarm ParseRosh(string text) => text switch
-    {
-        "very-high" => RiskOfSeriousHarm.VeryHigh,
-        "high" => RiskOfSeriousHarm.High,
-        "medium" => RiskOfSeriousHarm.Medium,
-        _ => RiskOfSeriousHarm.Low,
-    };
 }

@@ -1,3 +1,6 @@
+using Iom.Domain.Referrals;
+using Iom.Domain.Wire;
+
 namespace Iom.Application.Referrals.Submit;
 
 /// <summary>
@@ -47,8 +50,8 @@ public sealed record ReferrerInput
 /// <summary>The values each enumerated field accepts, as callers write them.</summary>
 public static class ReferralVocabulary
 {
-    public static IReadOnlyList<string> ReferralTypes { get; } = ["iom", "asb", "dyo"];
-    public static IReadOnlyList<string> RisksOfSeriousHarm { get; } = ["low", "medium", "high", "very-high"];
+    public static IReadOnlyList<string> ReferralTypes { get; } = WireNames.All<ReferralType>();
+    public static IReadOnlyList<string> RisksOfSeriousHarm { get; } = WireNames.All<RiskOfSeriousHarm>();
     public static IReadOnlyList<string> Genders { get; } = ["male", "female", "non-binary", "not-stated"];
 
     /// <summary>

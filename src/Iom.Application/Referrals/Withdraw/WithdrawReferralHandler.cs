@@ -3,6 +3,7 @@ using Iom.Application.Errors;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals.Read;
 using Iom.Domain.Referrals;
+using Iom.Domain.Wire;
 
 namespace Iom.Application.Referrals.Withdraw;
 
@@ -21,14 +22,11 @@ public sealed class WithdrawReferralHandler(IDocumentStore documents, AuditTrail
     public const string Purpose = "Referral management: the referring agency withdrawing its referral";
     public const int MaxNoteLength = 1000;
 
-    public static IReadOnlyDictionary<string, WithdrawalReason> Reasons { get; } = Enum.GetValues<WithdrawalReason>()
-        .ToDictionary(r => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(r.ToString()), r => r);
-
     public async Task<Referral> HandleAsync(string referralId, WithdrawReferralRequest request, ActingAs actor, CancellationToken cancellationToken)
     {
-        if (request.Reason is null || !Reasons.TryGetValue(request.Reason, out var reason))
+        if (!WireNames.TryParse<WithdrawalReason>(request.Reason, out var reason))
         {
-            throw ValidationFailedException.For("reason", $"Select the reason: one of {string.Join(", ", Reasons.Keys)}");
+            throw ValidationFailedException.For("reason", $"Select the reason: one of {string.Join(", ", WireNames.All<WithdrawalReason>())}");
         }
 
         if (request.Note is { Length: > MaxNoteLength })
@@ -43,25 +41,28 @@ public sealed class WithdrawReferralHandler(IDocumentStore documents, AuditTrail
 
         var stored = await documents.FindAsync(referralId, cancellationToken);
         var referral = actor.Reach(stored?.Value, GetReferralHandler.NotFound);
-        if (!ReferralStatusRules.CanMove(referral.Status, ReferralStatus.Withdrawn))
+        var now = time.GetUtcNow();
+        ReferralChange change;
+        try
+        {
+            change = referral.Withdraw(reason, request.Note, now, actor.Caller.UserId);
+        }
+        catch (InvalidTransitionException refused)
         {
             throw new RefusalException(RefusalKind.Conflict, "invalid-transition",
-                $"A referral that is {referral.Status} cannot be withdrawn.", null,
-                new Dictionary<string, object?> { ["currentStatus"] = referral.Status });
+                $"A referral that is {refused.From} cannot be withdrawn.", null,
+                new Dictionary<string, object?> { ["currentStatus"] = refused.From });
         }
 
-        var now = time.GetUtcNow();
-        var withdrawn = referral with
-        {
-            Status = ReferralStatus.Withdrawn,
-            WithdrawalReason = reason,
-            WithdrawalNote = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
-            History = [.. referral.History, new StatusChange(referral.Status, ReferralStatus.Withdrawn, now, actor.Caller.UserId, request.Reason)],
-        };
         // The ETag makes a concurrent change (e.g. the panel deciding) win or lose cleanly: 412, nothing written.
         await audit.CommitAsync(actor.Entry(referral.PersonId, AuditOperation.Alteration, $"referral/{referralId}", now),
-            [DocumentWrite.Replace(referralId, withdrawn, stored!.ETag)], cancellationToken);
-        await documents.UpsertAsync(ReferralListings.KeyOf(withdrawn), ReferralListings.Of(withdrawn), cancellationToken);
-        return withdrawn;
+            [DocumentWrite.Replace(referralId, change.Referral, stored!.ETag), .. ReferralEffects.OutboxEntries(change, actor.CorrelationId, now).Select(e => e.Write())],
+            cancellationToken);
+        if (ReferralEffects.Listing(change) is { } listing)
+        {
+            await documents.UpsertAsync(ReferralListings.KeyOf(change.Referral), listing, cancellationToken);
+        }
+
+        return change.Referral;
     }
 }

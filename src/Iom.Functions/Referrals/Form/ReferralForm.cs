@@ -1,6 +1,8 @@
 using System.Globalization;
 using Iom.Application.Identity;
 using Iom.Application.Referrals.Submit;
+using Iom.Domain.Referrals;
+using Iom.Domain.Wire;
 using Microsoft.AspNetCore.Http;
 
 namespace Iom.Functions.Referrals.Form;
@@ -49,11 +51,11 @@ internal static class ReferralForm
     /// <summary>Every field, in the order the page shows them.</summary>
     public static IReadOnlyList<FormField> Fields { get; } =
     [
-        new("referralType", "referralType", FieldKind.Choice, Options(ReferralVocabulary.ReferralTypes, new()
+        new("referralType", "referralType", FieldKind.Choice, Options<ReferralType>(new()
         {
-            ["iom"] = new("Integrated Offender Management (IOM)", "An adult whose offending harms the area most"),
-            ["asb"] = new("Anti-social behaviour (ASB)", "An adult causing anti-social behaviour"),
-            ["dyo"] = new("Deter Young Offenders (DYO)", "A young person under 18"),
+            [ReferralType.Iom] = new("Integrated Offender Management (IOM)", "An adult whose offending harms the area most"),
+            [ReferralType.Asb] = new("Anti-social behaviour (ASB)", "An adult causing anti-social behaviour"),
+            [ReferralType.Dyo] = new("Deter Young Offenders (DYO)", "A young person under 18"),
         }), "Select the type of referral"),
         new("emergency", "emergency", FieldKind.Choice, YesNo, "Select yes if this is an emergency referral"),
         new("givenName", "person.givenName", FieldKind.Text, []),
@@ -124,12 +126,12 @@ internal static class ReferralForm
             ["finance"] = new("Finance", null),
             ["family"] = new("Family", null),
         })),
-        new("riskOfSeriousHarm", "riskOfSeriousHarm", FieldKind.Choice, Options(ReferralVocabulary.RisksOfSeriousHarm, new()
+        new("riskOfSeriousHarm", "riskOfSeriousHarm", FieldKind.Choice, Options<RiskOfSeriousHarm>(new()
         {
-            ["low"] = new("Low", null),
-            ["medium"] = new("Medium", null),
-            ["high"] = new("High", null),
-            ["very-high"] = new("Very high", null),
+            [RiskOfSeriousHarm.Low] = new("Low", null),
+            [RiskOfSeriousHarm.Medium] = new("Medium", null),
+            [RiskOfSeriousHarm.High] = new("High", null),
+            [RiskOfSeriousHarm.VeryHigh] = new("Very high", null),
         }), "Select the risk of serious harm"),
         new("mappaLevel", "mappaLevel", FieldKind.Choice,
             [new("0", "Not managed under MAPPA"), new("1", "Level 1"), new("2", "Level 2"), new("3", "Level 3")],
@@ -319,6 +321,11 @@ internal static class ReferralForm
         static int? Number(string text) =>
             text.Length <= 2 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
+
+    // An enumerated field's values are its wire names, the same the JSON API and the validator accept.
+    private static List<FormOption> Options<TEnum>(Dictionary<TEnum, (string Text, string? Hint)> labels)
+        where TEnum : struct, Enum =>
+        Options(WireNames.All<TEnum>(), labels.ToDictionary(l => WireNames.Of(l.Key), l => l.Value));
 
     private static List<FormOption> Options(IReadOnlyList<string> vocabulary, Dictionary<string, (string Text, string? Hint)> labels) =>
         vocabulary.Select(v => labels.TryGetValue(v, out var label)

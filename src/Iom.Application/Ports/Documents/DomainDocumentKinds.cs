@@ -1,0 +1,16 @@
+using System.Collections.Frozen;
+using Iom.Domain.Referrals;
+
+namespace Iom.Application.Ports.Documents;
+
+/// <summary>
+/// The stored kinds of the domain's aggregates. The domain cannot carry <see cref="DocumentKindAttribute"/> (storage
+/// is not its concern), so their names are given here; like the attribute's, they are data and never change.
+/// </summary>
+public static class DomainDocumentKinds
+{
+    public static FrozenDictionary<Type, string> Names { get; } = new Dictionary<Type, string>
+    {
+        [typeof(Referral)] = "referral",
+    }.ToFrozenDictionary();
+}
