@@ -126,6 +126,9 @@ public sealed class OpenApiDescriptionTests
             .ShouldNotBeNull().ShouldContain("reasons");
         conformance.Mismatch("GET", "/api/health", StatusCodes.Status200OK, "application/json", """{"status":"Healthy","checks":{},"reasons":{},"extra":1}""")
             .ShouldNotBeNull();
+        // Nulls are left out when written: a value that may be null is not required, one that may not be is.
+        conformance.Mismatch("GET", "/api/audit/verify", StatusCodes.Status200OK, "application/json", """{"personId":"p","records":1,"intact":true,"unkeyedRecords":0}""").ShouldBeNull();
+        conformance.Mismatch("GET", "/api/audit/verify", StatusCodes.Status200OK, "application/json", """{"personId":"p","records":"1","intact":true,"unkeyedRecords":0}""").ShouldNotBeNull();
         conformance.Mismatch("GET", "/api/referrals/0123456789abcdef0123456789abcdef", StatusCodes.Status404NotFound, ProblemResult.ContentType, """{"title":"Not found.","status":404}""")
             .ShouldNotBeNull().ShouldContain("type");
     }

@@ -34,7 +34,7 @@ internal sealed class ApiSchemas(OpenApiDocument document)
             var node = ApiJson.Options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions
             {
                 TreatNullObliviousAsNonNullable = true,
-                TransformSchemaNode = response ? RequireNonNullable : null,
+                TransformSchemaNode = response ? AsWritten : null,
             });
             var schema = new OpenApiJsonReader().ReadFragment<OpenApiSchema>(node, OpenApiSpecVersion.OpenApi3_1, document, out var diagnostic)
                 ?? throw new InvalidOperationException($"The schema of {type.Name} could not be read.");
@@ -56,15 +56,28 @@ internal sealed class ApiSchemas(OpenApiDocument document)
         return names.ContainsValue(name) ? type.FullName!.Replace('.', '_').Replace('+', '_') : name;
     }
 
-    // Response records are written with nulls left out, so what is not nullable is always there.
-    private static JsonNode RequireNonNullable(JsonSchemaExporterContext context, JsonNode schema)
+    // A response is only ever written: nulls are left out, so a property is there exactly when its value may not be
+    // null (the exporter requires every constructor parameter instead); and numbers are written as numbers (the
+    // options also read them from strings, which is all the exporter's string branch and pattern say).
+    private static JsonNode AsWritten(JsonSchemaExporterContext context, JsonNode schema)
     {
-        if (context.PropertyInfo is null && context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject obj && obj["properties"] is JsonObject)
+        if (schema is not JsonObject obj)
         {
-            var required = context.TypeInfo.Properties
-                .Where(p => !p.IsGetNullable && Nullable.GetUnderlyingType(p.PropertyType) is null && p.Get is not null)
-                .Select(p => (JsonNode)JsonValue.Create(p.Name))
-                .ToArray();
+            return schema;
+        }
+
+        if (obj["type"] is JsonArray types
+            && types.Any(t => t?.GetValue<string>() is "integer" or "number") && types.Any(t => t?.GetValue<string>() == "string"))
+        {
+            var written = types.Select(t => t!.GetValue<string>()).Where(t => t != "string").ToList();
+            obj["type"] = written.Count == 1 ? JsonValue.Create(written[0]) : new JsonArray([.. written.Select(t => (JsonNode)JsonValue.Create(t))]);
+            obj.Remove("pattern");
+        }
+
+        if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && obj["properties"] is JsonObject properties)
+        {
+            var required = properties.Where(p => !MayBeNull(p.Value)).Select(p => (JsonNode)JsonValue.Create(p.Key)).ToArray();
+            obj.Remove("required");
             if (required.Length > 0)
             {
                 obj["required"] = new JsonArray(required);
@@ -73,6 +86,11 @@ internal sealed class ApiSchemas(OpenApiDocument document)
 
         return schema;
     }
+
+    private static bool MayBeNull(JsonNode? schema) => schema is not JsonObject property
+        || property["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "null")
+        || property["type"] is JsonValue type && type.GetValue<string>() == "null"
+        || property["enum"] is JsonArray values && values.Any(v => v is null);
 
     private OpenApiSchemaReference Problem()
     {
