@@ -223,7 +223,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 
 // App Service Authentication: every request arrives signed in, with X-MS-CLIENT-PRINCIPAL set by the platform (which
 // does not let external requests set it). Unauthenticated callers get 401 ("recommended for APIs"), except on:
-// - /api/health, anonymous;
+// - /api/health and /api/openapi.json (the OpenAPI description: generated from the code, no personal data), anonymous;
 // - /api/referrals/new, the referral form ([BrowserPage]): the app itself sends a browser without a session to
 //   /.auth/login/aad?post_login_redirect_uri=/api/referrals/new?signed-in=1 (303) and still answers 401 to API
 //   callers, so a referrer opening the form is signed in and brought back. The app refuses every non-anonymous request
@@ -237,7 +237,7 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
-      excludedPaths: [ '/api/health', '/api/referrals/new' ]
+      excludedPaths: [ '/api/health', '/api/openapi.json', '/api/referrals/new' ]
     }
     httpSettings: { requireHttps: true }
     identityProviders: {

@@ -5,6 +5,7 @@ using Iom.Application.Errors;
 using Iom.Application.Identity;
 using Iom.Application.People;
 using Iom.Functions.Http;
+using Iom.Functions.Http.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -19,6 +20,10 @@ namespace Iom.Functions.Audit;
 public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, VerifyAuditChains verifyAll, ExportPerson export, FindPeople findPeople, TimeProvider time)
 {
     [Function("ReadAuditLog")]
+    [QueryParameter("person", "The person id: 32 lower-case hexadecimal characters.", Required = true)]
+    [QueryParameter("from", "Records from this instant (ISO 8601).", Format = "date-time")]
+    [QueryParameter("to", "Records up to this instant (ISO 8601).", Format = "date-time")]
+    [Responds(StatusCodes.Status200OK, typeof(AuditLog))]
     [AllowRoles(Roles.Auditor, Purpose = "Data protection: reading the audit log", Objects = typeof(PersonAccess))]
     public async Task<IActionResult> Read(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit")] HttpRequest request, CancellationToken cancellationToken)
@@ -29,6 +34,9 @@ public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, Verif
     }
 
     [Function("VerifyAuditLog")]
+    [QueryParameter("person", "The person id whose chain to verify; without it, every chain.")]
+    [Responds(StatusCodes.Status200OK, typeof(ChainVerification), Description = "The person's chain (with person), or every chain's counts and the broken ones (without).")]
+    [Responds(StatusCodes.Status200OK, typeof(AuditChainsReport))]
     [AllowRoles(Roles.Auditor, Purpose = "Data protection: verifying the audit log", Objects = typeof(PersonAccess))]
     public async Task<IActionResult> Verify(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit/verify")] HttpRequest request, CancellationToken cancellationToken)
@@ -50,6 +58,7 @@ public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, Verif
     }
 
     [Function("ExportPerson")]
+    [Responds(StatusCodes.Status200OK, typeof(PersonExport))]
     [AllowRoles(Roles.Auditor, Purpose = ExportPerson.Purpose, Objects = typeof(PersonAccess))]
     public async Task<IActionResult> Export(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people/{id:" + RouteIds.DocumentId + "}/export")] HttpRequest request, string id, CancellationToken cancellationToken)
@@ -61,6 +70,12 @@ public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, Verif
 
     /// <summary>A subject-access request starts from what the requester knows: the person ids held under it.</summary>
     [Function("FindPeople")]
+    [QueryParameter("pnc", "A PNC id.")]
+    [QueryParameter("cro", "A CRO number.")]
+    [QueryParameter("noms", "A prison (NOMS) number.")]
+    [QueryParameter("crn", "A probation case reference number.")]
+    [QueryParameter("reference", "A referral's reference.")]
+    [Responds(StatusCodes.Status200OK, typeof(FoundPeople))]
     [AllowRoles(Roles.Auditor, Purpose = FindPeople.Purpose, Objects = typeof(PersonAccess))]
     public async Task<IActionResult> Find(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people")] HttpRequest request, CancellationToken cancellationToken)

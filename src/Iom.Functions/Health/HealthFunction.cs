@@ -1,5 +1,6 @@
 using Iom.Application.Api;
 using Iom.Functions.Http;
+using Iom.Functions.Http.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -15,6 +16,8 @@ namespace Iom.Functions.Health;
 public sealed class HealthFunction(HealthReportCache health)
 {
     [Function("Health")]
+    [Responds(StatusCodes.Status200OK, typeof(HealthResponse), Description = "Healthy or degraded.")]
+    [Responds(StatusCodes.Status503ServiceUnavailable, typeof(HealthResponse), Description = "Something the app needs does not answer.")]
     [Anonymous]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)

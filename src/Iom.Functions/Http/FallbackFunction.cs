@@ -1,3 +1,4 @@
+using Iom.Functions.Http.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -24,6 +25,8 @@ public sealed partial class FallbackFunction(FunctionRoutes routes, ILogger<Fall
     public const string Name = "zzFallback";
 
     [Function(Name)]
+    [Responds(StatusCodes.Status404NotFound, typeof(ProblemDetails), Description = "No operation has this path.")]
+    [Responds(StatusCodes.Status405MethodNotAllowed, typeof(ProblemDetails), Description = "An operation has this path but not this method (Allow lists those it has).")]
     [Anonymous]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, Route = "{*path}")] HttpRequest request)
     {

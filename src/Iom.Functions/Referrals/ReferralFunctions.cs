@@ -9,6 +9,7 @@ using Iom.Application.Referrals.Submit;
 using Iom.Application.Referrals.Withdraw;
 using Iom.Domain.Referrals;
 using Iom.Functions.Http;
+using Iom.Functions.Http.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -23,6 +24,11 @@ public sealed class ReferralFunctions(
     WithdrawReferralHandler withdraw)
 {
     [Function("SubmitReferral")]
+    [Accepts(typeof(SubmitReferralRequest))]
+    [Responds(StatusCodes.Status201Created, typeof(SubmitReferralResult), Description = "Taken in: its id, reference and where it went (Location: the referral).")]
+    [Responds(StatusCodes.Status403Forbidden, typeof(ProblemDetails), Description = "The caller's account has no agency.")]
+    [Responds(StatusCodes.Status409Conflict, typeof(ProblemDetails), Description = "The person already has an open referral or is in the cohort (audited as a disclosure).")]
+    [Responds(StatusCodes.Status422UnprocessableEntity, typeof(ProblemDetails), Description = "Not eligible, with the rule that decided it; nothing is stored.")]
     [AllowRoles(Roles.Referrer, Purpose = SubmitReferralHandler.Purpose, RateLimited = RateLimitBuckets.ReferralIntake)]
     public async Task<IActionResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken)
@@ -33,6 +39,7 @@ public sealed class ReferralFunctions(
     }
 
     [Function("GetReferral")]
+    [Responds(StatusCodes.Status200OK, typeof(ReferralView))]
     [AllowRoles(Roles.Referrer, Roles.Coordinator, Roles.PanelMember, Purpose = GetReferralHandler.Purpose, Objects = typeof(ReferralAccess))]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/{id:" + RouteIds.DocumentId + "}")] HttpRequest request, string id, CancellationToken cancellationToken)
@@ -43,6 +50,12 @@ public sealed class ReferralFunctions(
     }
 
     [Function("ListReferrals")]
+    [QueryParameter("panel", "The panel: iom, asb, dyo or strategic-group.", Required = true)]
+    [QueryParameter("meeting", "Only referrals listed for the meeting on this date (YYYY-MM-DD).", Format = "date")]
+    [QueryParameter("status", "Only referrals with this status.")]
+    [QueryParameter("page", "The page, from 1.", Format = "int32")]
+    [QueryParameter("pageSize", "Referrals a page, from 1 to 100 (the largest page).", Format = "int32")]
+    [Responds(StatusCodes.Status200OK, typeof(ReferralSummaryPage))]
     [AllowRoles(Roles.Coordinator, Roles.PanelMember, Purpose = "Referral management: listing a panel's referrals (no personal data)", Objects = typeof(PanelAccess))]
     public async Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken)
@@ -53,6 +66,10 @@ public sealed class ReferralFunctions(
     }
 
     [Function("WithdrawReferral")]
+    [Accepts(typeof(WithdrawReferralRequest))]
+    [Responds(StatusCodes.Status200OK, typeof(ReferralView), Description = "Withdrawn: the referral as it now is.")]
+    [Responds(StatusCodes.Status409Conflict, typeof(ProblemDetails), Description = "Its status cannot move to withdrawn.")]
+    [Responds(StatusCodes.Status412PreconditionFailed, typeof(ProblemDetails), Description = "Someone else changed it first; read it again and retry.")]
     [AllowRoles(Roles.Referrer, Purpose = WithdrawReferralHandler.Purpose, Objects = typeof(ReferralAccess))]
     public async Task<IActionResult> Withdraw(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{id:" + RouteIds.DocumentId + "}/withdraw")] HttpRequest request, string id, CancellationToken cancellationToken)

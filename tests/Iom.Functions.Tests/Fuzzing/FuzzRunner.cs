@@ -12,6 +12,7 @@ using Iom.Application.Referrals;
 using Iom.Functions.Http;
 using Iom.Functions.Tests.LocalHost;
 using Iom.Functions.Tests.Referrals;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using ReferralKeys = Iom.Application.Referrals.ReferralStore;
 
@@ -110,6 +111,7 @@ public sealed partial class FuzzRunner : IAsyncDisposable
     private readonly RunningLocalHost host;
     private readonly ServerErrorLog errors;
     private readonly HttpClient client;
+    private readonly OpenApiConformance conformance;
     private readonly List<string> knownReferrals = [];
     private readonly List<string> knownPeople = [];
     private readonly Dictionary<string, string> session = new(StringComparer.Ordinal);
@@ -120,6 +122,7 @@ public sealed partial class FuzzRunner : IAsyncDisposable
         this.host = host;
         this.errors = errors;
         client = NewClient();
+        conformance = new OpenApiConformance(host.Services.GetRequiredService<FunctionRoutes>());
     }
 
     private static HttpClient NewClient() => new(new SocketsHttpHandler
@@ -170,9 +173,9 @@ public sealed partial class FuzzRunner : IAsyncDisposable
                 Interlocked.Increment(ref serverLevel);
             }
 
-            var problems = failure is not null ? [failure]
+            IReadOnlyList<string> problems = failure is not null ? [failure]
                 : response!.Status is Abandoned or CutOff ? []
-                : ResponseCheck.Problems(request, endpoints[request.Endpoint], response);
+                : [.. ResponseCheck.Problems(request, endpoints[request.Endpoint], response), .. Undescribed(request, response)];
             if (problems.Count > 0)
             {
                 failures.Add(new FuzzFailure(request, response, problems, errors.For(response?.CorrelationId).ToList()));
@@ -197,6 +200,23 @@ public sealed partial class FuzzRunner : IAsyncDisposable
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, int>)g.ToDictionary(s => s.Key.Status, s => s.Value), StringComparer.Ordinal);
         var totals = statuses.GroupBy(s => s.Key.Status).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
         return new FuzzSummary(generator.Seed, inputs, clock.Elapsed, concurrency, totals, byEndpoint, totals.GetValueOrDefault(Abandoned), totals.GetValueOrDefault(CutOff), serverLevel, failures.ToList(), store, unattributed);
+    }
+
+    /// <summary>Whether the app's OpenAPI description describes the response (status, media type, body), as for every test's client.</summary>
+    private IEnumerable<string> Undescribed(FuzzRequest request, FuzzResponse response)
+    {
+        if (ResponseCheck.IsServerLevelRefusal(response) || !Uri.TryCreate(host.BaseAddress, request.Target, out var target))
+        {
+            yield break;
+        }
+
+        var json = response.MediaType.EndsWith("/json", StringComparison.Ordinal) || response.MediaType.EndsWith("+json", StringComparison.Ordinal);
+        var mismatch = conformance.Mismatch(request.Method, PathString.FromUriComponent(target), response.Status, response.ContentType,
+            json && response.Body.Length > 0 ? Encoding.UTF8.GetString(response.Body) : null);
+        if (mismatch is not null)
+        {
+            yield return $"not as the OpenAPI description says: {mismatch}";
+        }
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     {
         ["Health"] = ["anonymous", .. Roles.All],
         ["Assets"] = ["anonymous", .. Roles.All],
+        ["OpenApi"] = ["anonymous", .. Roles.All],
         ["SubmitReferral"] = [Roles.Referrer],
         ["GetReferral"] = [Roles.Referrer, Roles.Coordinator, Roles.PanelMember],
         ["ListReferrals"] = [Roles.Coordinator, Roles.PanelMember],
@@ -59,6 +60,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     {
         "Health" => new(HttpMethod.Get, "/api/health"),
         "Assets" => new(HttpMethod.Get, "/api/assets/govuk-frontend.min.css"),
+        "OpenApi" => new(HttpMethod.Get, "/api/openapi.json"),
         "SubmitReferral" => Json(HttpMethod.Post, "/api/referrals", "{}"),
         "GetReferral" => new(HttpMethod.Get, $"/api/referrals/{referralId}"),
         "ListReferrals" => new(HttpMethod.Get, "/api/referrals?panel=iom"),

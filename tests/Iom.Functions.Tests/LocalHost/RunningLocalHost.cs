@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Iom.Functions.Tests.LocalHost;
 
-/// <summary>The real local host on Kestrel, on a free loopback port, with its data in a folder of the test's own.</summary>
+/// <summary>
+/// The real local host on Kestrel, on a free loopback port, with its data in a folder of the test's own. Its client
+/// fails any response that does not conform to the OpenAPI description (<see cref="OpenApiConformanceHandler"/>).
+/// </summary>
 public sealed class RunningLocalHost : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -18,7 +21,11 @@ public sealed class RunningLocalHost : IAsyncDisposable
         this.ownsDataDirectory = ownsDataDirectory;
         DataDirectory = dataDirectory;
         BaseAddress = new Uri(app.Urls.First());
-        Client = new HttpClient { BaseAddress = BaseAddress };
+        // Every response a test sees through this client is checked against the app's OpenAPI description.
+        Client = new HttpClient(new OpenApiConformanceHandler(new OpenApiConformance(app.Services.GetRequiredService<Iom.Functions.Http.FunctionRoutes>())))
+        {
+            BaseAddress = BaseAddress,
+        };
     }
 
     public Uri BaseAddress { get; }

@@ -9,6 +9,7 @@ using Iom.Application.Referrals.Read;
 using Iom.Application.Referrals.Submit;
 using Iom.Domain.Referrals;
 using Iom.Functions.Http;
+using Iom.Functions.Http.OpenApi;
 using Iom.Functions.Rendering;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
@@ -39,6 +40,7 @@ public sealed partial class ReferralFormFunctions(
     private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 
     [Function("ReferralForm")]
+    [Responds(StatusCodes.Status200OK, ContentType = "text/html", Description = "The referral form.")]
     [AllowRoles(Roles.Referrer)]
     [BrowserPage]
     public IActionResult Form(
@@ -46,6 +48,12 @@ public sealed partial class ReferralFormFunctions(
         FormPage(request.HttpContext, StatusCodes.Status200OK, posted: null, NoErrors, DateParts.None);
 
     [Function("SubmitReferralForm")]
+    [Accepts("application/x-www-form-urlencoded")]
+    [Responds(StatusCodes.Status303SeeOther, Description = "Taken in: on to its confirmation page (Location).")]
+    [Responds(StatusCodes.Status400BadRequest, ContentType = "text/html", Description = "The form again with its errors, or the form had expired.")]
+    [Responds(StatusCodes.Status403Forbidden, ContentType = "text/html", Description = "The caller's account has no agency.")]
+    [Responds(StatusCodes.Status409Conflict, ContentType = "text/html", Description = "The person is already referred.")]
+    [Responds(StatusCodes.Status422UnprocessableEntity, ContentType = "text/html", Description = "Not eligible; nothing is stored.")]
     [BrowserPage]
     [AllowRoles(Roles.Referrer, Purpose = SubmitReferralHandler.Purpose, RateLimited = RateLimitBuckets.ReferralIntake)]
     public async Task<IActionResult> Submit(
@@ -82,6 +90,8 @@ public sealed partial class ReferralFormFunctions(
     }
 
     [Function("ReferralConfirmation")]
+    [Responds(StatusCodes.Status200OK, ContentType = "text/html", Description = "The reference, panel and meeting; never who the referral is about.")]
+    [Responds(StatusCodes.Status404NotFound, ContentType = "text/html", Description = "No referral the caller can see has this id.")]
     [BrowserPage]
     [AllowRoles(Roles.Referrer, Roles.Coordinator, Roles.PanelMember, Purpose = ConfirmationPurpose, Objects = typeof(ReferralAccess))]
     public async Task<IActionResult> Confirmation(
