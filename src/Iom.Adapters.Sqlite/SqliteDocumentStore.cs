@@ -141,22 +141,17 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
     /// <returns>The new ETag of each write (null for a delete).</returns>
     private async Task<string?[]> ApplyAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
-            // BEGIN IMMEDIATE: take the write lock up front, so a read-then-write never fails half way with SQLITE_BUSY.
-            var transaction = connection.BeginTransaction(deferred: false);
-            await using (transaction.ConfigureAwait(false))
+            var etags = new string?[writes.Count];
+            for (var i = 0; i < writes.Count; i++)
             {
-                var etags = new string?[writes.Count];
-                for (var i = 0; i < writes.Count; i++)
-                {
-                    etags[i] = await ApplyAsync(connection, new DocumentKey(container, partition, writes[i].Id), writes[i], cancellationToken).ConfigureAwait(false);
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return etags;
+                etags[i] = await ApplyAsync(write.Connection, new DocumentKey(container, partition, writes[i].Id), writes[i], cancellationToken).ConfigureAwait(false);
             }
+
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return etags;
         }
     }
 

@@ -38,9 +38,10 @@ public sealed class SqliteQueue(SqliteDatabase database, TimeProvider timeProvid
         ArgumentOutOfRangeException.ThrowIfLessThan(visibilityTimeout, TimeSpan.Zero);
 
         var now = timeProvider.GetUtcNow();
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             // One statement claims the due messages, so two receivers can never take the same one.
             var command = connection.Command(
                 """
@@ -64,6 +65,8 @@ public sealed class SqliteQueue(SqliteDatabase database, TimeProvider timeProvid
                             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)))));
                     }
 
+                    await reader.DisposeAsync().ConfigureAwait(false);
+                    await write.CommitAsync(cancellationToken).ConfigureAwait(false);
                     // RETURNING gives no order; hand them out oldest first.
                     return [.. received.OrderBy(r => r.Seq).Select(r => r.Message)];
                 }
@@ -105,14 +108,18 @@ public sealed class SqliteQueue(SqliteDatabase database, TimeProvider timeProvid
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
-            var command = connection.Command(sql, parameters);
+            int changed;
+            var command = write.Connection.Command(sql, parameters);
             await using (command.ConfigureAwait(false))
             {
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return changed;
         }
     }
 }
