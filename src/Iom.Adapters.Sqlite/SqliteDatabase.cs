@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace Iom.Adapters.Sqlite;
@@ -7,7 +6,7 @@ namespace Iom.Adapters.Sqlite;
 /// The one SQLite file behind the local document store and queue. Creates the file and its schema when constructed.
 /// A connection is opened per operation: the .NET objects are not thread-safe, and pooling makes opening cheap.
 /// Disposing it (the host does, at shutdown) closes its own pooled connections, and no other database's.
-/// Writes go through <see cref="BeginWriteAsync"/>: one at a time per file in this process, queued without blocking a thread.
+/// Writes go through <see cref="WriteAsync"/>: one writer per database in this process, committing concurrent writes as a group.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -36,19 +35,12 @@ public sealed class SqliteDatabase : IDisposable
         CREATE INDEX IF NOT EXISTS queue_messages_due ON queue_messages (queue, visible_at, seq);
         """;
 
-    // SQLite admits one writer per file. Left to contend, a writer that finds the lock taken gets SQLITE_BUSY, and
-    // Microsoft.Data.Sqlite answers that by blocking its thread for 150 ms (Thread.Sleep) before trying again: under
-    // concurrent requests most of a write's latency was those sleeps, on starved thread-pool threads. Writers of this
-    // process therefore queue here, asynchronously, and find the lock free. One gate per file, shared by every
-    // SqliteDatabase on it (tests and the benchmark build several hosts on one file).
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
-
     // Other processes on the same file (the local host's commands) still contend: SQLite's own busy handler waits for
     // them in steps of a few milliseconds, up to the same 30 s as DefaultTimeout, instead of 150 ms sleeps.
     private const string PerConnection = "PRAGMA busy_timeout = 30000;";
 
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate;
+    private readonly SqliteWriter _writer;
 
     public void Dispose()
     {
@@ -74,7 +66,7 @@ public sealed class SqliteDatabase : IDisposable
             // the implicit BEGIN of a transaction.
             DefaultTimeout = 30,
         }.ToString();
-        _writeGate = WriteGates.GetOrAdd(FilePath, _ => new SemaphoreSlim(1, 1));
+        _writer = new SqliteWriter(OpenAsync);
 
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
@@ -107,29 +99,10 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Waits for this process's turn to write to the file, then opens a connection and begins an IMMEDIATE transaction
-    /// (the write lock taken up front, so a read-then-write never fails half way with SQLITE_BUSY).
+    /// Runs <paramref name="work"/> as one atomic write: its commands on the connection it is given are all committed
+    /// or none, and the returned task completes once they are durable (see <see cref="SqliteWriter"/>). The work runs
+    /// on the database's writer, so it must only use that connection: never another write of this database.
     /// </summary>
-    public async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return new SqliteWrite(connection, connection.BeginTransaction(deferred: false), _writeGate);
-            }
-            catch
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }
-        catch
-        {
-            _writeGate.Release();
-            throw;
-        }
-    }
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(work, cancellationToken);
 }

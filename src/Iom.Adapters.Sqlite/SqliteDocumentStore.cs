@@ -141,18 +141,16 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
     /// <returns>The new ETag of each write (null for a delete).</returns>
     private async Task<string?[]> ApplyAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
     {
-        var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (write.ConfigureAwait(false))
+        return await database.WriteAsync(async (connection, token) =>
         {
             var etags = new string?[writes.Count];
             for (var i = 0; i < writes.Count; i++)
             {
-                etags[i] = await ApplyAsync(write.Connection, new DocumentKey(container, partition, writes[i].Id), writes[i], cancellationToken).ConfigureAwait(false);
+                etags[i] = await ApplyAsync(connection, new DocumentKey(container, partition, writes[i].Id), writes[i], token).ConfigureAwait(false);
             }
 
-            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
             return etags;
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<string?> ApplyAsync(SqliteConnection connection, DocumentKey key, DocumentWrite write, CancellationToken cancellationToken)
