@@ -196,6 +196,8 @@ internal sealed class SqliteWriter(Func<CancellationToken, Task<SqliteConnection
 
         public void Fail(Exception exception)
         {
+            // A write that failed by itself keeps its own reason, even when the batch then failed as a whole.
+            exception = _failure ?? exception;
             if (exception is OperationCanceledException cancelled && _cancellationToken.IsCancellationRequested)
             {
                 _answer.TrySetCanceled(cancelled.CancellationToken == default ? _cancellationToken : cancelled.CancellationToken);
