@@ -122,6 +122,11 @@ internal static class IntakeBenchmark
                     // Interleaved (app, baseline, app, baseline) so a change in the machine's load touches both.
                     foreach (var (name, uri) in targets)
                     {
+                        log.WriteLine($"[{stored:N0} stored] {name}: warm-up request answered {await Load.WarmUpAsync(uri, Sender(run + name + "w", 1)(0))}");
+                    }
+
+                    foreach (var (name, uri) in targets)
+                    {
                         log.WriteLine($"[{stored:N0} stored] {name}: closed loop, {options.Connections} connections, {options.Seconds} s…");
                         var result = await Load.ClosedLoopAsync(uri, options.Connections, TimeSpan.FromSeconds(options.WarmupSeconds),
                             TimeSpan.FromSeconds(options.Seconds), Sender(run + name + "c", options.Connections));

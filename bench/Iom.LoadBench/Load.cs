@@ -68,6 +68,17 @@ internal static class Load
     }
 
     /// <summary>
+    /// One request, answered before anything is measured, so that no phase pays for the target's first request
+    /// (JIT, connection pools, lazy start-up), which on a slow machine took longer than a short phase.
+    /// </summary>
+    /// <returns>The status of the answer (0 = none).</returns>
+    public static async Task<int> WarmUpAsync(Uri target, HttpRequestMessage request)
+    {
+        using var client = Client(target, maxConnections: 1);
+        return await SendAsync(client, request, new Refusal());
+    }
+
+    /// <summary>
     /// Request i is due at start + i / rate whatever happened to earlier ones, and its latency runs from that due
     /// time, not from when it was sent: a slow server cannot hold the load back and hide its queue (coordinated
     /// omission). Callers take turns over <paramref name="callers"/> identities.

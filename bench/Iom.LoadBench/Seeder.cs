@@ -43,7 +43,9 @@ internal static class Seeder
         // Exactly `count` stored: a submission that fails (SQLite's busy timeout on a starved machine) frees its slot
         // for another person; the number of failures is reported.
         long next = -1, slots = 0;
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        // As many submissions at once as the measured rounds have callers: the store commits concurrent writes as a
+        // group, so seeding runs as fast as the app takes referrals in (8 at a time left most of each sync unshared).
+        await Task.WhenAll(Enumerable.Range(0, callers.Length).Select(async _ =>
         {
             while (Interlocked.Increment(ref slots) <= count)
             {
@@ -54,6 +56,10 @@ internal static class Seeder
                 try
                 {
                     await handler.HandleAsync(Referrals.For(n, LondonTime.LondonDate(at)), actor, cancellationToken);
+                    if ((n + 1) % 10_000 == 0)
+                    {
+                        log.WriteLine($"  seeded {n + 1:N0} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

@@ -6,6 +6,7 @@ namespace Iom.Adapters.Sqlite;
 /// The one SQLite file behind the local document store and queue. Creates the file and its schema when constructed.
 /// A connection is opened per operation: the .NET objects are not thread-safe, and pooling makes opening cheap.
 /// Disposing it (the host does, at shutdown) closes its own pooled connections, and no other database's.
+/// Writes go through <see cref="WriteAsync"/>: one writer per database in this process, committing concurrent writes as a group.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -34,7 +35,12 @@ public sealed class SqliteDatabase : IDisposable
         CREATE INDEX IF NOT EXISTS queue_messages_due ON queue_messages (queue, visible_at, seq);
         """;
 
+    // Other processes on the same file (the local host's commands) still contend: SQLite's own busy handler waits for
+    // them in steps of a few milliseconds, up to the same 30 s as DefaultTimeout, instead of 150 ms sleeps.
+    private const string PerConnection = "PRAGMA busy_timeout = 30000;";
+
     private readonly string _connectionString;
+    private readonly SqliteWriter _writer;
 
     public void Dispose()
     {
@@ -60,6 +66,7 @@ public sealed class SqliteDatabase : IDisposable
             // the implicit BEGIN of a transaction.
             DefaultTimeout = 30,
         }.ToString();
+        _writer = new SqliteWriter(OpenAsync);
 
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
@@ -94,6 +101,12 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var pragma = connection.Command(PerConnection);
+            await using (pragma.ConfigureAwait(false))
+            {
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return connection;
         }
         catch
@@ -102,4 +115,12 @@ public sealed class SqliteDatabase : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one atomic write: its commands on the connection it is given are all committed
+    /// or none, and the returned task completes once they are durable (see <see cref="SqliteWriter"/>). The work runs
+    /// on the database's writer, so it must only use that connection: never another write of this database.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(work, cancellationToken);
 }

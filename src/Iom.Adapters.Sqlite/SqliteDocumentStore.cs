@@ -209,15 +209,15 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
     /// <summary>Deletes documents whose time to live has passed (reads already ignore them). Returns how many.</summary>
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        // Through the one writer, like every other write, so the sweep never fights a commit for the lock.
+        return await database.WriteAsync(async (connection, token) =>
         {
             var command = connection.Command("DELETE FROM documents WHERE expires_at <= $now", ("$now", Now()));
             await using (command.ConfigureAwait(false))
             {
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
             }
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
@@ -235,23 +235,16 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
     /// <returns>The new ETag of each write (null for a delete).</returns>
     private async Task<string?[]> ApplyAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        return await database.WriteAsync(async (connection, token) =>
         {
-            // BEGIN IMMEDIATE: take the write lock up front, so a read-then-write never fails half way with SQLITE_BUSY.
-            var transaction = connection.BeginTransaction(deferred: false);
-            await using (transaction.ConfigureAwait(false))
+            var etags = new string?[writes.Count];
+            for (var i = 0; i < writes.Count; i++)
             {
-                var etags = new string?[writes.Count];
-                for (var i = 0; i < writes.Count; i++)
-                {
-                    etags[i] = await ApplyAsync(connection, new DocumentKey(container, partition, writes[i].Id), writes[i], Now(), cancellationToken).ConfigureAwait(false);
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return etags;
+                etags[i] = await ApplyAsync(connection, new DocumentKey(container, partition, writes[i].Id), writes[i], Now(), token).ConfigureAwait(false);
             }
-        }
+
+            return etags;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<string?> ApplyAsync(SqliteConnection connection, DocumentKey key, DocumentWrite write, long now, CancellationToken cancellationToken)

@@ -38,8 +38,7 @@ public sealed class SqliteQueue(SqliteDatabase database, TimeProvider timeProvid
         ArgumentOutOfRangeException.ThrowIfLessThan(visibilityTimeout, TimeSpan.Zero);
 
         var now = timeProvider.GetUtcNow();
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        return await database.WriteAsync(async (connection, token) =>
         {
             // One statement claims the due messages, so two receivers can never take the same one.
             var command = connection.Command(
@@ -53,11 +52,11 @@ public sealed class SqliteQueue(SqliteDatabase database, TimeProvider timeProvid
                 ("$hiddenUntil", (now + visibilityTimeout).ToUnixTimeMilliseconds()), ("$max", maxMessages));
             await using (command.ConfigureAwait(false))
             {
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
                     var received = new List<(long Seq, ReceivedMessage Message)>();
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    while (await reader.ReadAsync(token).ConfigureAwait(false))
                     {
                         received.Add((reader.GetInt64(0), new ReceivedMessage(
                             reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4),
@@ -65,10 +64,10 @@ public sealed class SqliteQueue(SqliteDatabase database, TimeProvider timeProvid
                     }
 
                     // RETURNING gives no order; hand them out oldest first.
-                    return [.. received.OrderBy(r => r.Seq).Select(r => r.Message)];
+                    return (IReadOnlyList<ReceivedMessage>)[.. received.OrderBy(r => r.Seq).Select(r => r.Message)];
                 }
             }
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CompleteAsync(string queueName, ReceivedMessage message, CancellationToken cancellationToken = default)
@@ -105,14 +104,13 @@ public sealed class SqliteQueue(SqliteDatabase database, TimeProvider timeProvid
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        return await database.WriteAsync(async (connection, token) =>
         {
             var command = connection.Command(sql, parameters);
             await using (command.ConfigureAwait(false))
             {
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
             }
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -67,4 +67,63 @@ public sealed class SqliteDocumentStoreTests : TransactionalDocumentStoreContrac
 
         (await Store.ReadAsync<TestExpiring>(key, Token)).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Concurrent_writes_committed_together_each_stay_atomic_and_a_refused_one_undoes_only_itself()
+    {
+        // Many writers at once share commits (SqliteWriter); a conflicting batch among them must change nothing of its
+        // own and nothing of the others'.
+        var taken = NewKey();
+        await Store.CreateAsync(taken, Zoe, Token);
+        var partitions = Enumerable.Range(0, 200).Select(_ => "p-" + Guid.NewGuid().ToString("N")).ToArray();
+
+        var outcomes = await Task.WhenAll(partitions.Select(async (partition, i) =>
+        {
+            if (i % 10 == 0)
+            {
+                // A batch in another partition cannot touch `taken`, so the refusal comes from a duplicate in the batch.
+                await Should.ThrowAsync<DocumentConflictException>(() => Store.CommitAsync(taken.Container, partition,
+                    [DocumentWrite.Create("a", Zoe), DocumentWrite.Create("a", Zoe)], Token));
+                return (partition, stored: false);
+            }
+
+            await Store.CommitAsync(taken.Container, partition,
+                [DocumentWrite.Create("a", Zoe with { Visits = i }), DocumentWrite.Create("b", Zoe with { Visits = i })], Token);
+            return (partition, stored: true);
+        }));
+
+        foreach (var (partition, stored) in outcomes)
+        {
+            (await Store.ReadAsync<TestPerson>(new DocumentKey(taken.Container, partition, "a"), Token) is not null).ShouldBe(stored);
+            (await Store.ReadAsync<TestPerson>(new DocumentKey(taken.Container, partition, "b"), Token) is not null).ShouldBe(stored);
+        }
+
+        outcomes.Count(o => o.stored).ShouldBe(180);
+    }
+
+    [Fact]
+    public async Task A_write_whose_caller_gave_up_before_it_started_is_never_applied()
+    {
+        var key = NewKey();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => Store.CreateAsync(key, Zoe, cancelled.Token));
+
+        (await Store.ReadAsync<TestPerson>(key, Token)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Every_answered_write_is_in_the_file_when_another_connection_reads_it()
+    {
+        // A write is answered only after the COMMIT of its group: a fresh database object on the same file sees it.
+        var keys = Enumerable.Range(0, 100).Select(_ => NewKey()).ToArray();
+        await Task.WhenAll(keys.Select(key => Store.CreateAsync(key, Zoe, Token)));
+
+        var reopened = new SqliteDocumentStore(new SqliteDatabase(_sqlite.Services.GetRequiredService<SqliteDatabase>().FilePath));
+        foreach (var key in keys)
+        {
+            (await reopened.ReadAsync<TestPerson>(key, Token)).ShouldNotBeNull();
+        }
+    }
 }
