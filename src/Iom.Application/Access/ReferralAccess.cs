@@ -1,3 +1,4 @@
+using Iom.Domain.Referrals;
 using Iom.Application.Panels;
 using Iom.Application.Referrals;
 
