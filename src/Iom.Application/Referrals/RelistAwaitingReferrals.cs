@@ -32,7 +32,7 @@ public sealed class RelistAwaitingReferrals(
         var message = JsonSerializer.Deserialize<RelistPanelMessage>(queuedMessage, DocumentJson.Options) ?? throw new JsonException("Empty message.");
         var now = time.GetUtcNow();
         var upcoming = (await meetings.UpcomingAsync(message.Panel, LondonTime.LondonDate(now), cancellationToken)).Select(m => m.Date).ToList();
-        var actor = new ActingAs(System, correlationId, Purpose);
+        var actor = new ActingAs(System, message.CorrelationId ?? correlationId, Purpose);
 
         await foreach (var listing in documents.ReadPartitionAsync<ReferralListing>(Containers.Panels, PanelDirectory.Code(message.Panel), cancellationToken))
         {
