@@ -42,13 +42,6 @@ public sealed record MailSentRecord(string IdempotencyKey, DateTimeOffset SentAt
 }
 
 /// <summary>
-/// Written just before a message is handed to the provider and removed if the provider reports a failure: found by a
-/// redelivery with no <see cref="MailSentRecord"/>, it means a delivery stopped between handing over and recording.
-/// </summary>
-[DocumentKind("mail-sending")]
-public sealed record MailSendingRecord(string IdempotencyKey, DateTimeOffset StartedAt);
-
-/// <summary>
 /// Hands a message to the mail provider unless the ledger says a message with its idempotency key has gone already,
 /// and records it after. Every sender of e-mail goes through here, so a redelivered queue message never sends twice.
 /// A message that discloses something about a person is audited first, with its recipients: if the record cannot be
@@ -117,6 +110,8 @@ public sealed partial class OnceOnlyMail(
         }
 
         await RecordSentAsync(key, new MailSentRecord(message.IdempotencyKey, time.GetUtcNow(), message.To.Count), cancellationToken);
+        // The sent record now answers every redelivery; the attempt is no longer needed (left behind, it is harmless).
+        await documents.DeleteAsync(attempt, null, cancellationToken);
         LogSent(logger, key.Id, message.To.Count);
     }
 

@@ -47,6 +47,7 @@ public sealed class SendQueuedMailTests
 
         provider.Sent.Select(m => (m.IdempotencyKey, m.TextBody, m.HtmlBody)).ShouldBe([("ack:ref-1:referrer", "Sign in to read it.", "<p>Sign in to read it.</p>")]);
         (await documents.ReadAsync<MailSentRecord>(OnceOnlyMail.LedgerKey("ack:ref-1:referrer"), Ct))!.Value.Recipients.ShouldBe(1);
+        (await documents.ReadAsync<MailSendingRecord>(OnceOnlyMail.AttemptKey(OnceOnlyMail.LedgerKey("ack:ref-1:referrer")), Ct)).ShouldBeNull();
     }
 
     [Fact]
