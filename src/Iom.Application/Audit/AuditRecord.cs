@@ -58,6 +58,17 @@ public sealed record AuditRecord(
     /// </summary>
     public string? StatedPurpose { get; init; }
 
+    /// <summary>
+    /// For a disclosure that named several people (an e-mail about many referrals): the id it has in every named
+    /// person's chain, so an auditor can find the others. Each chain gets a record of its own and none names the other
+    /// people, since a person's log is handed to that person on a subject-access request. Left out when null, like
+    /// <see cref="StatedPurpose"/>, so older records still verify.
+    /// </summary>
+    public string? DisclosureId { get; init; }
+
+    /// <summary>How many people the disclosure <see cref="DisclosureId"/> named: how many chains hold a record of it.</summary>
+    public int? DisclosurePeople { get; init; }
+
     public static string IdOf(long sequence) => $"audit-{sequence:D12}";
 
     // Derived, so never stored (and never part of what is hashed).
@@ -98,4 +109,10 @@ public sealed record AuditEntry(
 {
     /// <summary>The caller's own stated purpose, recorded beside the declared one.</summary>
     public string? StatedPurpose { get; init; }
+
+    /// <summary>See <see cref="AuditRecord.DisclosureId"/>.</summary>
+    public string? DisclosureId { get; init; }
+
+    /// <summary>See <see cref="AuditRecord.DisclosurePeople"/>.</summary>
+    public int? DisclosurePeople { get; init; }
 }

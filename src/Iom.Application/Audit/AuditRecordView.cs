@@ -14,14 +14,17 @@ public sealed record AuditRecordView(
     IReadOnlyList<string>? Recipients,
     string PreviousHash,
     string Hash,
-    string? StatedPurpose)
+    string? StatedPurpose,
+    string? DisclosureId,
+    int? DisclosurePeople)
 {
     public static AuditRecordView Of(AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         return new AuditRecordView(record.Id, record.PersonId, record.Sequence, record.Operation, record.Subject,
             new ActorView(record.Actor.UserId, record.Actor.Agency, [.. record.Actor.Roles]), record.Purpose, record.At, record.CorrelationId,
-            record.Recipients is null ? null : [.. record.Recipients], record.PreviousHash, record.Hash, record.StatedPurpose);
+            record.Recipients is null ? null : [.. record.Recipients], record.PreviousHash, record.Hash, record.StatedPurpose,
+            record.DisclosureId, record.DisclosurePeople);
     }
 
     public sealed record ActorView(string UserId, string? Agency, IReadOnlyList<string> Roles);

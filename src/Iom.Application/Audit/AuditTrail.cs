@@ -247,6 +247,8 @@ public sealed class AuditTrail(IDocumentStore documents, ISecretStore secrets, I
                 entry.Purpose, entry.At, entry.CorrelationId, entry.Recipients, records.Count > 0 ? records[^1].Hash : lastHash, "", KeyId: key.Id)
             {
                 StatedPurpose = entry.StatedPurpose,
+                DisclosureId = entry.DisclosureId,
+                DisclosurePeople = entry.DisclosurePeople,
             };
             records.Add(unsigned with { Hash = unsigned.ComputeHash(), Mac = unsigned.ComputeMac(key.Key) });
         }

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Iom.Application.Audit;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Mail;
-using Iom.Application.Ports.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace Iom.Application.Mail;
@@ -17,19 +15,15 @@ public static class OutgoingMail
 }
 
 /// <summary>
-/// A message whose recipients learn something about a person (even only that a referral about someone exists): its
-/// sending is a disclosure under the DPA 2018 s.62, audited in the person's log with every recipient, before it leaves.
+/// A message whose recipients learn something about one or more people (even only that a referral about someone
+/// exists): its sending is a disclosure under the DPA 2018 s.62, audited before it leaves in the log of every person it
+/// names, each record listing every recipient and carrying the same disclosure id (the message's idempotency key).
 /// </summary>
-public sealed record MailDisclosure(string PersonId, string Subject, string Purpose, string CorrelationId);
-
-/// <summary>What the outgoing mail queue carries: the message and, when it concerns a person, its disclosure.</summary>
-public sealed record QueuedMail(MailMessage Message, MailDisclosure? Discloses);
-
-/// <summary>Puts a message on the outgoing mail queue.</summary>
-public sealed class MailOutbox(IQueueSender queue)
+public sealed record MailDisclosure(IReadOnlyList<string> PersonIds, string Subject, string Purpose, string CorrelationId)
 {
-    public Task EnqueueAsync(MailMessage message, MailDisclosure? discloses, CancellationToken cancellationToken = default) =>
-        queue.SendAsync(OutgoingMail.QueueName, JsonSerializer.Serialize(new QueuedMail(message, discloses), DocumentJson.Options), null, cancellationToken);
+    /// <summary>A disclosure about one person.</summary>
+    public static MailDisclosure About(string personId, string subject, string purpose, string correlationId) =>
+        new([personId], subject, purpose, correlationId);
 }
 
 /// <summary>Marks, in the person's partition, that the disclosure of one message was audited, so a redelivery is not audited twice.</summary>
@@ -38,13 +32,22 @@ public sealed record MailDisclosedMarker(string LedgerId);
 
 /// <summary>The record that a message with this idempotency key has been handed to the mail provider.</summary>
 [DocumentKind("mail-sent")]
-public sealed record MailSentRecord(string IdempotencyKey, DateTimeOffset SentAt, int Recipients);
+public sealed record MailSentRecord(string IdempotencyKey, DateTimeOffset SentAt, int Recipients)
+{
+    /// <summary>
+    /// True when an earlier delivery began handing the message over and stopped before recording how it went: it may or
+    /// may not have left, and it is not sent again (never twice). Left out when false.
+    /// </summary>
+    public bool? Unconfirmed { get; init; }
+}
 
 /// <summary>
 /// Hands a message to the mail provider unless the ledger says a message with its idempotency key has gone already,
 /// and records it after. Every sender of e-mail goes through here, so a redelivered queue message never sends twice.
 /// A message that discloses something about a person is audited first, with its recipients: if the record cannot be
 /// written nothing is sent, and a send that fails after it leaves the record for the retry, which does not repeat it.
+/// A delivery that stopped between handing a message over and recording it (a crash) leaves its attempt record, and the
+/// redelivery does not send again: at most once, recorded as unconfirmed and logged.
 /// A message with any recipient outside the secure domains (<see cref="SecureMailDomains"/>) is not sent at all, to
 /// anyone: it is logged (never with the address) and dropped, whatever flow made it.
 /// </summary>
@@ -72,34 +75,61 @@ public sealed partial class OnceOnlyMail(
 
         if (discloses is not null)
         {
-            await AuditDisclosureOnceAsync(message, discloses, key.Id, cancellationToken);
+            // One record per person's chain, all with the same disclosure id: a commit reaches one partition only, and
+            // a person's log (which a subject-access export hands to that person) must not name the others.
+            foreach (var personId in discloses.PersonIds.Distinct(StringComparer.Ordinal))
+            {
+                await AuditDisclosureOnceAsync(message, discloses, personId, key.Id, cancellationToken);
+            }
         }
 
-        await sender.SendAsync(message, cancellationToken);
+        // The attempt is recorded first, so a delivery that stopped after the provider took the message (before the
+        // record below) is not sent again by the redelivery: once only, at the price of an unconfirmed e-mail, logged.
+        var attempt = AttemptKey(key);
         try
         {
-            await documents.CreateAsync(key, new MailSentRecord(message.IdempotencyKey, time.GetUtcNow(), message.To.Count), cancellationToken);
+            await documents.CreateAsync(attempt, new MailSendingRecord(message.IdempotencyKey, time.GetUtcNow()), cancellationToken);
         }
         catch (DocumentConflictException)
         {
-            // A concurrent delivery of the same message recorded it first; both reached the provider only if both
-            // passed the read above at the same instant, which the queue's visibility lease makes rare.
+            LogUnconfirmed(logger, key.Id);
+            await RecordSentAsync(key, new MailSentRecord(message.IdempotencyKey, time.GetUtcNow(), message.To.Count) { Unconfirmed = true }, cancellationToken);
+            return;
         }
 
+        try
+        {
+            await sender.SendAsync(message, cancellationToken);
+        }
+        catch (Exception)
+        {
+            // A failure reported to us (the provider refused, the call was cancelled) means not sent as far as we know,
+            // so the retry sends it; removing the attempt allows that. Only a delivery that stopped dead leaves it.
+            await documents.DeleteAsync(attempt, null, CancellationToken.None);
+            throw;
+        }
+
+        await RecordSentAsync(key, new MailSentRecord(message.IdempotencyKey, time.GetUtcNow(), message.To.Count), cancellationToken);
+        // The sent record now answers every redelivery; the attempt is no longer needed (left behind, it is harmless).
+        await documents.DeleteAsync(attempt, null, cancellationToken);
         LogSent(logger, key.Id, message.To.Count);
     }
 
-    private async Task AuditDisclosureOnceAsync(MailMessage message, MailDisclosure discloses, string ledgerId, CancellationToken cancellationToken)
+    private async Task AuditDisclosureOnceAsync(MailMessage message, MailDisclosure discloses, string personId, string ledgerId, CancellationToken cancellationToken)
     {
         var markerId = $"mail-disclosed-{ledgerId}";
-        var marker = new DocumentKey(Containers.People, discloses.PersonId, markerId);
+        var marker = new DocumentKey(Containers.People, personId, markerId);
         if (await documents.ReadAsync<MailDisclosedMarker>(marker, cancellationToken) is not null)
         {
             return;
         }
 
-        var entry = new AuditEntry(discloses.PersonId, AuditOperation.Disclosure, discloses.Subject, System, discloses.Purpose,
-            time.GetUtcNow(), discloses.CorrelationId, message.To.Select(a => a.Email).ToList());
+        var entry = new AuditEntry(personId, AuditOperation.Disclosure, discloses.Subject, System, discloses.Purpose,
+            time.GetUtcNow(), discloses.CorrelationId, message.To.Select(a => a.Email).ToList())
+        {
+            DisclosureId = message.IdempotencyKey,
+            DisclosurePeople = discloses.PersonIds.Distinct(StringComparer.Ordinal).Count(),
+        };
         try
         {
             await audit.CommitAsync(entry, [DocumentWrite.Create(markerId, new MailDisclosedMarker(ledgerId))], cancellationToken);
@@ -114,7 +144,25 @@ public sealed partial class OnceOnlyMail(
         }
     }
 
+    private async Task RecordSentAsync(DocumentKey key, MailSentRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await documents.CreateAsync(key, record, cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            // A concurrent delivery of the same message recorded it first.
+        }
+    }
+
     public static DocumentKey LedgerKey(string idempotencyKey) => DocumentKey.Hashed(Containers.Operations, "mail", idempotencyKey);
+
+    /// <summary>Where the attempt to send the message with this ledger key is recorded, beside the ledger entry.</summary>
+    public static DocumentKey AttemptKey(DocumentKey ledgerKey) => ledgerKey with { Id = "sending-" + ledgerKey.Id };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {LedgerId}: an earlier delivery stopped while handing it to the provider; not sent again, recorded as unconfirmed (the provider's activity log has it by its idempotency key if it left)")]
+    private static partial void LogUnconfirmed(ILogger logger, string ledgerId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {LedgerId} not sent: {Refused} of its {Recipients} recipient(s) are outside the secure domains (Mail:SecureDomains)")]
     private static partial void LogRefusedRecipients(ILogger logger, string ledgerId, int refused, int recipients);
@@ -126,13 +174,3 @@ public sealed partial class OnceOnlyMail(
     private static partial void LogSent(ILogger logger, string ledgerId, int recipients);
 }
 
-/// <summary>Sends one message taken off the outgoing mail queue.</summary>
-public sealed class SendQueuedMail(OnceOnlyMail mail)
-{
-    public Task HandleAsync(string queuedMessage, CancellationToken cancellationToken)
-    {
-        var queued = JsonSerializer.Deserialize<QueuedMail>(queuedMessage, DocumentJson.Options)
-            ?? throw new JsonException("The queued mail message is null.");
-        return mail.SendAsync(queued.Message, queued.Discloses, cancellationToken);
-    }
-}

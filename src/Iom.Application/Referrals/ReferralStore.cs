@@ -8,13 +8,17 @@ public static class ReferralQueues
     /// <summary>Acknowledgement e-mails to referrers; sent only from the outbox entry committed with the referral.</summary>
     public const string Acknowledgements = "referral-acknowledgements";
 
-    /// <summary>Re-list referrals awaiting a meeting when a panel gains meetings.</summary>
+    /// <summary>Re-list referrals awaiting a meeting when a panel gains meetings; sent only from the outbox entry committed with them.</summary>
     public const string Relisting = "referral-relisting";
 }
 
 public sealed record ReferralAcknowledgementMessage(string ReferralId, string PersonId, string? CorrelationId = null);
 
-public sealed record RelistPanelMessage(PanelCode Panel);
+public sealed record RelistPanelMessage(PanelCode Panel)
+{
+    /// <summary>The request that added the meetings, so the listings it causes are tied to it in the audit log.</summary>
+    public string? CorrelationId { get; init; }
+}
 
 public static class ReferralListings
 {

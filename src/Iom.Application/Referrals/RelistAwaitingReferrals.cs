@@ -33,7 +33,7 @@ public sealed class RelistAwaitingReferrals(
         var message = JsonSerializer.Deserialize<RelistPanelMessage>(queuedMessage, DocumentJson.Options) ?? throw new JsonException("Empty message.");
         var now = time.GetUtcNow();
         var upcoming = (await meetings.UpcomingAsync(message.Panel, LondonTime.LondonDate(now), cancellationToken)).Select(m => m.Date).ToList();
-        var actor = new ActingAs(System, correlationId, Purpose);
+        var actor = new ActingAs(System, message.CorrelationId ?? correlationId, Purpose);
 
         // Only the listings awaiting a meeting, a page at a time, by the status index: not the panel's history.
         var query = new DocumentQuery(Containers.Panels, PanelDirectory.Code(message.Panel))

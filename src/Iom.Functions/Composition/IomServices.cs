@@ -53,7 +53,6 @@ public static class IomServices
 
         services.AddAdapters(configuration);
 
-        services.AddSingleton<MailOutbox>();
         services.AddSingleton<Iom.Application.Outbox.OutboxRelay>();
         // One allow-list for every e-mail: the intake's check and the sending chokepoint read the same options. The
         // demo domain is allowed by the environment, after binding, so no setting can allow it in Azure.

@@ -28,10 +28,16 @@ public sealed class SendQueuedMailTests
     private static SecureMailDomains Domains(bool development = true) =>
         new(Options.Create(new MailOptions { AllowExampleDomains = development }));
 
-    private SendQueuedMail Handler(bool development = true, ILogger<OnceOnlyMail>? logger = null) => new(new OnceOnlyMail(documents, kit.Trail(), provider, Domains(development), new FakeTimeProvider(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), logger ?? NullLogger<OnceOnlyMail>.Instance));
+    private readonly ModelEchoRenderer templates = new();
+
+    /// <summary>A queued request whose (test) template renders to the given subject, text and HTML.</summary>
+    private static MailRequest Request(string key, IReadOnlyList<MailAddress> to, string subject, string text, string html, MailDisclosure? discloses) =>
+        new(key, "Mail/Test/notice", new Dictionary<string, string?> { ["subject"] = subject, ["text"] = text, ["html"] = html }, to, discloses);
+
+    private SendQueuedMail Handler(bool development = true, ILogger<OnceOnlyMail>? logger = null) => new(new OnceOnlyMail(documents, kit.Trail(), provider, Domains(development), new FakeTimeProvider(DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture)), logger ?? NullLogger<OnceOnlyMail>.Instance), templates);
 
     private static string Queued(string key) => JsonSerializer.Serialize(
-        new QueuedMail(new MailMessage(key, [new MailAddress("coordinator@richmond.gov.uk")], "Referral IOM-2026-0001 received", "Sign in to read it.", "<p>Sign in to read it.</p>"), null),
+        Request(key, [new MailAddress("coordinator@richmond.gov.uk")], "Referral IOM-2026-0001 received", "Sign in to read it.", "<p>Sign in to read it.</p>", null),
         DocumentJson.Options);
 
     [Fact]
@@ -41,6 +47,7 @@ public sealed class SendQueuedMailTests
 
         provider.Sent.Select(m => (m.IdempotencyKey, m.TextBody, m.HtmlBody)).ShouldBe([("ack:ref-1:referrer", "Sign in to read it.", "<p>Sign in to read it.</p>")]);
         (await documents.ReadAsync<MailSentRecord>(OnceOnlyMail.LedgerKey("ack:ref-1:referrer"), Ct))!.Value.Recipients.ShouldBe(1);
+        (await documents.ReadAsync<MailSendingRecord>(OnceOnlyMail.AttemptKey(OnceOnlyMail.LedgerKey("ack:ref-1:referrer")), Ct)).ShouldBeNull();
     }
 
     [Fact]
@@ -86,8 +93,8 @@ public sealed class SendQueuedMailTests
     private static readonly MailAddress[] Recipients = [new("referrer@police.example"), new("coordinator@richmond.gov.uk")];
 
     private static string Disclosing(string key) => JsonSerializer.Serialize(
-        new QueuedMail(new MailMessage(key, Recipients, "Referral IOM-2026-0001 received", "Sign in to read it.", "<p>Sign in to read it.</p>"),
-            new MailDisclosure(Person, "referral/r1/acknowledgement", "Referral management: acknowledging a referral", "corr-7")),
+        Request(key, Recipients, "Referral IOM-2026-0001 received", "Sign in to read it.", "<p>Sign in to read it.</p>",
+            MailDisclosure.About(Person, "referral/r1/acknowledgement", "Referral management: acknowledging a referral", "corr-7")),
         DocumentJson.Options);
 
     private async Task<List<AuditRecord>> DisclosuresAsync() =>
@@ -127,12 +134,98 @@ public sealed class SendQueuedMailTests
     public async Task A_disclosure_that_cannot_be_audited_is_not_sent()
     {
         var failing = new FailingCommitStore(documents);
-        var handler = new SendQueuedMail(new OnceOnlyMail(failing, kit.Trail(failing), provider, Domains(), TimeProvider.System, NullLogger<OnceOnlyMail>.Instance));
+        var handler = new SendQueuedMail(new OnceOnlyMail(failing, kit.Trail(failing), provider, Domains(), TimeProvider.System, NullLogger<OnceOnlyMail>.Instance), templates);
 
         await Should.ThrowAsync<IOException>(() => handler.HandleAsync(Disclosing("ack:r3"), Ct));
 
         provider.Sent.ShouldBeEmpty();
         (await DisclosuresAsync()).ShouldBeEmpty();
+    }
+
+    private const string OtherPerson = "fedcba9876543210fedcba9876543210";
+
+    private static string DisclosingAboutBoth(string key) => JsonSerializer.Serialize(
+        Request(key, Recipients, "Minutes of the IOM panel", "Sign in to read them.", "<p>Sign in to read them.</p>",
+            new MailDisclosure([Person, OtherPerson], "meeting/iom/2026-12-08/minutes", "Panel management: circulating minutes", "corr-9")),
+        DocumentJson.Options);
+
+    private async Task<List<AuditRecord>> DisclosuresAsync(string person) =>
+        (await kit.Trail().ReadAsync(person, Ct)).Where(r => r.Operation == AuditOperation.Disclosure).ToList();
+
+    [Fact]
+    public async Task A_message_about_several_people_is_audited_in_each_persons_chain_under_one_disclosure_id_naming_every_recipient_and_no_other_person()
+    {
+        await Handler().HandleAsync(DisclosingAboutBoth("minutes:iom:2026-12-08"), Ct);
+
+        var first = (await DisclosuresAsync(Person)).ShouldHaveSingleItem();
+        var second = (await DisclosuresAsync(OtherPerson)).ShouldHaveSingleItem();
+        foreach (var (record, person) in new[] { (first, Person), (second, OtherPerson) })
+        {
+            (record.PersonId, record.DisclosureId, record.DisclosurePeople, record.Subject)
+                .ShouldBe((person, "minutes:iom:2026-12-08", 2, "meeting/iom/2026-12-08/minutes"));
+            record.Recipients.ShouldBe(Recipients.Select(r => r.Email));
+            (await kit.Trail().VerifyAsync(person, Ct)).Intact.ShouldBeTrue();
+        }
+
+        // A person's log is theirs on a subject-access request: it must not name the other person.
+        System.Text.Json.JsonSerializer.Serialize(first, DocumentJson.Options).ShouldNotContain(OtherPerson);
+        System.Text.Json.JsonSerializer.Serialize(second, DocumentJson.Options).ShouldNotContain(Person);
+        provider.Sent.ShouldHaveSingleItem().To.Select(t => t.Email).ShouldBe(Recipients.Select(r => r.Email));
+    }
+
+    [Fact]
+    public async Task A_delivery_that_stopped_after_auditing_one_person_audits_only_the_rest_when_redelivered_and_sends_once()
+    {
+        var stopping = new StoppingStore(documents) { StopAtCommitTo = OtherPerson };
+        var handler = new SendQueuedMail(new OnceOnlyMail(stopping, kit.Trail(stopping), provider, Domains(), TimeProvider.System, NullLogger<OnceOnlyMail>.Instance), templates);
+
+        await Should.ThrowAsync<IOException>(() => handler.HandleAsync(DisclosingAboutBoth("minutes:asb:2026-12-08"), Ct));
+        provider.Sent.ShouldBeEmpty();
+        (await DisclosuresAsync(Person)).Count.ShouldBe(1);
+        (await DisclosuresAsync(OtherPerson)).ShouldBeEmpty();
+
+        await handler.HandleAsync(DisclosingAboutBoth("minutes:asb:2026-12-08"), Ct);
+        await handler.HandleAsync(DisclosingAboutBoth("minutes:asb:2026-12-08"), Ct);
+
+        provider.Sent.Count.ShouldBe(1);
+        (await DisclosuresAsync(Person)).Count.ShouldBe(1);
+        (await DisclosuresAsync(OtherPerson)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_delivery_that_stopped_after_the_provider_took_the_message_is_not_sent_again_when_redelivered_and_is_recorded_as_unconfirmed()
+    {
+        var stopping = new StoppingStore(documents) { StopAtSentRecord = true };
+        var handler = new SendQueuedMail(new OnceOnlyMail(stopping, kit.Trail(stopping), provider, Domains(), TimeProvider.System, NullLogger<OnceOnlyMail>.Instance), templates);
+
+        await Should.ThrowAsync<IOException>(() => handler.HandleAsync(Disclosing("ack:r6"), Ct));
+        provider.Sent.Count.ShouldBe(1);
+        (await documents.ReadAsync<MailSentRecord>(OnceOnlyMail.LedgerKey("ack:r6"), Ct)).ShouldBeNull();
+
+        await handler.HandleAsync(Disclosing("ack:r6"), Ct);
+        await handler.HandleAsync(Disclosing("ack:r6"), Ct);
+
+        provider.Sent.Count.ShouldBe(1);
+        (await documents.ReadAsync<MailSentRecord>(OnceOnlyMail.LedgerKey("ack:r6"), Ct))!.Value.Unconfirmed.ShouldBe(true);
+        (await DisclosuresAsync()).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_queued_request_is_rendered_from_its_named_template_and_model_at_sending()
+    {
+        await Handler().HandleAsync(Queued("ack:r7"), Ct);
+
+        templates.Rendered.ShouldBe(["Mail/Test/notice"]);
+        provider.Sent.ShouldHaveSingleItem().Subject.ShouldBe("Referral IOM-2026-0001 received");
+    }
+
+    [Fact]
+    public async Task A_queued_request_without_recipients_or_template_fails_so_it_ends_in_the_poison_queue()
+    {
+        await Should.ThrowAsync<JsonException>(() => Handler().HandleAsync("""{"id":"ack:r8","model":{},"to":[]}""", Ct));
+        await Should.ThrowAsync<JsonException>(() => Handler().HandleAsync("""{"id":"ack:r8","template":"Mail/Test/notice","model":{}}""", Ct));
+
+        provider.Sent.ShouldBeEmpty();
     }
 
     [Theory]
@@ -142,9 +235,8 @@ public sealed class SendQueuedMailTests
     public async Task A_message_with_any_recipient_outside_the_secure_domains_is_sent_to_nobody_audited_for_nobody_and_logged_without_the_address(string outsider, bool development)
     {
         var log = new ListLogger();
-        var queued = JsonSerializer.Serialize(new QueuedMail(
-            new MailMessage("ack:r4", [new MailAddress("coordinator@richmond.gov.uk"), new MailAddress(outsider)], "Referral IOM-2026-0001 received", "Sign in to read it.", "<p>Sign in to read it.</p>"),
-            new MailDisclosure(Person, "referral/r4/acknowledgement", "Referral management: acknowledging a referral", "corr-8")), DocumentJson.Options);
+        var queued = JsonSerializer.Serialize(Request("ack:r4", [new MailAddress("coordinator@richmond.gov.uk"), new MailAddress(outsider)], "Referral IOM-2026-0001 received", "Sign in to read it.", "<p>Sign in to read it.</p>",
+            MailDisclosure.About(Person, "referral/r4/acknowledgement", "Referral management: acknowledging a referral", "corr-8")), DocumentJson.Options);
 
         await Handler(development, log).HandleAsync(queued, Ct);
 
@@ -162,7 +254,7 @@ public sealed class SendQueuedMailTests
     public async Task A_message_to_the_demo_domain_is_sent_in_Development()
     {
         await Handler(development: true).HandleAsync(JsonSerializer.Serialize(
-            new QueuedMail(new MailMessage("ack:r5", [new MailAddress("iom.coordinator@richmond-iom.example")], "Referral received", "Sign in to read it.", "<p>Sign in to read it.</p>"), null),
+            Request("ack:r5", [new MailAddress("iom.coordinator@richmond-iom.example")], "Referral received", "Sign in to read it.", "<p>Sign in to read it.</p>", null),
             DocumentJson.Options), Ct);
 
         provider.Sent.Select(m => m.IdempotencyKey).ShouldBe(["ack:r5"]);

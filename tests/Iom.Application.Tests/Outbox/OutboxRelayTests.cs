@@ -36,9 +36,10 @@ public sealed class OutboxRelayTests : IDisposable
     /// <summary>An e-mail committed as an outbox entry in a person's partition, as any flow would beside its change.</summary>
     private async Task<OutboxEntry> CommitMailEntryAsync(string name)
     {
-        var mail = new QueuedMail(
-            new MailMessage($"test-mail:{name}", [new MailAddress("coordinator@richmond.gov.uk")], "A referral was received", "Sign in to read it.", "<p>Sign in to read it.</p>"),
-            new MailDisclosure(Person, $"referral/{name}/notice", "Testing the outbox", "corr-1"));
+        var mail = new MailRequest($"test-mail:{name}", "Mail/Test/notice",
+            new Dictionary<string, string?> { ["subject"] = "A referral was received", ["text"] = "Sign in to read it.", ["html"] = "<p>Sign in to read it.</p>" },
+            [new MailAddress("coordinator@richmond.gov.uk")],
+            MailDisclosure.About(Person, $"referral/{name}/notice", "Testing the outbox", "corr-1"));
         var entry = OutboxEntry.For(name, OutgoingMail.QueueName, mail, time.GetUtcNow());
         await Documents.CommitAsync(Containers.People, Person, [entry.Write()], Ct);
         return entry;
@@ -50,7 +51,7 @@ public sealed class OutboxRelayTests : IDisposable
         var provider = new RecordingMailSender();
         var documents = Documents;
         var handler = new SendQueuedMail(new OnceOnlyMail(documents, kit.Trail(documents), provider,
-            new SecureMailDomains(Options.Create(new MailOptions())), time, NullLogger<OnceOnlyMail>.Instance));
+            new SecureMailDomains(Options.Create(new MailOptions())), time, NullLogger<OnceOnlyMail>.Instance), new Mail.ModelEchoRenderer());
         foreach (var message in await Queue.ReceiveAsync(OutgoingMail.QueueName, 32, TimeSpan.FromMinutes(5), Ct))
         {
             await handler.HandleAsync(message.Body, Ct);

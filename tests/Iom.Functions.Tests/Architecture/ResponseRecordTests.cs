@@ -60,7 +60,7 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(ReferralSummary), "id reference panel status meetingDate emergency referringAgency submittedAt")]
     [InlineData(typeof(AuditLog), "personId records chain")]
     [InlineData(typeof(AuditRecordView),
-        "id personId sequence operation subject actor purpose at correlationId recipients previousHash hash statedPurpose")]
+        "id personId sequence operation subject actor purpose at correlationId recipients previousHash hash statedPurpose disclosureId disclosurePeople")]
     [InlineData(typeof(PersonExport), "personId exportedAt referrals listings identityIndex auditLog")]
     [InlineData(typeof(ExportedReferral),
         "id personId reference referralType panel status meetingDate person reason offenceTypes drivers riskOfSeriousHarm mappaLevel "

@@ -1,5 +1,7 @@
 using System.Dynamic;
 using System.Text;
+using Iom.Application.Mail;
+using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals.Acknowledge;
 using Iom.Functions.Rendering;
 using Iom.Functions.Tests.Infrastructure;
@@ -114,7 +116,7 @@ public sealed class PageTemplateEncodingTests
     {
         var model = new ReferralMailModel("IOM-270112-7KQ2", "IOM Panel", "Tuesday 12 January 2027", "https://iom.example/api/referrals/abc/confirmation", "Met Police");
 
-        var mail = Renderer().RenderMail(AcknowledgeReferral.AcknowledgementTemplate, model);
+        var mail = Renderer().RenderMail(AcknowledgeReferral.AcknowledgementTemplate, AsQueued(model));
 
         mail.Subject.ShouldBe("IOM referral IOM-270112-7KQ2 received");
         foreach (var part in new[] { mail.Text, mail.Html })
@@ -128,9 +130,15 @@ public sealed class PageTemplateEncodingTests
 
         mail.Html.ShouldStartWith("<!DOCTYPE html>");
         mail.Text.ShouldNotContain("<");
-        Renderer().RenderMail(AcknowledgeReferral.AcknowledgementTemplate, model with { MeetingDate = null }).Text
+        Renderer().RenderMail(AcknowledgeReferral.AcknowledgementTemplate, AsQueued(model with { MeetingDate = null })).Text
             .ShouldContain("No meeting is far enough ahead yet");
     }
+
+    /// <summary>The model as the mail function renders it: a mail request's values, after the outbox and the queue.</summary>
+    private static IReadOnlyDictionary<string, string?> AsQueued(object model) =>
+        System.Text.Json.JsonSerializer.Deserialize<MailRequest>(
+            System.Text.Json.JsonSerializer.Serialize(MailRequest.Of("test", AcknowledgeReferral.AcknowledgementTemplate, model, [], null), DocumentJson.Options),
+            DocumentJson.Options)!.Model;
 
     [Theory]
     [InlineData("{{> input field=f}}")]

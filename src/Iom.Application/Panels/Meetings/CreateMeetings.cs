@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
 using Iom.Application.Ports.Documents;
-using Iom.Application.Ports.Queues;
+using Iom.Application.Outbox;
 using Iom.Application.Referrals;
 using Iom.Domain.Calendar;
 using Iom.Domain.Panels;
@@ -37,10 +36,13 @@ public sealed record CreatedMeeting(DateOnly Date, TimeOnly StartTime, string? L
 /// <summary>
 /// A co-ordinator adds one meeting or a recurring series (e.g. monthly on the 2nd Tuesday). Meetings that exist
 /// already are left as they are, so repeating a request is harmless. Referrals awaiting a meeting are then listed
-/// for the new ones (by a queue function).
+/// for the new ones: an outbox entry committed with the meetings, relayed to the relisting queue function.
 /// </summary>
-public sealed class CreateMeetingsHandler(IDocumentStore documents, IQueueSender queue, WorkingDayCalendar calendar, TimeProvider time)
+public sealed class CreateMeetingsHandler(IDocumentStore documents, OutboxRelay outbox, WorkingDayCalendar calendar, TimeProvider time)
 {
+    // Each conflict means another request created a meeting of the series, so this many always settles it.
+    private const int MaxAttempts = 4;
+
     public const int MaxMeetings = 24;
     public const int MaxLocationLength = 200;
 
@@ -50,25 +52,47 @@ public sealed class CreateMeetingsHandler(IDocumentStore documents, IQueueSender
         var today = LondonTime.LondonDate(time.GetUtcNow());
         var (dates, startTime) = Validate(request, today);
 
-        var created = new List<CreatedMeeting>();
-        foreach (var date in dates)
+        var location = string.IsNullOrWhiteSpace(request.Location) ? null : request.Location.Trim();
+        for (var attempt = 1; ; attempt++)
         {
-            var meeting = new Meeting(panel, date, startTime, string.IsNullOrWhiteSpace(request.Location) ? null : request.Location.Trim(), actor.Caller.UserId, time.GetUtcNow());
-            var existed = false;
+            var now = time.GetUtcNow();
+            var created = new List<CreatedMeeting>();
+            var writes = new List<DocumentWrite>();
+            DocumentKey? any = null;
+            foreach (var date in dates)
+            {
+                var key = Meeting.KeyOf(panel, date);
+                any = key;
+                var existing = await documents.ReadAsync<Meeting>(key, cancellationToken);
+                var meeting = existing?.Value ?? new Meeting(panel, date, startTime, location, actor.Caller.UserId, now);
+                if (existing is null)
+                {
+                    writes.Add(DocumentWrite.Create(key.Id, meeting));
+                }
+
+                created.Add(new CreatedMeeting(date, startTime, location, existing is not null, calendar.IsBankHoliday(date)));
+            }
+
+            // The relisting is a side effect of the new meetings, so it is committed with them, in their partition: it
+            // cannot be lost after they are stored nor run without them. The relay hands it to the relisting function,
+            // which is safe to repeat, so a request that adds nothing still relists (a harmless repair).
+            var partitionKey = any!.Value;
+
+            var relisting = OutboxEntry.For($"relist-{PanelDirectory.Code(panel)}-{Guid.NewGuid():N}", ReferralQueues.Relisting,
+                new RelistPanelMessage(panel) { CorrelationId = actor.CorrelationId }, now);
             try
             {
-                await documents.CreateAsync(Meeting.KeyOf(panel, date), meeting, cancellationToken);
+                await documents.CommitAsync(partitionKey.Container, partitionKey.Partition, [.. writes, relisting.Write()], cancellationToken);
             }
-            catch (DocumentConflictException)
+            catch (DocumentConflictException) when (attempt < MaxAttempts)
             {
-                existed = true;
+                // Another request created one of these meetings meanwhile: read again, and leave that one alone.
+                continue;
             }
 
-            created.Add(new CreatedMeeting(date, startTime, meeting.Location, existed, calendar.IsBankHoliday(date)));
+            await outbox.NudgeAsync(partitionKey.Container, partitionKey.Partition, [relisting], cancellationToken);
+            return created;
         }
-
-        await queue.SendAsync(ReferralQueues.Relisting, JsonSerializer.Serialize(new RelistPanelMessage(panel), DocumentJson.Options), null, cancellationToken);
-        return created;
     }
 
     private static (IReadOnlyList<DateOnly> Dates, TimeOnly StartTime) Validate(CreateMeetingsRequest request, DateOnly today)

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Iom.Application.Mail;
+using Iom.Application.Outbox;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Events;
 using Iom.Application.Ports.Mail;
-using Iom.Application.Ports.Rendering;
 using Iom.Domain.Referrals;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,18 +15,20 @@ namespace Iom.Application.Referrals.Acknowledge;
 /// <summary>
 /// Tells the referrer their referral arrived (reference, panel, meeting, a link to sign in), tells the panel's
 /// co-ordinator at once of an emergency referral, and publishes the thin <c>iom.referral.received</c> integration
-/// event. No name, date of birth or identifier of the person is ever put in a subject, body or event; still, each
+/// event. The e-mails take the one mail path: they are committed as outbox entries (<see cref="MailRequest"/>) in the
+/// person's partition and relayed to the mail queue, where <see cref="SendQueuedMail"/> renders, audits and sends them.
+/// No name, date of birth or identifier of the person is ever put in a model, subject, body or event; still, each
 /// e-mail tells its recipient that a referral about someone exists, so each is audited as a disclosure in the person's
-/// log. Redelivery is harmless: each e-mail has its own idempotency key, and the event's business key lets the broker
-/// drop a repeat.
+/// log. Redelivery is harmless: the entries' ids are fixed by the referral (a repeat conflicts, or, once they were
+/// dispatched, sends requests the mail ledger has already sent), and the event's business key lets the broker drop a repeat.
 /// </summary>
 public sealed partial class AcknowledgeReferral(
     IDocumentStore documents,
-    OnceOnlyMail mail,
+    OutboxRelay outbox,
     IIntegrationEventPublisher events,
     PanelDirectory panels,
-    ITemplateRenderer templates,
     IOptions<AppOptions> app,
+    TimeProvider time,
     ILogger<AcknowledgeReferral> logger)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
@@ -57,22 +59,37 @@ public sealed partial class AcknowledgeReferral(
         var content = new ReferralMailModel(
             referral.Reference, panel.Name, referral.MeetingDate?.ToString("dddd d MMMM yyyy", English), link.ToString(), referral.ReferringAgency);
 
-        await mail.SendAsync(MailMessage.Of(
-            $"referral-acknowledgement:{referral.Id}",
-            [new MailAddress(referral.Referrer.Email, referral.Referrer.Name)],
-            templates.RenderMail(AcknowledgementTemplate, content)),
-            new MailDisclosure(referral.PersonId, $"referral/{referral.Id}/acknowledgement", AcknowledgementPurpose, correlationId), cancellationToken);
-
-        await PublishReceivedAsync(referral, new Uri(app.Value.PublicBaseUrl, $"/api/referrals/{referral.Id}"), cancellationToken);
-
+        List<MailRequest> mails =
+        [
+            MailRequest.Of($"referral-acknowledgement:{referral.Id}", AcknowledgementTemplate, content,
+                [new MailAddress(referral.Referrer.Email, referral.Referrer.Name)],
+                MailDisclosure.About(referral.PersonId, $"referral/{referral.Id}/acknowledgement", AcknowledgementPurpose, correlationId)),
+        ];
         if (referral.Emergency)
         {
-            await mail.SendAsync(MailMessage.Of(
-                $"referral-emergency:{referral.Id}",
+            mails.Add(MailRequest.Of($"referral-emergency:{referral.Id}", EmergencyNoticeTemplate, content,
                 [new MailAddress(panel.CoordinatorEmail)],
-                templates.RenderMail(EmergencyNoticeTemplate, content)),
-                new MailDisclosure(referral.PersonId, $"referral/{referral.Id}/emergency-notice", EmergencyPurpose, correlationId), cancellationToken);
+                MailDisclosure.About(referral.PersonId, $"referral/{referral.Id}/emergency-notice", EmergencyPurpose, correlationId)));
         }
+
+        await CommitMailAsync(referral, mails, cancellationToken);
+        await PublishReceivedAsync(referral, new Uri(app.Value.PublicBaseUrl, $"/api/referrals/{referral.Id}"), cancellationToken);
+    }
+
+    private async Task CommitMailAsync(Referral referral, IReadOnlyList<MailRequest> mails, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var entries = mails.Select(m => m.ToOutbox(m.Id.Replace(':', '-'), now)).ToList();
+        try
+        {
+            await documents.CommitAsync(Containers.People, referral.PersonId, [.. entries.Select(e => e.Write())], cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            // A redelivery while the first delivery's entries are still pending: they are there, and will be relayed.
+        }
+
+        await outbox.NudgeAsync(Containers.People, referral.PersonId, entries, cancellationToken);
     }
 
     public const string ReceivedEventType = "iom.referral.received";
