@@ -123,7 +123,7 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
     {
         var locatorKey = ReferralStore.LocatorKeyOf(referralId);
         var reservation = ReserveAsync(reference, referralId, personId, cancellationToken);
-        var locator = documents.CreateAsync(locatorKey, new ReferralLocator(referralId, personId, reference), cancellationToken);
+        var locator = CreateLocatorAsync();
         try
         {
             await Task.WhenAll(reservation, locator);
@@ -146,6 +146,9 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
             await DeleteIfOursAsync(locatorKey, referralId);
             throw;
         }
+
+        // Started as a task even if the store throws at once, so the reservation running beside it is always undone.
+        async Task CreateLocatorAsync() => await documents.CreateAsync(locatorKey, new ReferralLocator(referralId, personId, reference), cancellationToken);
     }
 
     private async Task<string> ReserveAsync(string reference, string referralId, string personId, CancellationToken cancellationToken)

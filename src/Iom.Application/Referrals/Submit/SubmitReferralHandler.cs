@@ -151,7 +151,7 @@ public sealed partial class SubmitReferralHandler(
             request.Emergency!.Value, ToReferrerDetails(request.Referrer!), agency, actor.Caller.UserId, now, routing, matchKeys, []);
         var taking = claims.TakeAsync(plan, cancellationToken);
         var reserving = claims.ReserveReferenceAsync(reference, referralId, plan.PersonId, cancellationToken);
-        var listing = documents.UpsertAsync(ReferralListings.KeyOf(referral), ReferralListings.Of(referral), cancellationToken);
+        var listing = UpsertListingAsync(referral, cancellationToken);
         ClaimSet claim;
         try
         {
@@ -212,6 +212,10 @@ public sealed partial class SubmitReferralHandler(
             throw;
         }
     }
+
+    // A task even if the store throws at once, so the writes beside it are always awaited and undone.
+    private async Task UpsertListingAsync(Referral referral, CancellationToken cancellationToken) =>
+        await documents.UpsertAsync(ReferralListings.KeyOf(referral), ReferralListings.Of(referral), cancellationToken);
 
     /// <summary>Which use an Idempotency-Key belongs to: a key is one caller's, for one use.</summary>
     public const string IdempotencyScope = "referral-intake";
