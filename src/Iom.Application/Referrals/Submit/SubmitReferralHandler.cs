@@ -258,7 +258,17 @@ public sealed partial class SubmitReferralHandler(
 
         var firstId = earlier.Value.ResultId;
         var locator = await documents.ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(firstId), cancellationToken);
-        var stored = locator is null ? null : await documents.ReadAsync<Referral>(ReferralStore.KeyOf(locator.Value.PersonId, firstId), cancellationToken);
+        StoredDocument<Referral>? stored = null;
+        ChainHeadRead? head = null;
+        if (locator is not null)
+        {
+            // The referral, and at the same time its person's chain head for auditing this answer.
+            var referralRead = documents.ReadAsync<Referral>(ReferralStore.KeyOf(locator.Value.PersonId, firstId), cancellationToken);
+            var headRead = audit.ReadHeadAsync(locator.Value.PersonId, cancellationToken);
+            await Task.WhenAll(referralRead, headRead);
+            (stored, head) = (await referralRead, await headRead);
+        }
+
         if (stored is null && time.GetUtcNow() - earlier.Value.CreatedAt >= IdentityClaims.InFlightGrace)
         {
             // The first request is over and did not give its key back (it died, or its outcome was never settled). If
@@ -281,7 +291,7 @@ public sealed partial class SubmitReferralHandler(
         }
 
         var referral = stored.Value;
-        await audit.CommitAsync(actor.Entry(referral.PersonId, AuditOperation.Consultation, $"referral/{referral.Id}", time.GetUtcNow()), [], cancellationToken);
+        await audit.CommitAsync([actor.Entry(referral.PersonId, AuditOperation.Consultation, $"referral/{referral.Id}", time.GetUtcNow())], [], head, cancellationToken);
         return AnswerOf(referral);
     }
 
