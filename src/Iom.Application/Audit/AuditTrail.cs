@@ -43,7 +43,16 @@ public sealed class AuditTrail(IDocumentStore documents, ISecretStore secrets, I
         (await CommitAsync([entry], change, cancellationToken))[0];
 
     /// <summary>Commits a change that is several audited operations at once (e.g. a collection that is also a combination).</summary>
-    public async Task<IReadOnlyList<AuditRecord>> CommitAsync(IReadOnlyList<AuditEntry> entries, IReadOnlyList<DocumentWrite> change, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AuditRecord>> CommitAsync(IReadOnlyList<AuditEntry> entries, IReadOnlyList<DocumentWrite> change, CancellationToken cancellationToken) =>
+        CommitAsync(entries, change, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CommitAsync(IReadOnlyList{AuditEntry}, IReadOnlyList{DocumentWrite}, CancellationToken)"/>, starting
+    /// from a chain head the caller has already read (<see cref="ReadHeadAsync"/>, e.g. alongside other reads) or knows
+    /// cannot exist (a person id just made: <see cref="ChainHeadRead.None"/>), which saves a sequential round trip. A head
+    /// that has moved since is read again, as when two writers race.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditRecord>> CommitAsync(IReadOnlyList<AuditEntry> entries, IReadOnlyList<DocumentWrite> change, ChainHeadRead? known, CancellationToken cancellationToken)
     {
         var personId = entries.Select(e => e.PersonId).Distinct().Single();
         // No key, no record, and so no change: an unkeyed record would be forgeable by whoever can write the store.
@@ -51,7 +60,7 @@ public sealed class AuditTrail(IDocumentStore documents, ISecretStore secrets, I
         var headKey = new DocumentKey(Containers.People, personId, AuditChainHead.DocumentId);
         for (var attempt = 1; ; attempt++)
         {
-            var head = await documents.ReadAsync<AuditChainHead>(headKey, cancellationToken);
+            var head = attempt == 1 && known is not null ? known.Head : await documents.ReadAsync<AuditChainHead>(headKey, cancellationToken);
             var records = Chain(entries, head?.Value.Count ?? 0, head?.Value.LastHash ?? AuditRecord.GenesisHash, signing);
             var newHead = new AuditChainHead(personId, records[^1].Sequence, records[^1].Hash);
             DocumentWrite headWrite = head is null
@@ -73,6 +82,10 @@ public sealed class AuditTrail(IDocumentStore documents, ISecretStore secrets, I
             }
         }
     }
+
+    /// <summary>The person's chain head now (null inside when the person has no chain yet).</summary>
+    public async Task<ChainHeadRead> ReadHeadAsync(string personId, CancellationToken cancellationToken) =>
+        new(await documents.ReadAsync<AuditChainHead>(new DocumentKey(Containers.People, personId, AuditChainHead.DocumentId), cancellationToken));
 
     /// <summary>
     /// Audits an auditor's look at a person's audit log (reading or verifying it): a Consultation in the person's chain,

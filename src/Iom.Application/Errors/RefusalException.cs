@@ -18,6 +18,9 @@ public sealed class RefusalException(
     public string Reason { get; } = reason;
     public string Title { get; } = title;
     public string? Detail { get; } = detail;
+
+    /// <summary>When the same request may succeed later (something it waits for is in progress): sent as Retry-After.</summary>
+    public TimeSpan? RetryAfter { get; init; }
     private static readonly string[] ProblemMembers = ["type", "title", "status", "detail", "instance"];
 
     public IReadOnlyDictionary<string, object?> Extensions { get; } =

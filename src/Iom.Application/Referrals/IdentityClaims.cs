@@ -32,92 +32,144 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
 {
     public static readonly TimeSpan InFlightGrace = TimeSpan.FromMinutes(2);
 
-    public async Task<ClaimSet> ClaimAsync(IReadOnlyList<string> matchKeys, string referralId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every match key's claim at once (one round trip) and decides whose person this is: a key already claimed
+    /// names a known person, who keeps their id so all their records share one partition; otherwise a new id.
+    /// </summary>
+    public async Task<ClaimPlan> ReadAsync(IReadOnlyList<string> matchKeys, string referralId, CancellationToken cancellationToken)
     {
         var keys = matchKeys.Select(KeyOf).ToList();
-        var existing = new List<(DocumentKey Key, StoredDocument<IdentityClaim>? Claim)>();
-        string? knownPersonId = null;
-        foreach (var key in keys)
+        var claims = await Task.WhenAll(keys.Select(key => documents.ReadAsync<IdentityClaim>(key, cancellationToken)));
+        var existing = keys.Zip(claims, (key, claim) => new ExistingClaim(key, claim)).ToList();
+        var knownPersonId = existing.Select(e => e.Claim?.Value.PersonId).FirstOrDefault(id => id is not null);
+        return new ClaimPlan(knownPersonId ?? Guid.NewGuid().ToString("N"), referralId, existing, knownPersonId is not null);
+    }
+
+    /// <summary>
+    /// Refuses the submission when a key it needs is held: by an open referral, or by one still being submitted
+    /// (its referral not stored yet, inside <see cref="InFlightGrace"/>). The holders are read at once.
+    /// </summary>
+    /// <exception cref="DuplicateReferralException">The first key, in key order, that is held.</exception>
+    public async Task RefuseIfHeldAsync(ClaimPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var found = plan.Existing.Where(e => e.Claim is not null).Select(e => e.Claim!.Value).ToList();
+        var holders = await Task.WhenAll(found.Select(claim =>
+            documents.ReadAsync<Referral>(ReferralStore.KeyOf(claim.PersonId, claim.ReferralId), cancellationToken)));
+        foreach (var (claim, holder) in found.Zip(holders))
         {
-            var claim = await documents.ReadAsync<IdentityClaim>(key, cancellationToken);
-            if (claim is not null)
+            if (Holds(claim, holder) is { } duplicate)
             {
-                await RefuseIfHeldAsync(claim.Value, cancellationToken);
-                knownPersonId ??= claim.Value.PersonId;
+                throw duplicate;
             }
-
-            existing.Add((key, claim));
         }
+    }
 
-        // A person seen before keeps their id, so all their records share one partition.
-        var personId = knownPersonId ?? Guid.NewGuid().ToString("N");
-        var held = new List<HeldClaim>();
+    /// <summary>
+    /// Takes every key at once: creates the absent claims and takes over the closed referrals' ones (ETag-guarded).
+    /// Claiming that fails for any key leaves nothing held; a clash means the same person was claimed just now.
+    /// </summary>
+    public async Task<ClaimSet> TakeAsync(ClaimPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var writes = plan.Existing.Select(e => TakeOneAsync(e, plan, cancellationToken)).ToList();
         try
         {
-            foreach (var (key, previous) in existing)
-            {
-                var claim = new IdentityClaim(PersonMatchKeys.FromDocumentId(key.Id), personId, referralId, time.GetUtcNow());
-                var stored = previous is null
-                    ? await documents.CreateAsync(key, claim, cancellationToken)
-                    : await documents.ReplaceAsync(key, claim, previous.ETag, cancellationToken);
-                held.Add(new HeldClaim(key, stored.ETag, previous?.Value));
-            }
+            await Task.WhenAll(writes);
         }
-        catch (Exception exception)
+        catch (Exception)
         {
-            // Claiming that stops half way (a clash, or the caller going away) leaves nothing held: neither the claims
-            // taken nor the one whose write failed, which may have been applied all the same (a timeout, a 503).
-            if (exception is not DocumentStoreException && held.Count < existing.Count)
+            // Every write has finished, one way or another: keep nothing. A write whose outcome is unknown (a timeout,
+            // a 503) may have been applied all the same, so it is read back and given back if it was.
+            var held = writes.Where(w => w.IsCompletedSuccessfully).Select(w => w.Result).ToList();
+            var failures = writes.Where(w => w.IsFaulted || w.IsCanceled).Select(w => (Write: w, Failure: Failure(w))).ToList();
+            foreach (var (write, failure) in failures.Where(f => f.Failure is not DocumentStoreException))
             {
-                var (key, previous) = existing[held.Count];
-                await GiveBackIfOursAsync(key, previous?.Value, referralId);
+                var existing = plan.Existing[writes.IndexOf(write)];
+                await GiveBackIfOursAsync(existing.Key, existing.Claim?.Value, plan.ReferralId);
             }
 
-            await ReleaseAsync(new ClaimSet(personId, referralId, held), CancellationToken.None);
-            if (exception is DocumentConflictException or DocumentPreconditionFailedException)
+            await ReleaseClaimsAsync(held, CancellationToken.None);
+            if (failures.Any(f => f.Failure is DocumentConflictException or DocumentPreconditionFailedException))
             {
                 // Someone else claimed one of these keys between our read and our write: the same person, just now.
-                throw await RaceLostAsync(keys, referralId, cancellationToken);
+                throw await RaceLostAsync(plan.Existing.Select(e => e.Key).ToList(), plan.ReferralId, cancellationToken);
             }
 
             throw;
         }
 
-        return new ClaimSet(personId, referralId, held, knownPersonId is not null);
+        return new ClaimSet(plan.PersonId, plan.ReferralId, writes.Select(w => w.Result).ToList(), plan.KnownPerson);
     }
 
-    /// <summary>Reserves a unique human-readable reference, e.g. IOM-261214-7KQ2, and the referral's locator.</summary>
-    public async Task<string> ReserveReferenceAsync(PanelCode panel, DateOnly today, string referralId, string personId, CancellationToken cancellationToken)
+    private async Task<HeldClaim> TakeOneAsync(ExistingClaim existing, ClaimPlan plan, CancellationToken cancellationToken)
+    {
+        var claim = new IdentityClaim(PersonMatchKeys.FromDocumentId(existing.Key.Id), plan.PersonId, plan.ReferralId, time.GetUtcNow());
+        var stored = existing.Claim is null
+            ? await documents.CreateAsync(existing.Key, claim, cancellationToken)
+            : await documents.ReplaceAsync(existing.Key, claim, existing.Claim.ETag, cancellationToken);
+        return new HeldClaim(existing.Key, stored.ETag, existing.Claim?.Value);
+    }
+
+    private static Exception Failure(Task task) =>
+        task.Exception?.InnerException ?? new OperationCanceledException("The claim's write was cancelled.");
+
+    /// <summary>
+    /// Reserves a unique human-readable reference, e.g. IOM-261214-7KQ2, and writes the referral's locator, both at
+    /// once. A clash of references (rare) draws again and rewrites the locator; a failure leaves neither behind.
+    /// </summary>
+    /// <param name="reference">The reference drawn (<see cref="ReferenceFormat.New"/>); the one reserved is returned.</param>
+    public async Task<string> ReserveReferenceAsync(string reference, string referralId, string personId, CancellationToken cancellationToken)
+    {
+        var locatorKey = ReferralStore.LocatorKeyOf(referralId);
+        var reservation = ReserveAsync(reference, referralId, personId, cancellationToken);
+        var locator = CreateLocatorAsync();
+        try
+        {
+            await Task.WhenAll(reservation, locator);
+            var reserved = await reservation;
+            if (reserved != reference)
+            {
+                await documents.UpsertAsync(locatorKey, new ReferralLocator(referralId, personId, reserved), cancellationToken);
+            }
+
+            return reserved;
+        }
+        catch (Exception)
+        {
+            // Undoing a submission finds its reservation through the locator: with either missing, undo both here.
+            if (reservation.IsCompletedSuccessfully)
+            {
+                await DeleteIfOursAsync(ReferenceKeyOf(reservation.Result), referralId);
+            }
+
+            await DeleteIfOursAsync(locatorKey, referralId);
+            throw;
+        }
+
+        // Started as a task even if the store throws at once, so the reservation running beside it is always undone.
+        async Task CreateLocatorAsync() => await documents.CreateAsync(locatorKey, new ReferralLocator(referralId, personId, reference), cancellationToken);
+    }
+
+    private async Task<string> ReserveAsync(string reference, string referralId, string personId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var reference = ReferenceFormat.New(panel, today);
             var reservation = ReferenceKeyOf(reference);
             try
             {
                 await documents.CreateAsync(reservation, new ReferralLocator(referralId, personId, reference), cancellationToken);
+                return reference;
             }
             catch (DocumentConflictException) when (attempt < 5)
             {
                 // 32^4 suffixes a panel a day: a clash is rare, and another draw settles it.
-                continue;
+                reference = ReferenceFormat.New(ReferenceFormat.PanelOf(reference), ReferenceFormat.DayOf(reference));
             }
             catch (Exception exception) when (exception is not DocumentStoreException)
             {
                 // It may have been written all the same; with no locator yet, nothing else would find it.
                 await DeleteIfOursAsync(reservation, referralId);
-                throw;
-            }
-
-            try
-            {
-                await documents.CreateAsync(ReferralStore.LocatorKeyOf(referralId), new ReferralLocator(referralId, personId, reference), cancellationToken);
-                return reference;
-            }
-            catch
-            {
-                // Undoing a submission finds its reservation through the locator; with no locator, undo it here.
-                await documents.DeleteAsync(reservation, null, CancellationToken.None);
                 throw;
             }
         }
@@ -126,7 +178,19 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
     /// <summary>Undoes a submission's claims: created ones are deleted, taken-over ones given back. Best effort.</summary>
     public async Task ReleaseAsync(ClaimSet claims, CancellationToken cancellationToken)
     {
-        foreach (var held in claims.Held)
+        ArgumentNullException.ThrowIfNull(claims);
+        await ReleaseClaimsAsync(claims.Held, cancellationToken);
+        var locator = await documents.ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(claims.ReferralId), cancellationToken);
+        if (locator is not null)
+        {
+            await documents.DeleteAsync(ReferenceKeyOf(locator.Value.Reference), null, cancellationToken);
+            await documents.DeleteAsync(locator.Key, null, cancellationToken);
+        }
+    }
+
+    private async Task ReleaseClaimsAsync(IReadOnlyList<HeldClaim> claims, CancellationToken cancellationToken)
+    {
+        foreach (var held in claims)
         {
             try
             {
@@ -144,13 +208,6 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
                 // Changed since: it is someone else's now. A claim left pointing at a referral that was never stored
                 // is an orphan, which the next submission may take over after the grace period.
             }
-        }
-
-        var locator = await documents.ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(claims.ReferralId), cancellationToken);
-        if (locator is not null)
-        {
-            await documents.DeleteAsync(ReferenceKeyOf(locator.Value.Reference), null, cancellationToken);
-            await documents.DeleteAsync(locator.Key, null, cancellationToken);
         }
     }
 
@@ -193,23 +250,19 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
         }
     }
 
-    private async Task RefuseIfHeldAsync(IdentityClaim claim, CancellationToken cancellationToken)
+    // Held by an open referral, or by one being submitted now (not stored yet, inside the grace period).
+    private DuplicateReferralException? Holds(IdentityClaim claim, StoredDocument<Referral>? holder)
     {
-        var holder = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(claim.PersonId, claim.ReferralId), cancellationToken);
         if (holder is null)
         {
-            if (time.GetUtcNow() - claim.ClaimedAt < InFlightGrace)
-            {
-                throw new DuplicateReferralException(claim.PersonId, claim.ReferralId, holder: null);
-            }
-
-            return;
+            return time.GetUtcNow() - claim.ClaimedAt < InFlightGrace
+                ? new DuplicateReferralException(claim.PersonId, claim.ReferralId, holder: null)
+                : null;
         }
 
-        if (holder.Value.Status is not (ReferralStatus.Declined or ReferralStatus.Withdrawn))
-        {
-            throw new DuplicateReferralException(claim.PersonId, claim.ReferralId, holder.Value);
-        }
+        return holder.Value.Status is not (ReferralStatus.Declined or ReferralStatus.Withdrawn)
+            ? new DuplicateReferralException(claim.PersonId, claim.ReferralId, holder.Value)
+            : null;
     }
 
     // Whoever took a key first is the person this submission clashed with; reading the keys again names them.
@@ -262,6 +315,14 @@ public static class ReferenceFormat
             && parts[1].Length == 6 && parts[1].All(char.IsAsciiDigit)
             && parts[2].Length == 4 && parts[2].All(c => Alphabet.Contains(c, StringComparison.Ordinal));
     }
+
+    /// <summary>The panel a well-formed reference names.</summary>
+    public static PanelCode PanelOf(string reference) =>
+        Enum.GetValues<PanelCode>().First(p => PrefixOf(p) == reference.Split('-')[0]);
+
+    /// <summary>The day a well-formed reference names.</summary>
+    public static DateOnly DayOf(string reference) =>
+        DateOnly.ParseExact(reference.Split('-')[1], "yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string PrefixOf(PanelCode panel) => panel == PanelCode.StrategicGroup ? "SG" : panel.ToString().ToUpperInvariant();
 }

@@ -54,6 +54,9 @@ public static class IomServices
         services.AddAdapters(configuration);
 
         services.AddSingleton<Iom.Application.Outbox.OutboxRelay>();
+        services.AddSingleton<Iom.Application.Outbox.OutboxNudges>();
+        services.AddHostedService<Operations.OutboxNudgeService>();
+        services.AddSingleton<Iom.Application.Idempotency.IdempotencyLedger>();
         // One allow-list for every e-mail: the intake's check and the sending chokepoint read the same options. The
         // demo domain is allowed by the environment, after binding, so no setting can allow it in Azure.
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName))

@@ -99,6 +99,11 @@ public sealed partial class HttpPipeline(
                 http.Response.Headers.Connection = "close";
             }
 
+            if (exception is RefusalException { RetryAfter: { } wait })
+            {
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
             LogRefused(logger, function.Name, problem.Problem.Status ?? 0);
             return problem;
         }

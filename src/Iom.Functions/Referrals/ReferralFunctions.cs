@@ -33,8 +33,9 @@ public sealed class ReferralFunctions(
     public async Task<IActionResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals")] HttpRequest request, CancellationToken cancellationToken)
     {
+        var idempotencyKey = IdempotencyKeyHeader.Read(request);
         var body = await RequestBody.ReadJsonAsync<SubmitReferralRequest>(request, cancellationToken);
-        var result = await submit.HandleAsync(body, request.HttpContext.ActingAs(), cancellationToken);
+        var result = await submit.HandleAsync(body, request.HttpContext.ActingAs(), idempotencyKey, cancellationToken);
         return new JsonResponse(StatusCodes.Status201Created, result, $"/api/referrals/{result.Id}");
     }
 

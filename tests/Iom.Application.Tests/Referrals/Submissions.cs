@@ -1,4 +1,5 @@
 using Iom.Application.Audit;
+using Iom.Application.Idempotency;
 using Iom.Application.Identity;
 using Iom.Application.Mail;
 using Iom.Application.Outbox;
@@ -17,19 +18,26 @@ namespace Iom.Application.Tests.Referrals;
 internal static class Submissions
 {
     /// <param name="kit">The audit key and anchors, when the test reads the chain back; a fresh one otherwise.</param>
-    public static SubmitReferralHandler Handler(IDocumentStore store, TimeProvider time, IQueueSender? queue = null, Audit.AuditKit? kit = null) => new(
-        store, new OutboxRelay(store, queue ?? new DiscardingQueue(), time, NullLogger<OutboxRelay>.Instance), new IdentityClaims(store, time), (kit ?? new Audit.AuditKit(store)).Trail(store),
-        new PanelDirectory(Options.Create(new PanelsOptions
-        {
-            Panels =
-            {
-                ["iom"] = new PanelOptions { Name = "IOM Panel", CoordinatorEmail = "iom.coordinator@richmond.gov.uk" },
-                ["asb"] = new PanelOptions { Name = "ASB Panel", CoordinatorEmail = "asb.officer@richmond.gov.uk" },
-                ["dyo"] = new PanelOptions { Name = "DYO Panel", CoordinatorEmail = "iom.coordinator@richmond.gov.uk" },
-            },
-        })),
+    /// <param name="nudges">Where the handler hands its outbox entries; nothing dispatches them unless the test does.</param>
+    public static SubmitReferralHandler Handler(IDocumentStore store, TimeProvider time, IQueueSender? queue = null, Audit.AuditKit? kit = null, OutboxNudges? nudges = null) => new(
+        store, nudges ?? Nudges(store, time, queue), new IdempotencyLedger(store, time), new IdentityClaims(store, time), (kit ?? new Audit.AuditKit(store)).Trail(store),
+        Panels(),
         new SecureMailDomains(Options.Create(new MailOptions())), new MeetingCalendar(store), new WorkingDayCalendar(),
         Options.Create(new ReferralOptions()), time, NullLogger<SubmitReferralHandler>.Instance);
+
+    public static PanelDirectory Panels() => new(Options.Create(new PanelsOptions
+    {
+        Panels =
+        {
+            ["iom"] = new PanelOptions { Name = "IOM Panel", CoordinatorEmail = "iom.coordinator@richmond.gov.uk" },
+            ["asb"] = new PanelOptions { Name = "ASB Panel", CoordinatorEmail = "asb.officer@richmond.gov.uk" },
+            ["dyo"] = new PanelOptions { Name = "DYO Panel", CoordinatorEmail = "iom.coordinator@richmond.gov.uk" },
+        },
+    }));
+
+    /// <summary>The in-process relay's hand-over, dispatching to <paramref name="queue"/> when the test asks.</summary>
+    public static OutboxNudges Nudges(IDocumentStore store, TimeProvider time, IQueueSender? queue = null) =>
+        new(new OutboxRelay(store, queue ?? new DiscardingQueue(), time, NullLogger<OutboxRelay>.Instance));
 
     public static ActingAs Referrer(string agency) =>
         new(new Caller($"user-{agency}", "A Referrer", $"referrer@{agency}.gov.uk", agency, new HashSet<string> { Roles.Referrer }), $"corr-{agency}", SubmitReferralHandler.Purpose);

@@ -25,7 +25,10 @@ public sealed class UnknownOutcomeTests : IDisposable
         var documents = new SqliteDocumentStore(database);
         var queue = new SqliteQueue(database, time);
 
-        var result = await Submissions.Handler(new FailingCommitStore(documents, appliedAnyway: true), time, queue).HandleAsync(Submissions.Referral(), Submissions.Referrer("police"), Ct);
+        var nudges = Submissions.Nudges(documents, time, queue);
+
+        var result = await Submissions.Handler(new FailingCommitStore(documents, appliedAnyway: true), time, queue, nudges: nudges).HandleAsync(Submissions.Referral(), Submissions.Referrer("police"), Ct);
+        await nudges.DispatchPendingAsync(Ct);
 
         var referral = (await documents.FindAsync(result.Id, Ct)).ShouldNotBeNull().Value;
         referral.Reference.ShouldBe(result.Reference);

@@ -256,6 +256,23 @@ public sealed partial class ReferralFormHttpTests(BrowserFixture fixture)
         (await analyst.GetAsync(path, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task The_same_form_sent_twice_ends_on_the_first_ones_confirmation_and_a_new_form_for_that_person_is_a_duplicate()
+    {
+        using var police = Client();
+        List<KeyValuePair<string, string>> form = [await TokenAsync(police), .. Fields("Nadia", "Okafor", "9", "9", "1989")];
+
+        var first = await police.PostAsync(FormPath, new FormUrlEncodedContent(form), Ct);
+        var again = await police.PostAsync(FormPath, new FormUrlEncodedContent(form), Ct);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        again.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        again.Headers.Location.ShouldBe(first.Headers.Location);
+        var fresh = await police.PostAsync(FormPath, new FormUrlEncodedContent([await TokenAsync(police), .. Fields("Nadia", "Okafor", "9", "9", "1989")]), Ct);
+        fresh.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await fresh.Content.ReadAsStringAsync(Ct)).ShouldContain("This person has already been referred");
+    }
+
     // A browser without the rendering: keeps cookies, does not follow redirects, signs in by header.
     private HttpClient Client(string role = Roles.Referrer, string? agency = "police", string email = "referrer@police.example")
     {

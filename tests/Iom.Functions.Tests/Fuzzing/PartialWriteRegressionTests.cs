@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Iom.Application.Identity;
+using Iom.Application.Referrals;
+using Iom.Application.Referrals.Submit;
 using Iom.Application.Ports.Documents;
 using Iom.Functions.Tests.LocalHost;
 using Iom.Functions.Tests.Referrals;
@@ -66,9 +68,11 @@ public sealed class PartialWriteRegressionTests
 
     /// <summary>
     /// Each store call of a submission in turn goes wrong, once as <see cref="Fault.Failed"/> and once as
-    /// <see cref="Fault.AppliedButReportedFailure"/>, and the client retries whatever was not answered 201. Afterwards
-    /// nothing is orphaned (the store's invariants), each person has exactly one referral (no duplicate from the retry),
-    /// no outbox entry is left undispatched, and each referral had exactly one acknowledgement e-mail.
+    /// <see cref="Fault.AppliedButReportedFailure"/>, and the client retries with the same Idempotency-Key whatever the
+    /// first answer was. The retry is taken in (201), with the first answer when the first was 201; a retry told the
+    /// first is still in flight (a key that could not be given back) is taken in once the first can no longer be running.
+    /// Afterwards nothing is orphaned (the store's invariants), each person has exactly one referral (no duplicate from
+    /// the retry), no outbox entry is left undispatched, and each referral had exactly one acknowledgement e-mail.
     /// </summary>
     [Theory]
     [InlineData(Fault.Failed)]
@@ -76,9 +80,11 @@ public sealed class PartialWriteRegressionTests
     public async Task A_submission_going_wrong_at_any_store_call_leaves_no_orphan_no_duplicate_after_the_retry_and_one_acknowledgement(Fault fault)
     {
         FailingStore? failing = null;
+        var clock = new AdjustableClock();
         await using var host = await RunningLocalHost.StartAsync(extraArgs: ["--RateLimits:PermitsPerMinute=1000"], extraFunctionTypes: [], overrideServices: services =>
         {
             services.AddHttpContextAccessor();
+            services.AddSingleton<TimeProvider>(clock);
             var store = services.Last(d => d.ServiceType == typeof(IDocumentStore));
             services.AddSingleton<IDocumentStore>(sp => failing = new FailingStore(
                 (IDocumentStore)(store.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)), _ => false,
@@ -91,19 +97,28 @@ public sealed class PartialWriteRegressionTests
         {
             failing!.FailCall(failAt, fault);
             var body = ReferralApiTests.ValidReferral($"Faulted{(char)('a' + (failAt % 26))}", $"Person{(char)('a' + (failAt / 26))}", $"{1940 + failAt}-01-02", pnc: null).ToJsonString();
-            var first = await SubmitAsync(host, body);
+            var key = $"{fault}-{failAt}";
+            var first = await SubmitAsync(host, body, key);
             people++;
             if (!failing.Injected)
             {
                 // This submission made fewer calls than failAt: every call has had its turn.
-                first.ShouldBe(HttpStatusCode.Created);
+                first.Status.ShouldBe(HttpStatusCode.Created);
                 break;
             }
 
-            firstAnswers.Add($"call {failAt} ({failing.InjectedCall}): {(int)first}");
-            if (first != HttpStatusCode.Created)
+            firstAnswers.Add($"call {failAt} ({failing.InjectedCall}): {(int)first.Status}");
+            var retry = await SubmitAsync(host, body, key);
+            if (retry.Status == HttpStatusCode.Conflict && retry.Body.Contains(SubmitReferralHandler.KeyInFlightReason, StringComparison.Ordinal))
             {
-                (await SubmitAsync(host, body)).ShouldBe(HttpStatusCode.Created, $"the retry after call {failAt} ({failing.InjectedCall}) went wrong");
+                clock.Advance(IdentityClaims.InFlightGrace);
+                retry = await SubmitAsync(host, body, key);
+            }
+
+            retry.Status.ShouldBe(HttpStatusCode.Created, $"the retry after call {failAt} ({failing.InjectedCall}) went wrong: {retry.Body}");
+            if (first.Status == HttpStatusCode.Created)
+            {
+                retry.Body.ShouldBe(first.Body, $"the retry after call {failAt} ({failing.InjectedCall}) was not given the first answer");
             }
         }
 
@@ -139,11 +154,23 @@ public sealed class PartialWriteRegressionTests
         references.ShouldAllBe(reference => subjects.Count(subject => subject != null && subject.Contains(reference, StringComparison.Ordinal)) == 1);
     }
 
-    private static async Task<HttpStatusCode> SubmitAsync(RunningLocalHost host, string body)
+    private static async Task<(HttpStatusCode Status, string Body)> SubmitAsync(RunningLocalHost host, string body, string idempotencyKey)
     {
         var request = RunningLocalHost.Request(HttpMethod.Post, "/api/referrals", Roles.Referrer);
         request.Content = RunningLocalHost.Json(body);
-        return (await host.Client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode;
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>The real clock, which the test can move on (past a grace period) without waiting.</summary>
+    private sealed class AdjustableClock : TimeProvider
+    {
+        private long offsetTicks;
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
     }
 
     /// <summary>

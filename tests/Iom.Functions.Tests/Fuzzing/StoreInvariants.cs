@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Iom.Adapters.Sqlite;
 using Iom.Application.Audit;
+using Iom.Application.Idempotency;
 using Iom.Application.Mail;
 using Iom.Application.Outbox;
 using Iom.Application.Panels;
@@ -117,6 +118,13 @@ public sealed partial class StoreInvariants(IServiceProvider services)
             var referral = Find(l.PersonId, l.ReferralId);
             Require(locator.Key.Id == $"referral-{l.ReferralId}" || locator.Key.Id == $"reference-{l.Reference}", locator.Key, "a locator stored under another id");
             Require(referral is not null && referral.Reference == l.Reference, locator.Key, $"a locator of referral {l.ReferralId}, which was never stored");
+        }
+
+        // A request that fails gives its Idempotency-Key back, so once none is in flight every record names a referral.
+        var referralIds = referralsByKey.Values.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var record in await ReadAsync<IdempotencyRecord>(partitions, cancellationToken))
+        {
+            Require(referralIds.Contains(record.Value.ResultId), record.Key, $"an Idempotency-Key record of referral {record.Value.ResultId}, which was never stored");
         }
 
         foreach (var meeting in meetings)

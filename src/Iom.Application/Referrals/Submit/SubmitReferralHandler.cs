@@ -2,6 +2,7 @@ using System.Text.Json;
 using Iom.Application.Api;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
+using Iom.Application.Idempotency;
 using Iom.Application.Mail;
 using Iom.Application.Outbox;
 using Iom.Application.Panels;
@@ -35,7 +36,8 @@ public sealed record SubmitReferralResult(
 /// </summary>
 public sealed partial class SubmitReferralHandler(
     IDocumentStore documents,
-    OutboxRelay outbox,
+    OutboxNudges nudges,
+    IdempotencyLedger ledger,
     IdentityClaims claims,
     AuditTrail audit,
     PanelDirectory panels,
@@ -48,8 +50,17 @@ public sealed partial class SubmitReferralHandler(
 {
     public const string Purpose = "Referral intake: collecting a partner agency's referral for panel consideration";
 
-    public async Task<SubmitReferralResult> HandleAsync(SubmitReferralRequest request, ActingAs actor, CancellationToken cancellationToken)
+    public Task<SubmitReferralResult> HandleAsync(SubmitReferralRequest request, ActingAs actor, CancellationToken cancellationToken) =>
+        HandleAsync(request, actor, idempotencyKey: null, cancellationToken);
+
+    /// <param name="idempotencyKey">
+    /// The caller's Idempotency-Key (well-formed: <see cref="IdempotencyLedger.IsWellFormed"/>), or null. The same key
+    /// with the same request is answered as the first was, without doing the work again; with another request, 422;
+    /// while the first is still being processed, 409 with Retry-After.
+    /// </param>
+    public async Task<SubmitReferralResult> HandleAsync(SubmitReferralRequest request, ActingAs actor, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var now = time.GetUtcNow();
         var today = LondonTime.LondonDate(now);
         ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time, recipients, actor.Caller.Email).ValidateAsync(request, cancellationToken));
@@ -73,35 +84,102 @@ public sealed partial class SubmitReferralHandler(
             Parse<PncId>(person.PncId, today), Parse<CroNumber>(person.CroNumber, today), Parse<PrisonNumber>(person.PrisonNumber, today),
             Parse<CaseReferenceNumber>(person.Crn, today));
 
-        var upcoming = await meetings.UpcomingAsync(panel, today, cancellationToken);
-        var meetingDate = MeetingListing.ChooseMeeting(today, request.Emergency!.Value, upcoming.Select(m => m.Date), calendar, options.Value.CutoffWorkingDays);
-        var status = meetingDate is null ? ReferralStatus.AwaitingMeeting : ReferralStatus.Listed;
+        // First round trip, all at once: the panel's meetings, every match key's claim, and the Idempotency-Key.
+        var upcomingRead = meetings.UpcomingAsync(panel, today, cancellationToken);
+        var claimsRead = claims.ReadAsync(matchKeys, referralId, cancellationToken);
+        var bodyHash = IdempotencyLedger.HashOf(request);
+        var keyClaim = ClaimKeyAsync(idempotencyKey, actor, bodyHash, referralId, cancellationToken);
+        try
+        {
+            await Task.WhenAll(upcomingRead, claimsRead, keyClaim);
+        }
+        catch (Exception)
+        {
+            await ReleaseKeyAsync(keyClaim, idempotencyKey, actor, referralId);
+            throw;
+        }
 
-        // Claims first: they make the duplicate check atomic. Everything after is undone if a later step fails.
+        var plan = await claimsRead;
+        var key = await keyClaim;
+        if (key is { Earlier: { } earlier })
+        {
+            if (await ReplayAsync(earlier, bodyHash, referralId, actor, cancellationToken) is { } answer)
+            {
+                return answer;
+            }
+
+            key = key with { Earlier = null };
+        }
+
+        var upcoming = await upcomingRead;
+        var meetingDate = MeetingListing.ChooseMeeting(today, request.Emergency!.Value, upcoming.Select(m => m.Date), calendar, options.Value.CutoffWorkingDays);
+
+        // A person seen before: who holds their keys (a duplicate is refused), and, at the same time, the head of their
+        // audit chain. A new person has no chain, so the commit starts one without reading.
+        var head = ChainHeadRead.None;
+        if (plan.AnyClaimed)
+        {
+            var holders = claims.RefuseIfHeldAsync(plan, cancellationToken);
+            var headRead = audit.ReadHeadAsync(plan.PersonId, cancellationToken);
+            try
+            {
+                await Task.WhenAll(holders, headRead);
+            }
+            catch (DuplicateReferralException duplicate)
+            {
+                var known = headRead.IsCompletedSuccessfully && duplicate.PersonId == plan.PersonId ? headRead.Result : null;
+                throw await DisclosedAsync(duplicate, panel, actor, known, ReleaseKeyAsync(key, referralId), cancellationToken);
+            }
+            catch (Exception)
+            {
+                await ReleaseKeyAsync(key, referralId);
+                throw;
+            }
+
+            head = await headRead;
+        }
+
+        // Claims, reference, locator and listing at once (independent partitions). Each undoes itself if it fails; what
+        // succeeded is undone below. The claims make the duplicate check atomic: a clash here is a race with the same
+        // person's submission, refused as a duplicate.
+        var reference = ReferenceFormat.New(panel, today);
+        var routing = new RoutingDecision(decision.Rule, decision.Inputs, panel);
+        var referral = Referral.Submit(
+            referralId, plan.PersonId, reference, WireNames.Parse<ReferralType>(request.ReferralType!), routing, meetingDate, person,
+            request.Reason!.Trim(), request.OffenceTypes!, request.Drivers!, WireNames.Parse<RiskOfSeriousHarm>(request.RiskOfSeriousHarm!),
+            request.MappaLevel!.Value, request.MaracCase!.Value, request.AssetScore, request.OgrsScore, request.Statutory!.Value,
+            request.Emergency!.Value, ToReferrerDetails(request.Referrer!), agency, actor.Caller.UserId, now, matchKeys).Referral;
+        var taking = claims.TakeAsync(plan, cancellationToken);
+        var reserving = claims.ReserveReferenceAsync(reference, referralId, plan.PersonId, cancellationToken);
+        var listing = UpsertListingAsync(referral, cancellationToken);
         ClaimSet claim;
         try
         {
-            claim = await claims.ClaimAsync(matchKeys, referralId, cancellationToken);
+            await Task.WhenAll(taking, reserving, listing);
+            claim = await taking;
+            if (await reserving != reference)
+            {
+                // The first reference drawn was taken (rare): the listing names the one reserved.
+                referral = referral with { Reference = await reserving };
+                await documents.UpsertAsync(ReferralListings.KeyOf(referral), ReferralListings.Of(referral), cancellationToken);
+            }
         }
-        catch (DuplicateReferralException duplicate)
+        catch (Exception failure)
         {
-            throw await DisclosedAsync(duplicate, panel, actor, cancellationToken);
+            await UndoAsync(taking.IsCompletedSuccessfully ? taking.Result : new ClaimSet(plan.PersonId, referralId, []), panel, referralId, key);
+            if (failure is DuplicateReferralException duplicate)
+            {
+                throw await DisclosedAsync(duplicate, panel, actor, null, Task.CompletedTask, cancellationToken);
+            }
+
+            throw;
         }
 
         try
         {
-            var reference = await claims.ReserveReferenceAsync(panel, today, referralId, claim.PersonId, cancellationToken);
-            var routing = new RoutingDecision(decision.Rule, decision.Inputs, panel);
-            var referral = Referral.Submit(
-                referralId, claim.PersonId, reference, WireNames.Parse<ReferralType>(request.ReferralType!), routing, meetingDate, person,
-                request.Reason!.Trim(), request.OffenceTypes!, request.Drivers!, WireNames.Parse<RiskOfSeriousHarm>(request.RiskOfSeriousHarm!),
-                request.MappaLevel!.Value, request.MaracCase!.Value, request.AssetScore, request.OgrsScore, request.Statutory!.Value,
-                request.Emergency!.Value, ToReferrerDetails(request.Referrer!), agency, actor.Caller.UserId, now, matchKeys).Referral;
-
             // The acknowledgement is an outbox entry committed with the referral: stored together or not at all.
             var acknowledgement = OutboxEntry.For($"referral-acknowledgement-{referralId}", ReferralQueues.Acknowledgements,
                 new ReferralAcknowledgementMessage(referralId, claim.PersonId, actor.CorrelationId), now);
-            await documents.UpsertAsync(ReferralListings.KeyOf(referral), ReferralListings.Of(referral), cancellationToken);
             // A person known from an earlier referral: this one joins their records, which s.62 calls combination.
             AuditEntry[] entries = claim.KnownPerson
                 ? [actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now),
@@ -109,8 +187,7 @@ public sealed partial class SubmitReferralHandler(
                 : [actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now)];
             try
             {
-                await audit.CommitAsync(entries, [DocumentWrite.Create(referralId, referral), acknowledgement.Write()], cancellationToken);
-                await outbox.NudgeAsync(Containers.People, claim.PersonId, [acknowledgement], cancellationToken);
+                await audit.CommitAsync(entries, [DocumentWrite.Create(referralId, referral), acknowledgement.Write()], head, cancellationToken);
             }
             catch (Exception failure) when (failure is not DocumentStoreException)
             {
@@ -123,16 +200,108 @@ public sealed partial class SubmitReferralHandler(
                 }
 
                 LogCommittedDespiteFailure(logger, failure, referralId);
-                await outbox.NudgeAsync(Containers.People, claim.PersonId, [acknowledgement], settling.Token);
             }
 
-            return new SubmitReferralResult(referralId, reference, status, panel, meetingDate, RoutingDecisionView.Of(routing));
+            // Dispatched after the answer by the in-process relay: the entry is durable already, and the sweep is the backstop.
+            nudges.Post(Containers.People, claim.PersonId, [acknowledgement]);
+            return new SubmitReferralResult(referralId, referral.Reference, referral.Status, panel, meetingDate, RoutingDecisionView.Of(routing));
         }
         catch (Exception failure) when (failure is not OutcomeUnknownException)
         {
-            await UndoAsync(claim, panel, referralId);
+            await UndoAsync(claim, panel, referralId, key);
             throw;
         }
+    }
+
+    // A task even if the store throws at once, so the writes beside it are always awaited and undone.
+    private async Task UpsertListingAsync(Referral referral, CancellationToken cancellationToken) =>
+        await documents.UpsertAsync(ReferralListings.KeyOf(referral), ReferralListings.Of(referral), cancellationToken);
+
+    /// <summary>Which use an Idempotency-Key belongs to: a key is one caller's, for one use.</summary>
+    public const string IdempotencyScope = "referral-intake";
+
+    public const string KeyReusedReason = "idempotency-key-reused";
+    public const string KeyInFlightReason = "idempotency-key-in-flight";
+
+    /// <summary>How long a retry is asked to wait while the first request with its key is still being processed.</summary>
+    public static readonly TimeSpan InFlightRetryAfter = TimeSpan.FromSeconds(5);
+
+    private async Task<IdempotencyClaim?> ClaimKeyAsync(string? idempotencyKey, ActingAs actor, string bodyHash, string referralId, CancellationToken cancellationToken) =>
+        idempotencyKey is null ? null
+            : await ledger.ClaimAsync(IdempotencyLedger.KeyOf(IdempotencyScope, actor.Caller.UserId, idempotencyKey), bodyHash, referralId, cancellationToken);
+
+    // After a failed first round: the key may have been claimed (or its create's outcome is unknown), so give it back.
+    private async Task ReleaseKeyAsync(Task<IdempotencyClaim?> keyClaim, string? idempotencyKey, ActingAs actor, string referralId)
+    {
+        if (idempotencyKey is not null && !(keyClaim.IsCompletedSuccessfully && keyClaim.Result is { IsNew: false }))
+        {
+            await ledger.ReleaseAsync(IdempotencyLedger.KeyOf(IdempotencyScope, actor.Caller.UserId, idempotencyKey), referralId,
+                keyClaim.IsCompletedSuccessfully ? keyClaim.Result?.ETag : null);
+        }
+    }
+
+    private Task ReleaseKeyAsync(IdempotencyClaim? key, string referralId) =>
+        key is null ? Task.CompletedTask : ledger.ReleaseAsync(key.Key, referralId, key.ETag);
+
+    /// <summary>
+    /// A retry with a key already used: answered from the referral the first request stored (the same answer, audited
+    /// as a consultation, since it is read again), refused if the body differs or the first is still being processed.
+    /// A first request that can no longer be running and stored nothing leaves its key to this one: null, go on.
+    /// </summary>
+    private async Task<SubmitReferralResult?> ReplayAsync(StoredDocument<IdempotencyRecord> earlier, string bodyHash, string referralId, ActingAs actor, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(earlier.Value.BodyHash, bodyHash, StringComparison.Ordinal))
+        {
+            throw new RefusalException(RefusalKind.Unprocessable, KeyReusedReason, "This Idempotency-Key was used with a different referral.",
+                "Send a new referral with a new key. To retry a referral, send exactly the same body with the same key.");
+        }
+
+        var firstId = earlier.Value.ResultId;
+        var locator = await documents.ReadAsync<ReferralLocator>(ReferralStore.LocatorKeyOf(firstId), cancellationToken);
+        StoredDocument<Referral>? stored = null;
+        ChainHeadRead? head = null;
+        if (locator is not null)
+        {
+            // The referral, and at the same time its person's chain head for auditing this answer.
+            var referralRead = documents.ReadAsync<Referral>(ReferralStore.KeyOf(locator.Value.PersonId, firstId), cancellationToken);
+            var headRead = audit.ReadHeadAsync(locator.Value.PersonId, cancellationToken);
+            await Task.WhenAll(referralRead, headRead);
+            (stored, head) = (await referralRead, await headRead);
+        }
+
+        if (stored is null && time.GetUtcNow() - earlier.Value.CreatedAt >= IdentityClaims.InFlightGrace)
+        {
+            // The first request is over and did not give its key back (it died, or its outcome was never settled). If
+            // it got as far as its locator, its commit is fenced first, so it cannot land after this one.
+            if (locator is not null && await StoredAsync(ReferralStore.KeyOf(locator.Value.PersonId, firstId), new TimeoutException("Abandoned with its key held."), cancellationToken))
+            {
+                stored = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(locator.Value.PersonId, firstId), cancellationToken);
+            }
+            else if (await ledger.TakeOverAsync(earlier.Key, earlier, bodyHash, referralId, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        if (stored is null)
+        {
+            throw new RefusalException(RefusalKind.Conflict, KeyInFlightReason, "A referral with this Idempotency-Key is still being processed.",
+                "Wait for the time in Retry-After, then send it again with the same key: it will be answered as the first one is.")
+            { RetryAfter = InFlightRetryAfter };
+        }
+
+        var referral = stored.Value;
+        await audit.CommitAsync([actor.Entry(referral.PersonId, AuditOperation.Consultation, $"referral/{referral.Id}", time.GetUtcNow())], [], head, cancellationToken);
+        return AnswerOf(referral);
+    }
+
+    /// <summary>The answer the referral's submission gave: its status and meeting then, before any later change.</summary>
+    private static SubmitReferralResult AnswerOf(Referral referral)
+    {
+        var (status, meetingDate) = referral.History.Count == 0
+            ? (referral.Status, referral.MeetingDate)
+            : (referral.History[0].From, referral.History[0].From == ReferralStatus.Listed ? referral.MeetingDate : null);
+        return new SubmitReferralResult(referral.Id, referral.Reference, status, referral.Panel, meetingDate, RoutingDecisionView.Of(referral.DecidedBy));
     }
 
     /// <summary>How long settling a commit of unknown outcome may take; the request's budget may be spent.</summary>
@@ -172,14 +341,20 @@ public sealed partial class SubmitReferralHandler(
     /// the answer). The existing reference goes only to the agency that made that referral; anyone else is told whom to
     /// ask: the co-ordinator of the panel their own referral was routed to, which says nothing they did not know.
     /// </summary>
-    private async Task<RefusalException> DisclosedAsync(DuplicateReferralException duplicate, PanelCode routedTo, ActingAs actor, CancellationToken cancellationToken)
+    /// <param name="head">The person's chain head if read already, saving a round trip.</param>
+    /// <param name="alongside">Work to finish at the same time (giving the Idempotency-Key back).</param>
+    private async Task<RefusalException> DisclosedAsync(DuplicateReferralException duplicate, PanelCode routedTo, ActingAs actor, ChainHeadRead? head, Task alongside, CancellationToken cancellationToken)
     {
         if (duplicate.PersonId is not null && duplicate.ReferralId is not null)
         {
             // A referral not stored yet is one being submitted right now; it may never be, so it is not named as one.
             var subject = duplicate.Holder is null ? $"referral-in-flight/{duplicate.ReferralId}" : $"referral/{duplicate.ReferralId}";
             var entry = actor.Entry(duplicate.PersonId, AuditOperation.Disclosure, subject, time.GetUtcNow(), [actor.Caller.UserId]) with { Purpose = Purpose };
-            await audit.CommitAsync(entry, [], cancellationToken);
+            await Task.WhenAll(audit.CommitAsync([entry], [], head, cancellationToken), alongside);
+        }
+        else
+        {
+            await alongside;
         }
 
         var contact = panels.Get(routedTo);
@@ -199,7 +374,7 @@ public sealed partial class SubmitReferralHandler(
 
     // Best effort: the failure that brought us here is the one to report. Whatever cannot be undone now is an orphan
     // that readers already ignore (docs/referrals.md, "The order of writes").
-    private async Task UndoAsync(ClaimSet claim, PanelCode panel, string referralId)
+    private async Task UndoAsync(ClaimSet claim, PanelCode panel, string referralId, IdempotencyClaim? key)
     {
         try
         {
@@ -212,6 +387,9 @@ public sealed partial class SubmitReferralHandler(
         {
             LogUndoIncomplete(logger, undo, referralId);
         }
+
+        // Last, and whatever else was left: a retry with the key does the work again.
+        await ReleaseKeyAsync(key, referralId);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Submission {ReferralId} reported a failure but its referral is stored: answered as taken in")]

@@ -29,6 +29,7 @@ public sealed partial class ReferralFormFunctions(
     PanelDirectory panels,
     SecureMailDomains recipients,
     IAntiforgery antiforgery,
+    Microsoft.Extensions.Options.IOptions<AntiforgeryOptions> antiforgeryOptions,
     PageRenderer pages,
     TimeProvider time,
     ILogger<ReferralFormFunctions> logger)
@@ -76,7 +77,9 @@ public sealed partial class ReferralFormFunctions(
                 return FormPage(request.HttpContext, StatusCodes.Status400BadRequest, form, await AllErrorsAsync(reading, request.HttpContext.Caller(), cancellationToken), reading.DatePartsInError);
             }
 
-            var result = await submit.HandleAsync(reading.Request, request.HttpContext.ActingAs(), cancellationToken);
+            // The page's anti-forgery token is the form's Idempotency-Key: each page shown has its own, so the same
+            // page sent twice (a double click, a resend after a lost answer) gets the first one's confirmation.
+            var result = await submit.HandleAsync(reading.Request, request.HttpContext.ActingAs(), FormIdempotencyKey(form), cancellationToken);
             return new SeeOther($"/api/referrals/{result.Id}/confirmation");
         }
         catch (ValidationFailedException invalid)
@@ -121,6 +124,9 @@ public sealed partial class ReferralFormFunctions(
         return pages.Render("Pages/Referrals/confirmation", StatusCodes.Status200OK, "Referral submitted", new ConfirmationView(referral.Reference, listing, FormPath));
     }
 
+    private string? FormIdempotencyKey(IFormCollection form) =>
+        form[antiforgeryOptions.Value.FormFieldName] is { Count: 1 } token && !string.IsNullOrEmpty(token[0]) ? $"form:{token[0]}" : null;
+
     private HtmlPage FormPage(HttpContext http, int status, IFormCollection? posted, IReadOnlyDictionary<string, string[]> errors, DateParts datePartsInError)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
@@ -164,6 +170,12 @@ public sealed partial class ReferralFormFunctions(
             RefusalKind.Conflict when refusal.Reason == SubmitReferralHandler.DuplicateReason => Message(status, "This person has already been referred",
                 [refusal.Title, refusal.Detail ?? "", "Nothing new has been stored."],
                 reference, "Make another referral", FormPath),
+            RefusalKind.Conflict when refusal.Reason == SubmitReferralHandler.KeyInFlightReason => Message(status, "Your referral is still being sent",
+                ["This form was sent a moment ago and is still being processed.", "Wait a few seconds, then refresh this page to see its confirmation."],
+                null, "Make another referral", FormPath),
+            RefusalKind.Unprocessable when refusal.Reason == SubmitReferralHandler.KeyReusedReason => Message(status, "This form has already been used",
+                ["A referral was already sent from this form with different details. Nothing new has been stored.",
+                 "To make another referral, start a new form."], null, "Make another referral", FormPath),
             RefusalKind.Forbidden => Message(status, "You cannot make referrals yet", [refusal.Title, refusal.Detail ?? ""], null, "Back to the form", FormPath),
             _ => Message(status, "This referral cannot be accepted",
                 [refusal.Title, refusal.Detail ?? "", "Nothing about this person has been stored."], null, "Make another referral", FormPath),
