@@ -68,6 +68,9 @@ internal sealed class RoundTripCountingStore(IDocumentStore inner) : IDocumentSt
     public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) =>
         CountAsync($"delete {key.Container}", () => inner.DeleteAsync(key, ifMatchETag, cancellationToken));
 
+    public Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default) =>
+        CountAsync($"query {query.Container}", () => inner.QueryAsync<T>(query, cancellationToken));
+
     public Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
         CountAsync($"commit {container} ({writes.Count} writes)", async () =>
         {

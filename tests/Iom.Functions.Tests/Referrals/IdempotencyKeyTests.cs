@@ -115,7 +115,7 @@ public sealed class IdempotencyKeyTests
     private static async Task<int> ReferralCountAsync(RunningLocalHost host)
     {
         var count = 0;
-        await foreach (var _ in host.Services.GetRequiredService<IDocumentStore>().ReadKindAsync<Iom.Application.Referrals.Referral>(Containers.People, Ct))
+        await foreach (var _ in host.Services.GetRequiredService<IDocumentStore>().ReadKindAsync<Iom.Domain.Referrals.Referral>(Containers.People, Ct))
         {
             count++;
         }

@@ -26,11 +26,12 @@ internal sealed class StalledCommit
         public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.UpsertAsync(key, value, cancellationToken);
         public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, ifMatchETag, cancellationToken);
         public IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default) => inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
+        public Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync<T>(query, cancellationToken);
         public IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default) => inner.ReadKindAsync<T>(container, cancellationToken);
 
         public async Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
         {
-            if (writes.OfType<CreateWrite>().Any(w => w.Kind == DocumentKind.Of<Iom.Application.Referrals.Referral>()) && Interlocked.Exchange(ref gate.stalled, 1) == 0)
+            if (writes.OfType<CreateWrite>().Any(w => w.Kind == DocumentKind.Of<Iom.Domain.Referrals.Referral>()) && Interlocked.Exchange(ref gate.stalled, 1) == 0)
             {
                 gate.Reached.SetResult();
                 await gate.Release.Task.WaitAsync(cancellationToken);

@@ -59,11 +59,12 @@ public sealed class CreateMeetingsHandler(IDocumentStore documents, OutboxRelay 
             var created = new List<CreatedMeeting>();
             var writes = new List<DocumentWrite>();
             DocumentKey? any = null;
-            foreach (var date in dates)
+            // Read together: one round trip however long the series.
+            var found = await Task.WhenAll(dates.Select(date => documents.ReadAsync<Meeting>(Meeting.KeyOf(panel, date), cancellationToken)));
+            foreach (var (date, existing) in dates.Zip(found))
             {
                 var key = Meeting.KeyOf(panel, date);
                 any = key;
-                var existing = await documents.ReadAsync<Meeting>(key, cancellationToken);
                 var meeting = existing?.Value ?? new Meeting(panel, date, startTime, location, actor.Caller.UserId, now);
                 if (existing is null)
                 {
