@@ -35,8 +35,8 @@ public sealed record MailDisclosedMarker(string LedgerId);
 public sealed record MailSentRecord(string IdempotencyKey, DateTimeOffset SentAt, int Recipients)
 {
     /// <summary>
-    /// True when an earlier delivery began handing the message over and stopped before recording how it went: it may or
-    /// may not have left, and it is not sent again (never twice). Left out when false.
+    /// True when an earlier delivery began handing the message over and stopped before recording how it went, so this
+    /// send may be a second copy. Left out when false.
     /// </summary>
     public bool? Unconfirmed { get; init; }
 }
@@ -46,8 +46,9 @@ public sealed record MailSentRecord(string IdempotencyKey, DateTimeOffset SentAt
 /// and records it after. Every sender of e-mail goes through here, so a redelivered queue message never sends twice.
 /// A message that discloses something about a person is audited first, with its recipients: if the record cannot be
 /// written nothing is sent, and a send that fails after it leaves the record for the retry, which does not repeat it.
-/// A delivery that stopped between handing a message over and recording it (a crash) leaves its attempt record, and the
-/// redelivery does not send again: at most once, recorded as unconfirmed and logged.
+/// A delivery that stopped between handing a message over and recording it (a crash) leaves its attempt record; the
+/// redelivery sends again, so a recipient may get a second copy but never none (accepted work is never lost: a release
+/// alert that might not have left matters more than one that arrives twice), recorded as unconfirmed and logged.
 /// A message with any recipient outside the secure domains (<see cref="SecureMailDomains"/>) is not sent at all, to
 /// anyone: it is logged (never with the address) and dropped, whatever flow made it.
 /// </summary>
@@ -83,18 +84,18 @@ public sealed partial class OnceOnlyMail(
             }
         }
 
-        // The attempt is recorded first, so a delivery that stopped after the provider took the message (before the
-        // record below) is not sent again by the redelivery: once only, at the price of an unconfirmed e-mail, logged.
+        // The attempt is recorded first, so a delivery that stopped after the provider may have taken the message (before
+        // the record below) is known to the redelivery: it sends again (at least once) and says it may be a second copy.
         var attempt = AttemptKey(key);
+        var unconfirmed = false;
         try
         {
             await documents.CreateAsync(attempt, new MailSendingRecord(message.IdempotencyKey, time.GetUtcNow()), cancellationToken);
         }
         catch (DocumentConflictException)
         {
+            unconfirmed = true;
             LogUnconfirmed(logger, key.Id);
-            await RecordSentAsync(key, new MailSentRecord(message.IdempotencyKey, time.GetUtcNow(), message.To.Count) { Unconfirmed = true }, cancellationToken);
-            return;
         }
 
         try
@@ -109,7 +110,7 @@ public sealed partial class OnceOnlyMail(
             throw;
         }
 
-        await RecordSentAsync(key, new MailSentRecord(message.IdempotencyKey, time.GetUtcNow(), message.To.Count), cancellationToken);
+        await RecordSentAsync(key, new MailSentRecord(message.IdempotencyKey, time.GetUtcNow(), message.To.Count) { Unconfirmed = unconfirmed ? true : null }, cancellationToken);
         // The sent record now answers every redelivery; the attempt is no longer needed (left behind, it is harmless).
         await documents.DeleteAsync(attempt, null, cancellationToken);
         LogSent(logger, key.Id, message.To.Count);
@@ -161,7 +162,7 @@ public sealed partial class OnceOnlyMail(
     /// <summary>Where the attempt to send the message with this ledger key is recorded, beside the ledger entry.</summary>
     public static DocumentKey AttemptKey(DocumentKey ledgerKey) => ledgerKey with { Id = "sending-" + ledgerKey.Id };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {LedgerId}: an earlier delivery stopped while handing it to the provider; not sent again, recorded as unconfirmed (the provider's activity log has it by its idempotency key if it left)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {LedgerId}: an earlier delivery stopped while handing it to the provider; sending again, so recipients may get a second copy (the provider's activity log has the first by its idempotency key if it left)")]
     private static partial void LogUnconfirmed(ILogger logger, string ledgerId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {LedgerId} not sent: {Refused} of its {Recipients} recipient(s) are outside the secure domains (Mail:SecureDomains)")]
