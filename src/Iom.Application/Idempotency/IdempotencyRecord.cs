@@ -11,6 +11,12 @@ namespace Iom.Application.Idempotency;
 /// <param name="BodyHash">SHA-256 of the request as understood (<see cref="IdempotencyLedger.HashOf{T}"/>).</param>
 /// <param name="ResultId">The id of what the first request creates (a referral id), chosen before any write.</param>
 /// <param name="ExpiresAt">When the key may be forgotten (<see cref="IdempotencyLedger.Lifetime"/>); a record past it is
-/// treated as absent. The store's own TTL, where it has one, should delete it then.</param>
+/// treated as absent, and the store's TTL deletes it then.</param>
 [DocumentKind("idempotency-record")]
-public sealed record IdempotencyRecord(string KeyHash, string BodyHash, string ResultId, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
+public sealed record IdempotencyRecord(string KeyHash, string BodyHash, string ResultId, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt)
+    : IExpiringDocument
+{
+    /// <summary>Counted from the write, which happens when the record is made: the store forgets it when the key may be.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TimeSpan? TimeToLive => ExpiresAt - CreatedAt;
+}

@@ -51,6 +51,14 @@ public static class WireNames
     public static ImmutableArray<string> All<TEnum>()
         where TEnum : struct, Enum => Table<TEnum>.Names;
 
+    /// <summary>Every wire name of <paramref name="enumType"/>, in declaration order (for describing it, e.g. in a schema).</summary>
+    public static IReadOnlyList<string> All(Type enumType)
+    {
+        ArgumentNullException.ThrowIfNull(enumType);
+        return [.. enumType.GetFields(BindingFlags.Public | BindingFlags.Static).OrderBy(f => f.MetadataToken)
+            .Select(f => f.GetCustomAttribute<WireNameAttribute>()?.Name ?? throw new InvalidOperationException($"{enumType.Name}.{f.Name} has no [WireName]."))];
+    }
+
     // Built once per enum; a missing or repeated name fails the first use (and the test that walks every enum).
     private static class Table<TEnum>
         where TEnum : struct, Enum

@@ -56,7 +56,9 @@ public sealed class AcknowledgementMailTests : IDisposable
     {
         var documents = Documents;
         var kit = new Audit.AuditKit(documents);
-        var result = await Submissions.Handler(documents, time, Queue, kit).HandleAsync(Submissions.Referral(), Submissions.Referrer("police"), Ct);
+        var nudges = Submissions.Nudges(documents, time, Queue);
+        var result = await Submissions.Handler(documents, time, kit: kit, nudges: nudges).HandleAsync(Submissions.Referral(), Submissions.Referrer("police"), Ct);
+        await nudges.DispatchPendingAsync(Ct); // what the in-process relay does after the answer
         var acknowledgement = (await TakeAsync(ReferralQueues.Acknowledgements)).ShouldHaveSingleItem();
 
         // Redelivered after the first delivery's mail entry was relayed and deleted: the request is queued again.

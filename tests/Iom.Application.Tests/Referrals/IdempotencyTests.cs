@@ -53,4 +53,19 @@ public sealed class IdempotencyTests : IDisposable
         var actor = Submissions.Referrer("probation");
         (await documents.ReadAsync<IdempotencyRecord>(IdempotencyLedger.KeyOf(SubmitReferralHandler.IdempotencyScope, actor.Caller.UserId, "again"), Ct)).ShouldBeNull();
     }
+    [Fact]
+    public async Task The_store_forgets_a_ledger_record_once_its_key_may_be_forgotten()
+    {
+        var documents = new SqliteDocumentStore(database, time);
+        var actor = Submissions.Referrer("police");
+        await Submissions.Handler(documents, time).HandleAsync(Submissions.Referral(), actor, "kept-a-day", Ct);
+        var key = IdempotencyLedger.KeyOf(SubmitReferralHandler.IdempotencyScope, actor.Caller.UserId, "kept-a-day");
+
+        time.Advance(IdempotencyLedger.Lifetime - TimeSpan.FromMinutes(1));
+        (await documents.ReadAsync<IdempotencyRecord>(key, Ct)).ShouldNotBeNull();
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        (await documents.ReadAsync<IdempotencyRecord>(key, Ct)).ShouldBeNull();
+        (await documents.DeleteExpiredAsync(Ct)).ShouldBeGreaterThanOrEqualTo(1);
+    }
 }

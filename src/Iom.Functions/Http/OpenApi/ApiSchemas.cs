@@ -34,7 +34,7 @@ internal sealed class ApiSchemas(OpenApiDocument document)
             var node = ApiJson.Options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions
             {
                 TreatNullObliviousAsNonNullable = true,
-                TransformSchemaNode = response ? AsWritten : null,
+                TransformSchemaNode = (context, schema) => response ? AsWritten(context, WithWireNames(context, schema)) : WithWireNames(context, schema),
             });
             var schema = new OpenApiJsonReader().ReadFragment<OpenApiSchema>(node, OpenApiSpecVersion.OpenApi3_1, document, out var diagnostic)
                 ?? throw new InvalidOperationException($"The schema of {type.Name} could not be read.");
@@ -85,6 +85,31 @@ internal sealed class ApiSchemas(OpenApiDocument document)
         }
 
         return schema;
+    }
+
+    // An enum with declared wire names is written by the app's own converter, which the exporter cannot see into (it
+    // says "anything"): its schema is the one table of wire names (WireNames), as the converter reads and writes them.
+    private static JsonNode WithWireNames(JsonSchemaExporterContext context, JsonNode schema)
+    {
+        var type = context.TypeInfo.Type;
+        var nullable = Nullable.GetUnderlyingType(type);
+        var enumType = nullable ?? type;
+        if (!enumType.IsEnum || !Iom.Domain.Wire.WireNames.AreDeclaredFor(enumType))
+        {
+            return schema;
+        }
+
+        var names = Iom.Domain.Wire.WireNames.All(enumType).Select(n => (JsonNode?)JsonValue.Create(n)).ToList();
+        if (nullable is not null)
+        {
+            names.Add(null);
+        }
+
+        return new JsonObject
+        {
+            ["type"] = nullable is null ? JsonValue.Create("string") : new JsonArray(JsonValue.Create("string"), JsonValue.Create("null")),
+            ["enum"] = new JsonArray([.. names]),
+        };
     }
 
     private static bool MayBeNull(JsonNode? schema) => schema is not JsonObject property
