@@ -39,8 +39,6 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
         "src/Iom.Application/Referrals/Submit/SubmitReferralHandler.cs",
         "src/Iom.Application/Referrals/Submit/SubmitReferralRequest.cs",
         "src/Iom.Application/Referrals/Withdraw/WithdrawReferralHandler.cs",
-        "src/Iom.Domain/Referrals/Eligibility.cs",
-        "src/Iom.Domain/Referrals/ReferralEnums.cs",
         "src/Iom.Functions/Http/FunctionCatalog.cs",
         "src/Iom.Functions/Referrals/Form/FormServices.cs",
         "src/Iom.Functions/Referrals/Form/ReferralForm.cs",
