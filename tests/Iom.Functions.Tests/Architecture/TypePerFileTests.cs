@@ -17,7 +17,6 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
     /// </summary>
     private static readonly string[] NotYetSplit =
     [
-        "src/Iom.Adapters.Cosmos/CosmosOptions.cs",
         "src/Iom.Application/Audit/Actor.cs",
         "src/Iom.Application/Audit/AuditRecord.cs",
         "src/Iom.Application/Audit/AuditTrail.cs",
