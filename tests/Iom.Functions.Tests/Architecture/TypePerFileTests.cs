@@ -17,11 +17,6 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
     /// </summary>
     private static readonly string[] NotYetSplit =
     [
-        "src/Iom.Application/Audit/Actor.cs",
-        "src/Iom.Application/Audit/AuditRecord.cs",
-        "src/Iom.Application/Audit/AuditTrail.cs",
-        "src/Iom.Application/Audit/ReadAuditLog.cs",
-        "src/Iom.Application/Audit/VerifyAuditChains.cs",
         "src/Iom.Application/Mail/OutgoingMail.cs",
         "src/Iom.Application/Mail/SecureMailDomains.cs",
         "src/Iom.Application/Panels/Meetings.cs",
