@@ -18,9 +18,6 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
     private static readonly string[] NotYetSplit =
     [
         "src/Iom.Application/Mail/OutgoingMail.cs",
-        "src/Iom.Application/Panels/Meetings.cs",
-        "src/Iom.Application/Panels/Meetings/CreateMeetings.cs",
-        "src/Iom.Application/Panels/PanelOptions.cs",
         "src/Iom.Application/Ports/Documents/DocumentExceptions.cs",
         "src/Iom.Application/Ports/Documents/DocumentKind.cs",
         "src/Iom.Application/Ports/Documents/DocumentWrite.cs",
