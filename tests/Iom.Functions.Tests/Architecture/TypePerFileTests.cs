@@ -18,10 +18,6 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
     private static readonly string[] NotYetSplit =
     [
         "src/Iom.Application/Mail/OutgoingMail.cs",
-        "src/Iom.Application/Ports/Documents/DocumentExceptions.cs",
-        "src/Iom.Application/Ports/Documents/DocumentKind.cs",
-        "src/Iom.Application/Ports/Documents/DocumentWrite.cs",
-        "src/Iom.Application/Ports/Documents/IDocumentStore.cs",
         "src/Iom.Application/Referrals/IdentityClaims.cs",
         "src/Iom.Application/Referrals/Read/ReadReferrals.cs",
         "src/Iom.Application/Referrals/ReferralDocuments.cs",
