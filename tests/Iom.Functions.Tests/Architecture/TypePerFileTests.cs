@@ -18,13 +18,6 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
     private static readonly string[] NotYetSplit =
     [
         "src/Iom.Application/Mail/OutgoingMail.cs",
-        "src/Iom.Application/Referrals/IdentityClaims.cs",
-        "src/Iom.Application/Referrals/Read/ReadReferrals.cs",
-        "src/Iom.Application/Referrals/ReferralDocuments.cs",
-        "src/Iom.Application/Referrals/ReferralStore.cs",
-        "src/Iom.Application/Referrals/Submit/SubmitReferralHandler.cs",
-        "src/Iom.Application/Referrals/Submit/SubmitReferralRequest.cs",
-        "src/Iom.Application/Referrals/Withdraw/WithdrawReferralHandler.cs",
         "src/Iom.Functions/Http/FunctionCatalog.cs",
         "src/Iom.Functions/Referrals/Form/FormServices.cs",
         "src/Iom.Functions/Referrals/Form/ReferralForm.cs",
