@@ -18,8 +18,6 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
     private static readonly string[] NotYetSplit =
     [
         "src/Iom.Application/Mail/OutgoingMail.cs",
-        "src/Iom.Functions/Referrals/Form/FormServices.cs",
-        "src/Iom.Functions/Referrals/Form/ReferralForm.cs",
     ];
 
     [Fact]
