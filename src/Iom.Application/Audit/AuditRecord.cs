@@ -1,28 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Iom.Application.Identity;
 using Iom.Application.Ports.Documents;
-using Iom.Domain.Wire;
 
 namespace Iom.Application.Audit;
-
-/// <summary>The operations on personal data that the Data Protection Act 2018 s.62 requires to be logged.</summary>
-public enum AuditOperation
-{
-    [WireName("collection")] Collection,
-    [WireName("alteration")] Alteration,
-    [WireName("consultation")] Consultation,
-    [WireName("disclosure")] Disclosure,
-    [WireName("combination")] Combination,
-    [WireName("erasure")] Erasure,
-}
-
-/// <summary>Who did it: enough to answer "who", without copying the whole token.</summary>
-public sealed record AuditActor(string UserId, string? Agency, IReadOnlyList<string> Roles)
-{
-    public static AuditActor Of(Caller caller) => new(caller.UserId, caller.Agency, caller.Roles.Order(StringComparer.Ordinal).ToList());
-}
 
 /// <summary>
 /// One s.62 log entry, in the partition of the person it is about, written in the same commit as the change it
@@ -87,32 +68,4 @@ public sealed record AuditRecord(
 
     // Null fields are not written (DocumentJson), so a record from before the key has the bytes it was hashed with then.
     private byte[] Canonical() => JsonSerializer.SerializeToUtf8Bytes(this with { Hash = "", Mac = null }, DocumentJson.Options);
-}
-
-/// <summary>The end of a person's audit chain: the next sequence number and the hash to chain from.</summary>
-[DocumentKind("audit-head")]
-public sealed record AuditChainHead(string PersonId, long Count, string LastHash)
-{
-    public const string DocumentId = "audit-head";
-}
-
-/// <summary>An audit record before it takes its place in the chain.</summary>
-public sealed record AuditEntry(
-    string PersonId,
-    AuditOperation Operation,
-    string Subject,
-    AuditActor Actor,
-    string Purpose,
-    DateTimeOffset At,
-    string CorrelationId,
-    IReadOnlyList<string>? Recipients = null)
-{
-    /// <summary>The caller's own stated purpose, recorded beside the declared one.</summary>
-    public string? StatedPurpose { get; init; }
-
-    /// <summary>See <see cref="AuditRecord.DisclosureId"/>.</summary>
-    public string? DisclosureId { get; init; }
-
-    /// <summary>See <see cref="AuditRecord.DisclosurePeople"/>.</summary>
-    public int? DisclosurePeople { get; init; }
 }

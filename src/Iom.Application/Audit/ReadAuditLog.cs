@@ -3,9 +3,6 @@ using Iom.Application.Errors;
 
 namespace Iom.Application.Audit;
 
-public sealed record AuditLogQuery(string PersonId, DateTimeOffset? From, DateTimeOffset? To);
-
-
 /// <summary>A person's audit log for auditors, with the verdict on its hash chain.</summary>
 public sealed class ReadAuditLog(AuditTrail trail, TimeProvider time)
 {

@@ -3,26 +3,6 @@ using Iom.Application.Ports.Documents;
 
 namespace Iom.Application.Audit;
 
-/// <summary>A chain that did not verify: whose it is (a pseudonymous person id) and what is wrong with it.</summary>
-public sealed record BrokenChain(string PersonId, long Records, long? FirstBrokenSequence, string Problem);
-
-/// <summary>The verdict on every audit chain in the store.</summary>
-public sealed record AuditChainsReport(int ChainsChecked, long RecordsChecked, IReadOnlyList<BrokenChain> Broken) : Api.IApiResponse
-{
-    public bool Intact => Broken.Count == 0;
-
-    /// <summary>Records from before the chain was keyed (see <see cref="ChainVerification.UnkeyedRecords"/>), and in how many chains.</summary>
-    public long UnkeyedRecords { get; init; }
-
-    public int UnkeyedChains { get; init; }
-
-    /// <summary>When the anchor the chains were compared with was taken; null when there was none yet.</summary>
-    public DateTimeOffset? AnchoredAt { get; init; }
-
-    /// <summary>When this run wrote a new anchor; null when it did not.</summary>
-    public DateTimeOffset? AnchorWritten { get; init; }
-}
-
 /// <summary>
 /// Verifies every person's audit chain (the verification command, <c>GET /api/audit/verify</c> without a person, and
 /// the timers all run this). Chains are found from their heads, so no person id needs to be known; audit records

@@ -4,26 +4,6 @@ using Iom.Domain.Referrals;
 namespace Iom.Application.Referrals;
 
 /// <summary>
-/// A match key is held by another referral: the same person is already referred (<paramref name="holder"/>), or being
-/// referred right now (its referral not stored yet, or unknown if the clash was lost in a race). Telling the caller is
-/// a disclosure about that person, so the submission audits it before it answers (SubmitReferralHandler).
-/// </summary>
-public sealed class DuplicateReferralException(string? personId, string? referralId, Referral? holder)
-    : Exception("The person already has an open referral, or one is being submitted.")
-{
-    public string? PersonId { get; } = personId;
-    public string? ReferralId { get; } = referralId;
-    public Referral? Holder { get; } = holder;
-}
-
-/// <summary>The claims one submission holds, so they can be released if a later step fails.</summary>
-/// <param name="KnownPerson">The person was known from an earlier (closed) referral, whose records this one joins.</param>
-public sealed record ClaimSet(string PersonId, string ReferralId, IReadOnlyList<HeldClaim> Held, bool KnownPerson = false);
-
-/// <param name="Previous">What the claim said before this submission took it over (a closed referral's), if anything.</param>
-public sealed record HeldClaim(DocumentKey Key, string ETag, IdentityClaim? Previous);
-
-/// <summary>
 /// The identifier index that makes duplicate detection atomic (docs/referrals.md, "Matching"). A key is held by the
 /// referral that claimed it; a new referral may take a key over only when that referral is declined or withdrawn, or
 /// when its claim is an orphan (the referral was never stored) older than <see cref="InFlightGrace"/>.
@@ -287,42 +267,4 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
         var id = PersonMatchKeys.ToDocumentId(matchKey);
         return new DocumentKey(Containers.Identities, id, id);
     }
-}
-
-public static class ReferenceFormat
-{
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-    /// <summary>PANEL-YYMMDD-XXXX: the panel, the day, and four random Crockford base-32 characters.</summary>
-    public static string New(PanelCode panel, DateOnly day)
-    {
-        Span<char> suffix = stackalloc char[4];
-        for (var i = 0; i < suffix.Length; i++)
-        {
-            suffix[i] = Alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        }
-
-        return $"{PrefixOf(panel)}-{day:yyMMdd}-{suffix}";
-    }
-
-    /// <summary>Whether <paramref name="text"/> has the shape <see cref="New"/> gives (upper case).</summary>
-    public static bool IsWellFormed(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Split('-');
-        return parts.Length == 3
-            && Enum.GetValues<PanelCode>().Any(p => PrefixOf(p) == parts[0])
-            && parts[1].Length == 6 && parts[1].All(char.IsAsciiDigit)
-            && parts[2].Length == 4 && parts[2].All(c => Alphabet.Contains(c, StringComparison.Ordinal));
-    }
-
-    /// <summary>The panel a well-formed reference names.</summary>
-    public static PanelCode PanelOf(string reference) =>
-        Enum.GetValues<PanelCode>().First(p => PrefixOf(p) == reference.Split('-')[0]);
-
-    /// <summary>The day a well-formed reference names.</summary>
-    public static DateOnly DayOf(string reference) =>
-        DateOnly.ParseExact(reference.Split('-')[1], "yyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string PrefixOf(PanelCode panel) => panel == PanelCode.StrategicGroup ? "SG" : panel.ToString().ToUpperInvariant();
 }

@@ -3,14 +3,6 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iom.Functions.Http;
 
-/// <param name="Verbs">The methods the trigger names; when it names none, the usual ones (and <paramref name="AnyMethod"/>).</param>
-/// <param name="AnyMethod">The trigger names no methods: the Functions host routes every method to it.</param>
-public sealed record HttpFunction(string Name, MethodInfo Method, string Route, IReadOnlyList<string> Verbs, EndpointPolicy? Policy, bool AnyMethod = false);
-
-public sealed record QueueFunction(string Name, MethodInfo Method, string QueueName, string? Connection);
-
-public sealed record TimerFunction(string Name, MethodInfo Method, string Schedule, bool RunOnStartup);
-
 /// <summary>
 /// The functions of an assembly, read from their own [Function] and trigger attributes: the single source of
 /// truth for routes, queue names and schedules, used by the worker's middleware, the local host and the tests.

@@ -17,33 +17,7 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
     /// </summary>
     private static readonly string[] NotYetSplit =
     [
-        "src/Iom.Adapters.Cosmos/CosmosOptions.cs",
-        "src/Iom.Application/Audit/Actor.cs",
-        "src/Iom.Application/Audit/AuditRecord.cs",
-        "src/Iom.Application/Audit/AuditTrail.cs",
-        "src/Iom.Application/Audit/ReadAuditLog.cs",
-        "src/Iom.Application/Audit/VerifyAuditChains.cs",
         "src/Iom.Application/Mail/OutgoingMail.cs",
-        "src/Iom.Application/Mail/SecureMailDomains.cs",
-        "src/Iom.Application/Panels/Meetings.cs",
-        "src/Iom.Application/Panels/Meetings/CreateMeetings.cs",
-        "src/Iom.Application/Panels/PanelOptions.cs",
-        "src/Iom.Application/Ports/Documents/DocumentExceptions.cs",
-        "src/Iom.Application/Ports/Documents/DocumentKind.cs",
-        "src/Iom.Application/Ports/Documents/DocumentWrite.cs",
-        "src/Iom.Application/Ports/Documents/IDocumentStore.cs",
-        "src/Iom.Application/Referrals/IdentityClaims.cs",
-        "src/Iom.Application/Referrals/Read/ReadReferrals.cs",
-        "src/Iom.Application/Referrals/ReferralDocuments.cs",
-        "src/Iom.Application/Referrals/ReferralStore.cs",
-        "src/Iom.Application/Referrals/Submit/SubmitReferralHandler.cs",
-        "src/Iom.Application/Referrals/Submit/SubmitReferralRequest.cs",
-        "src/Iom.Application/Referrals/Withdraw/WithdrawReferralHandler.cs",
-        "src/Iom.Domain/Referrals/Eligibility.cs",
-        "src/Iom.Domain/Referrals/ReferralEnums.cs",
-        "src/Iom.Functions/Http/FunctionCatalog.cs",
-        "src/Iom.Functions/Referrals/Form/FormServices.cs",
-        "src/Iom.Functions/Referrals/Form/ReferralForm.cs",
     ];
 
     [Fact]

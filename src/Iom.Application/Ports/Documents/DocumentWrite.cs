@@ -12,11 +12,3 @@ public abstract record DocumentWrite(string Id)
     public static int? TimeToLiveOf<T>(T value) =>
         value is IExpiringDocument { TimeToLive: { } ttl } ? (int)Math.Clamp(Math.Ceiling(ttl.TotalSeconds), 1, int.MaxValue) : null;
 }
-
-public sealed record CreateWrite(string Id, string Kind, System.Text.Json.JsonElement Body, int? TimeToLiveSeconds = null) : DocumentWrite(Id);
-
-public sealed record ReplaceWrite(string Id, string Kind, System.Text.Json.JsonElement Body, string IfMatchETag, int? TimeToLiveSeconds = null) : DocumentWrite(Id);
-
-public sealed record UpsertWrite(string Id, string Kind, System.Text.Json.JsonElement Body, int? TimeToLiveSeconds = null) : DocumentWrite(Id);
-
-public sealed record DeleteWrite(string Id, string? IfMatchETag) : DocumentWrite(Id);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Iom.Application.Api;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
 using Iom.Application.Idempotency;
@@ -17,15 +15,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Iom.Application.Referrals.Submit;
-
-/// <summary>What the intake answers: the new referral's id, reference and where it went.</summary>
-public sealed record SubmitReferralResult(
-    string Id,
-    string Reference,
-    ReferralStatus Status,
-    PanelCode Panel,
-    DateOnly? MeetingDate,
-    RoutingDecisionView DecidedBy) : IApiResponse;
 
 /// <summary>
 /// Takes a referral in: validates it, screens eligibility (a refusal stores nothing), claims the person's match keys

@@ -7,12 +7,6 @@ using Iom.Domain.Wire;
 
 namespace Iom.Application.Referrals.Withdraw;
 
-public sealed record WithdrawReferralRequest
-{
-    public string? Reason { get; init; }
-    public string? Note { get; init; }
-}
-
 /// <summary>
 /// The referring agency withdraws its referral (the endpoint admits referrers only, and the object rule keeps them to
 /// their own agency's), with a coded reason. Allowed only from open statuses.

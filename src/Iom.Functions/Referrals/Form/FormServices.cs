@@ -1,4 +1,3 @@
-using Iom.Application.Identity;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Secrets;
 using Iom.Functions.Security;
@@ -39,54 +38,5 @@ public static class FormServices
         services.Replace(ServiceDescriptor.Singleton<IAntiforgeryAdditionalDataProvider, CallerBoundAntiforgery>());
         services.AddSingleton(_ => new StaticAssets(Path.Combine(AppContext.BaseDirectory, StaticAssets.FolderName)));
         return services;
-    }
-}
-
-/// <summary>
-/// Binds each anti-forgery token to the user App Service Authentication vouches for. ASP.NET Core binds tokens to
-/// HttpContext.User, which this app does not use (identity comes from X-MS-CLIENT-PRINCIPAL), so without this a
-/// token issued to one account would be accepted from another in the same browser.
-/// </summary>
-internal sealed class CallerBoundAntiforgery : IAntiforgeryAdditionalDataProvider
-{
-    public string GetAdditionalData(HttpContext context) => UserIdOf(context);
-
-    public bool ValidateAdditionalData(HttpContext context, string additionalData) =>
-        string.Equals(additionalData, UserIdOf(context), StringComparison.Ordinal);
-
-    private static string UserIdOf(HttpContext context) =>
-        ClientPrincipal.TryParse(context.Request.Headers[ClientPrincipal.HeaderName], out _)?.UserId ?? "";
-}
-
-/// <summary>
-/// The anti-forgery cookie outside Development: always <c>Secure</c>. Not <see cref="CookieSecurePolicy.Always"/>,
-/// which makes the antiforgery service throw unless the request itself is HTTPS: in Azure the worker receives each
-/// request over plain HTTP from the Functions host in front of it, while the browser only ever spoke HTTPS
-/// (App Service, httpsOnly), so the worker's own view of the scheme says nothing about what the browser used.
-/// </summary>
-internal sealed class AlwaysSecureCookie : CookieBuilder
-{
-    public AlwaysSecureCookie(CookieBuilder from)
-    {
-        Name = from.Name;
-        Path = from.Path;
-        Domain = from.Domain;
-        HttpOnly = from.HttpOnly;
-        SameSite = from.SameSite;
-        SecurePolicy = from.SecurePolicy;
-        Expiration = from.Expiration;
-        MaxAge = from.MaxAge;
-        IsEssential = from.IsEssential;
-        foreach (var extension in from.Extensions)
-        {
-            Extensions.Add(extension);
-        }
-    }
-
-    public override CookieOptions Build(HttpContext context, DateTimeOffset expiresFrom)
-    {
-        var options = base.Build(context, expiresFrom);
-        options.Secure = true;
-        return options;
     }
 }

@@ -7,36 +7,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace Iom.Functions.Referrals.Form;
 
-/// <summary>A field's posted value is a single text, one of a set of choices, several of them, or a date in three parts.</summary>
-internal enum FieldKind
-{
-    Text,
-    Choice,
-    Choices,
-    Date,
-}
-
-/// <param name="Name">The form field's name and its input's id (a date's parts add -day, -month, -year).</param>
-/// <param name="Path">The JSON path the API and the validator key this field's errors by.</param>
-/// <param name="WhenBlank">A plainer message than the API's, used when the field was left empty.</param>
-internal sealed record FormField(string Name, string Path, FieldKind Kind, IReadOnlyList<FormOption> Options, string? WhenBlank = null);
-
-internal sealed record FormOption(string Value, string Text, string? Hint = null);
-
-/// <summary>Which parts of the date input to mark as wrong.</summary>
-[Flags]
-internal enum DateParts
-{
-    None = 0,
-    Day = 1,
-    Month = 2,
-    Year = 4,
-    All = Day | Month | Year,
-}
-
-/// <summary>The form as the API request it stands for, and what the form alone found wrong (keyed by JSON path).</summary>
-internal sealed record FormReading(SubmitReferralRequest Request, IReadOnlyDictionary<string, string[]> Errors, DateParts DatePartsInError);
-
 /// <summary>
 /// The referral form: how its posted fields become a <see cref="SubmitReferralRequest"/> (so the form and the JSON
 /// API share one validator and one handler), and how posted values and errors, keyed by the request's JSON paths, are
@@ -332,16 +302,3 @@ internal static class ReferralForm
             ? new FormOption(v, label.Text, label.Hint)
             : throw new InvalidOperationException($"The form has no label for '{v}'.")).ToList();
 }
-
-internal sealed record FormView(IReadOnlyDictionary<string, object> Fields, IReadOnlyList<ErrorLink> Errors);
-
-internal sealed record FieldView(string Id, string? Value, string? Error, IReadOnlyList<ItemView> Items);
-
-internal sealed record ItemView(string Id, string Value, string Text, string? Hint, bool Checked);
-
-internal sealed record DateFieldView(string Id, string? Error, DatePartView Day, DatePartView Month, DatePartView Year);
-
-internal sealed record DatePartView(string Id, string? Value, bool Error);
-
-/// <param name="Href">The fragment of the input to go to; null when the error belongs to no field on the page.</param>
-internal sealed record ErrorLink(string Text, string? Href);

@@ -19,15 +19,3 @@ public sealed record ReferralListing(
     bool Emergency,
     string ReferringAgency,
     DateTimeOffset SubmittedAt);
-
-/// <summary>
-/// "This person is known": one per match key (PNC, CRO, NOMS, CRN, names + date of birth), created only if absent,
-/// so the duplicate check is atomic and costs one write per key. Lives in the identities container, partitioned by
-/// its own id.
-/// </summary>
-[DocumentKind("identity-claim")]
-public sealed record IdentityClaim(string Key, string PersonId, string ReferralId, DateTimeOffset ClaimedAt);
-
-/// <summary>Finds a referral's partition (its person) from its id; also reserves references.</summary>
-[DocumentKind("referral-locator")]
-public sealed record ReferralLocator(string ReferralId, string PersonId, string Reference);

@@ -10,29 +10,6 @@ using Iom.Domain.Referrals;
 
 namespace Iom.Application.Panels.Meetings;
 
-public sealed record RecurrenceInput
-{
-    /// <summary>"monday" … "friday".</summary>
-    public string? Weekday { get; init; }
-
-    /// <summary>1–4, or -1 for the last in the month.</summary>
-    public int? NthInMonth { get; init; }
-}
-
-/// <summary>Either one <see cref="Date"/>, or a <see cref="Recurrence"/> between <see cref="From"/> and <see cref="Until"/>.</summary>
-public sealed record CreateMeetingsRequest
-{
-    public string? Date { get; init; }
-    public RecurrenceInput? Recurrence { get; init; }
-    public string? From { get; init; }
-    public string? Until { get; init; }
-    public string? StartTime { get; init; }
-    public string? Location { get; init; }
-}
-
-/// <summary>One meeting as the API answers: created now, or already there.</summary>
-public sealed record CreatedMeeting(DateOnly Date, TimeOnly StartTime, string? Location, bool AlreadyExisted, bool FallsOnBankHoliday);
-
 /// <summary>
 /// A co-ordinator adds one meeting or a recurring series (e.g. monthly on the 2nd Tuesday). Meetings that exist
 /// already are left as they are, so repeating a request is harmless. Referrals awaiting a meeting are then listed

@@ -7,30 +7,6 @@ using Iom.Domain.Referrals;
 namespace Iom.Application.Referrals.Read;
 
 /// <summary>
-/// One referral, for the callers the endpoint's object rule lets reach it (<see cref="Access.ReferralAccess"/>).
-/// Anyone else is told it does not exist, so existence does not leak. Every read is audited, and the audit record is
-/// written before the data is returned: no record, no data.
-/// </summary>
-public sealed class GetReferralHandler(IDocumentStore documents, AuditTrail audit, TimeProvider time)
-{
-    public const string Purpose = "Referral management: reading a referral to act on it";
-
-    public async Task<Referral> HandleAsync(string referralId, ActingAs actor, CancellationToken cancellationToken)
-    {
-        var referral = actor.Reach((await documents.FindAsync(referralId, cancellationToken))?.Value, NotFound);
-        await audit.CommitAsync(actor.Entry(referral.PersonId, AuditOperation.Consultation, $"referral/{referralId}", time.GetUtcNow()), [], cancellationToken);
-        return referral;
-    }
-
-    public static RefusalException NotFound() => new(RefusalKind.NotFound, "not-found", "There is no referral with that id.");
-}
-
-/// <summary>A page of a panel's list: <see cref="Continuation"/> is the token of the next page, if any.</summary>
-public sealed record ReferralQuery(PanelCode Panel, DateOnly? Meeting, ReferralStatus? Status, int PageSize, string? Continuation = null);
-
-public sealed record ReferralPage(IReadOnlyList<ReferralListing> Items, string? Continuation);
-
-/// <summary>
 /// A panel's referrals for co-ordinators and the panel's own members (the agenda in the making): references, dates
 /// and statuses, no personal data, oldest submission first. One filtered query of the panel's listings (status and
 /// meeting are served by the index, infra/containers.json) gives one page and the next page's token; its cost is

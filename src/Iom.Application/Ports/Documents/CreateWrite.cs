@@ -1,0 +1,3 @@
+namespace Iom.Application.Ports.Documents;
+
+public sealed record CreateWrite(string Id, string Kind, System.Text.Json.JsonElement Body, int? TimeToLiveSeconds = null) : DocumentWrite(Id);

@@ -1,0 +1,3 @@
+namespace Iom.Application.Ports.Documents;
+
+public abstract class DocumentStoreException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,3 @@
+namespace Iom.Application.Ports.Documents;
+
+public sealed record StoredDocument<T>(DocumentKey Key, T Value, string ETag);

@@ -1,0 +1,3 @@
+namespace Iom.Application.Referrals.Read;
+
+public sealed record ReferralPage(IReadOnlyList<ReferralListing> Items, string? Continuation);
