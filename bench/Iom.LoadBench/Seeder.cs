@@ -50,7 +50,8 @@ internal static class Seeder
             while (Interlocked.Increment(ref slots) <= count)
             {
                 var n = Interlocked.Increment(ref next);
-                var at = from + (History * Math.Min(n, count - 1) / count);
+                // As a fraction first: History (in ticks) times n overflows a TimeSpan past about 29,000 referrals.
+                var at = from + (History * ((double)Math.Min(n, count - 1) / count));
                 SeedingClock.Now.Value = at;
                 var actor = new ActingAs(callers[n % callers.Length], $"seed-{n}", SubmitReferralHandler.Purpose);
                 try

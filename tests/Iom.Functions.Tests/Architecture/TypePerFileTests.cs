@@ -17,7 +17,6 @@ public sealed class TypePerFileTests(ITestOutputHelper output)
     /// </summary>
     private static readonly string[] NotYetSplit =
     [
-        "src/Iom.Application/Mail/OutgoingMail.cs",
     ];
 
     [Fact]
