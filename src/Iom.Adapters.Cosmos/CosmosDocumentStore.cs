@@ -133,13 +133,7 @@ public sealed class CosmosDocumentStore(CosmosResources resources) : IDocumentSt
         for (var i = 0; i < query.Filters.Count; i++)
         {
             var filter = query.Filters[i];
-            var op = filter.Operator switch
-            {
-                FieldOperator.Equal => "=",
-                FieldOperator.AtLeast => ">=",
-                FieldOperator.Before => "<",
-                _ => throw new ArgumentOutOfRangeException(nameof(query), filter.Operator, "Unknown operator."),
-            };
+            var op = filter.Operator.SqlComparison();
             text.Append(" AND ").Append(Path(filter.Field)).Append(' ').Append(op).Append(" @f").Append(i);
             parameters.Add(($"@f{i}", filter.Value));
         }

@@ -149,13 +149,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
         for (var i = 0; i < query.Filters.Count; i++)
         {
             var filter = query.Filters[i];
-            var op = filter.Operator switch
-            {
-                FieldOperator.Equal => "=",
-                FieldOperator.AtLeast => ">=",
-                FieldOperator.Before => "<",
-                _ => throw new ArgumentOutOfRangeException(nameof(query), filter.Operator, "Unknown operator."),
-            };
+            var op = filter.Operator.SqlComparison();
             sql.Append(" AND ").Append(SqliteIndexes.Extract(filter.Field)).Append(' ').Append(op).Append(" $f").Append(i);
             parameters.Add(($"$f{i}", filter.Value));
         }

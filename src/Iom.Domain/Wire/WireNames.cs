@@ -52,7 +52,7 @@ public static class WireNames
         where TEnum : struct, Enum => Table<TEnum>.Names;
 
     /// <summary>Every wire name of <paramref name="enumType"/>, in declaration order (for describing it, e.g. in a schema).</summary>
-    public static IReadOnlyList<string> All(Type enumType)
+    public static IReadOnlyList<string> AllOf(Type enumType)
     {
         ArgumentNullException.ThrowIfNull(enumType);
         return [.. enumType.GetFields(BindingFlags.Public | BindingFlags.Static).OrderBy(f => f.MetadataToken)

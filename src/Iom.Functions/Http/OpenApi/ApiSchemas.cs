@@ -99,7 +99,7 @@ internal sealed class ApiSchemas(OpenApiDocument document)
             return schema;
         }
 
-        var names = Iom.Domain.Wire.WireNames.All(enumType).Select(n => (JsonNode?)JsonValue.Create(n)).ToList();
+        var names = Iom.Domain.Wire.WireNames.AllOf(enumType).Select(n => (JsonNode?)JsonValue.Create(n)).ToList();
         if (nullable is not null)
         {
             names.Add(null);
