@@ -84,11 +84,43 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
 
     private async Task<HeldClaim> TakeOneAsync(ExistingClaim existing, ClaimPlan plan, CancellationToken cancellationToken)
     {
-        var claim = new IdentityClaim(PersonMatchKeys.FromDocumentId(existing.Key.Id), plan.PersonId, plan.ReferralId, time.GetUtcNow());
+        var claim = new IdentityClaim(PersonMatchKeys.FromDocumentId(existing.Key.Id), plan.PersonId, plan.ReferralId, time.GetUtcNow(), ProvisionalLifetime);
         var stored = existing.Claim is null
             ? await documents.CreateAsync(existing.Key, claim, cancellationToken)
             : await documents.ReplaceAsync(existing.Key, claim, existing.Claim.ETag, cancellationToken);
         return new HeldClaim(existing.Key, stored.ETag, existing.Claim?.Value);
+    }
+
+    /// <summary>
+    /// How long a claim lives unconfirmed. Far beyond any retry of the acknowledgement that confirms it (a poisoned one
+    /// raises an alert long before), so only the claims of submissions that never committed ever expire.
+    /// </summary>
+    public static readonly TimeSpan ProvisionalLifetime = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// The referral is stored: its claims become permanent (the duplicate check must hold for as long as the referral
+    /// does). Safe to repeat; a claim since taken over by another referral is left alone.
+    /// </summary>
+    public async Task ConfirmAsync(Referral referral, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        await Task.WhenAll(referral.MatchKeys.Select(KeyOf).Select(async key =>
+        {
+            var claim = await documents.ReadAsync<IdentityClaim>(key, cancellationToken);
+            if (claim is null || claim.Value.ReferralId != referral.Id || claim.Value.Provisional is null)
+            {
+                return;
+            }
+
+            try
+            {
+                await documents.ReplaceAsync(key, claim.Value with { Provisional = null }, claim.ETag, cancellationToken);
+            }
+            catch (DocumentPreconditionFailedException)
+            {
+                // Changed since it was read: a concurrent confirmation, or a takeover; either way not ours to change.
+            }
+        }));
     }
 
     private static Exception Failure(Task task) =>

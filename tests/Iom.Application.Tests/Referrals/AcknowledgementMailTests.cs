@@ -64,6 +64,13 @@ public sealed class AcknowledgementMailTests : IDisposable
         // Redelivered after the first delivery's mail entry was relayed and deleted: the request is queued again.
         await Acknowledge(documents).HandleAsync(acknowledgement, Ct);
         await Acknowledge(documents).HandleAsync(acknowledgement, Ct);
+        // Acknowledged means stored: the referral's claims are no longer provisional (ProvisionalClaimTests).
+        var stored = (await documents.FindAsync(result.Id, Ct)).ShouldNotBeNull().Value;
+        foreach (var id in stored.MatchKeys.Select(Iom.Domain.Referrals.PersonMatchKeys.ToDocumentId))
+        {
+            (await documents.ReadAsync<IdentityClaim>(new DocumentKey(Containers.Identities, id, id), Ct)).ShouldNotBeNull().Value.Provisional.ShouldBeNull();
+        }
+
         var requests = await TakeAsync(OutgoingMail.QueueName);
 
         requests.Count.ShouldBe(2);

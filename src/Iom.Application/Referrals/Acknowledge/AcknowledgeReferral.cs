@@ -52,6 +52,8 @@ public sealed partial class AcknowledgeReferral(
         }
 
         var referral = stored.Value;
+        // Stored, so its claims are no longer provisional: done first, so a failure here is retried with the message.
+        await new IdentityClaims(documents, time).ConfirmAsync(referral, cancellationToken);
         // The disclosures belong to the request that made the referral.
         var correlationId = message.CorrelationId ?? referral.Id;
         var panel = panels.Get(referral.Panel);
