@@ -133,11 +133,12 @@ public sealed partial class SubmitReferralHandler(
         // person's submission, refused as a duplicate.
         var reference = ReferenceFormat.New(panel, today);
         var routing = new RoutingDecision(decision.Rule, decision.Inputs, panel);
-        var referral = Referral.Submit(
+        var submitted = Referral.Submit(
             referralId, plan.PersonId, reference, WireNames.Parse<ReferralType>(request.ReferralType!), routing, meetingDate, person,
             request.Reason!.Trim(), request.OffenceTypes!, request.Drivers!, WireNames.Parse<RiskOfSeriousHarm>(request.RiskOfSeriousHarm!),
             request.MappaLevel!.Value, request.MaracCase!.Value, request.AssetScore, request.OgrsScore, request.Statutory!.Value,
-            request.Emergency!.Value, ToReferrerDetails(request.Referrer!), agency, actor.Caller.UserId, now, matchKeys).Referral;
+            request.Emergency!.Value, ToReferrerDetails(request.Referrer!), agency, actor.Caller.UserId, now, matchKeys);
+        var referral = submitted.Referral;
         var taking = claims.TakeAsync(plan, cancellationToken);
         var reserving = claims.ReserveReferenceAsync(reference, referralId, plan.PersonId, cancellationToken);
         var listing = UpsertListingAsync(referral, cancellationToken);
@@ -166,9 +167,9 @@ public sealed partial class SubmitReferralHandler(
 
         try
         {
-            // The acknowledgement is an outbox entry committed with the referral: stored together or not at all.
-            var acknowledgement = OutboxEntry.For($"referral-acknowledgement-{referralId}", ReferralQueues.Acknowledgements,
-                new ReferralAcknowledgementMessage(referralId, claim.PersonId, actor.CorrelationId), now);
+            // The submission's messages (the acknowledgement) are outbox entries committed with the referral: stored
+            // together or not at all.
+            var messages = ReferralEffects.OutboxEntries(submitted, actor.CorrelationId, now);
             // A person known from an earlier referral: this one joins their records, which s.62 calls combination.
             AuditEntry[] entries = claim.KnownPerson
                 ? [actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now),
@@ -176,7 +177,7 @@ public sealed partial class SubmitReferralHandler(
                 : [actor.Entry(claim.PersonId, AuditOperation.Collection, $"referral/{referralId}", now)];
             try
             {
-                await audit.CommitAsync(entries, [DocumentWrite.Create(referralId, referral), acknowledgement.Write()], head, cancellationToken);
+                await audit.CommitAsync(entries, [DocumentWrite.Create(referralId, referral), .. messages.Select(m => m.Write())], head, cancellationToken);
             }
             catch (Exception failure) when (failure is not DocumentStoreException)
             {
@@ -192,7 +193,7 @@ public sealed partial class SubmitReferralHandler(
             }
 
             // Dispatched after the answer by the in-process relay: the entry is durable already, and the sweep is the backstop.
-            nudges.Post(Containers.People, claim.PersonId, [acknowledgement]);
+            nudges.Post(Containers.People, claim.PersonId, messages);
             return new SubmitReferralResult(referralId, referral.Reference, referral.Status, panel, meetingDate, RoutingDecisionView.Of(routing));
         }
         catch (Exception failure) when (failure is not OutcomeUnknownException)
