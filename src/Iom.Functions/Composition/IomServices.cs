@@ -81,6 +81,7 @@ public static class IomServices
         services.AddOptions<PanelsOptions>().Configure(o => configuration.GetSection(PanelsOptions.SectionName).Bind(o.Panels)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PanelsOptions>, PanelsOptionsValidator>();
         services.AddSingleton<PanelDirectory>();
+        services.AddSingleton<IPanelRosters, ConfiguredPanelRosters>();
         // England-and-Wales bank holidays: the rules plus the library's list (see WorkingDayCalendar).
         services.AddSingleton(new WorkingDayCalendar());
         services.AddSingleton<MeetingCalendar>();

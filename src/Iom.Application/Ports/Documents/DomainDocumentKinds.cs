@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using Iom.Domain.Cohort;
+using Iom.Domain.Panels;
 using Iom.Domain.Referrals;
 
 namespace Iom.Application.Ports.Documents;
@@ -12,5 +14,7 @@ public static class DomainDocumentKinds
     public static FrozenDictionary<Type, string> Names { get; } = new Dictionary<Type, string>
     {
         [typeof(Referral)] = "referral",
+        [typeof(CohortMembership)] = "cohort-membership",
+        [typeof(PanelAction)] = "panel-action",
     }.ToFrozenDictionary();
 }
