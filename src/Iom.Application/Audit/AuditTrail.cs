@@ -50,7 +50,7 @@ public sealed class AuditTrail(IDocumentStore documents, ISecretStore secrets, I
         {
             var head = attempt == 1 && known is not null ? known.Head : await documents.ReadAsync<AuditChainHead>(headKey, cancellationToken);
             var records = Chain(entries, head?.Value.Count ?? 0, head?.Value.LastHash ?? AuditRecord.GenesisHash, signing);
-            var newHead = new AuditChainHead(personId, records[^1].Sequence, records[^1].Hash);
+            var newHead = new AuditChainHead(personId, records[^1].Sequence, records[^1].Hash) { LastMac = records[^1].Seal };
             DocumentWrite headWrite = head is null
                 ? DocumentWrite.Create(AuditChainHead.DocumentId, newHead)
                 : DocumentWrite.Replace(AuditChainHead.DocumentId, newHead, head.ETag);
