@@ -98,9 +98,11 @@ public sealed class ReadAuditLogTests
         counting.Reset();
         await Handler(counting).HandleAsync(new AuditLogQuery(Ann, 10, first.Continuation, first.Through), Auditor, Ct);
 
-        // The chain head (for this read's own record), then the page itself.
+        // The chain head (for this read's own record), then the page itself: three round trips, the commit between
+        // (docs/performance.md).
         firstRead.ShouldBe(1 + 10);
         counting.DocumentsRead.ShouldBe(1 + 10);
+        counting.Log.Select(round => round.ShouldHaveSingleItem()).ShouldBe(["read people", "commit people (2 writes)", "query people"]);
     }
 
     [Fact]
