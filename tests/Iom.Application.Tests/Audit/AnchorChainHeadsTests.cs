@@ -27,11 +27,7 @@ public sealed class AnchorChainHeadsTests
     {
         foreach (var person in People)
         {
-            for (var i = 0; i < records; i++)
-            {
-                await kit.Trail().CommitAsync(new AuditEntry(person, AuditOperation.Consultation, $"referral/r{i}",
-                    new AuditActor("u1", "police", ["iom.coordinator"]), "Testing", At.AddMinutes(i), "corr-1"), [], Ct);
-            }
+            await kit.AppendAsync(person, records, Ct);
         }
     }
 

@@ -11,7 +11,6 @@ namespace Iom.Application.Tests.Audit;
 public sealed class ReadAuditLogTests
 {
     private const string Ann = "person-ann";
-    private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-12-14T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
     private readonly IDocumentStore documents = new SqliteDocumentStore(
         new SqliteDatabase(Path.Combine(Directory.CreateTempSubdirectory("iom-audit-log-").FullName, "iom.db")));
@@ -29,14 +28,7 @@ public sealed class ReadAuditLogTests
 
     private ReadAuditLog Handler(IDocumentStore? store = null) => new(store ?? documents, kit.Trail(store), TimeProvider.System);
 
-    private async Task WriteChainAsync(string person, int records)
-    {
-        for (var i = 0; i < records; i++)
-        {
-            await kit.Trail().CommitAsync(new AuditEntry(person, AuditOperation.Consultation, $"referral/r{i}",
-                new AuditActor("u1", "police", ["iom.coordinator"]), "Testing", At.AddMinutes(i), "corr-1"), [], Ct);
-        }
-    }
+    private Task WriteChainAsync(string person, int records) => kit.AppendAsync(person, records, Ct);
 
     /// <summary>Follows the pages as the next link does (same size, same end, the token) until the last.</summary>
     private async Task<List<AuditLogPage>> ReadAllAsync(string person, int pageSize)
