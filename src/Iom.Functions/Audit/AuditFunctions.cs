@@ -86,11 +86,14 @@ public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, Verif
         return new JsonResponse(StatusCodes.Status200OK, await findPeople.HandleAsync(query, request.HttpContext.ActingAs(), cancellationToken));
     }
 
+    private const string PersonIdProblem = "Give a person id: 32 lower-case hexadecimal characters";
+
     // Person ids are 32 lower-case hex digits.
+    private static bool IsPersonId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) =>
+        text is { Length: 32 } && text.All(char.IsAsciiHexDigitLower);
+
     private static string PersonIdOf(string? text, string field) =>
-        text is { Length: 32 } && text.All(char.IsAsciiHexDigitLower)
-            ? text
-            : throw ValidationFailedException.For(field, "Give a person id: 32 lower-case hexadecimal characters");
+        IsPersonId(text) ? text : throw ValidationFailedException.For(field, PersonIdProblem);
 
     private static readonly string[] RemovedFilters = ["from", "to"];
 
@@ -98,9 +101,9 @@ public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, Verif
     {
         var errors = new Dictionary<string, string[]>();
         string? person = query["person"];
-        if (person is not { Length: 32 } || !person.All(char.IsAsciiHexDigitLower))
+        if (!IsPersonId(person))
         {
-            errors["person"] = ["Give a person id: 32 lower-case hexadecimal characters"];
+            errors["person"] = [PersonIdProblem];
         }
 
         // The log is read in sequence order, which a time window cannot narrow through an index (docs/architecture.md):
