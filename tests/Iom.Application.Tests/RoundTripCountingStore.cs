@@ -18,12 +18,15 @@ internal sealed class RoundTripCountingStore(IDocumentStore inner) : IDocumentSt
     /// <summary>Store calls since the last <see cref="Reset"/>.</summary>
     public int Calls { get; private set; }
 
+    /// <summary>Documents the store handed back since the last <see cref="Reset"/> (point reads found, query items, feed items).</summary>
+    public int DocumentsRead { get; private set; }
+
     /// <summary>What each round did, e.g. "ReadAsync identities ×3 | ReadPartitionAsync panels".</summary>
     public List<List<string>> Log { get; } = [];
 
     public void Reset()
     {
-        (Rounds, Calls, inFlight) = (0, 0, 0);
+        (Rounds, Calls, inFlight, DocumentsRead) = (0, 0, 0, 0);
         Log.Clear();
     }
 
@@ -54,7 +57,12 @@ internal sealed class RoundTripCountingStore(IDocumentStore inner) : IDocumentSt
     }
 
     public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) =>
-        CountAsync($"read {key.Container}", () => inner.ReadAsync<T>(key, cancellationToken));
+        CountAsync($"read {key.Container}", async () =>
+        {
+            var found = await inner.ReadAsync<T>(key, cancellationToken);
+            DocumentsRead += found is null ? 0 : 1;
+            return found;
+        });
 
     public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
         CountAsync($"create {key.Container}", () => inner.CreateAsync(key, value, cancellationToken));
@@ -69,7 +77,12 @@ internal sealed class RoundTripCountingStore(IDocumentStore inner) : IDocumentSt
         CountAsync($"delete {key.Container}", () => inner.DeleteAsync(key, ifMatchETag, cancellationToken));
 
     public Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default) =>
-        CountAsync($"query {query.Container}", () => inner.QueryAsync<T>(query, cancellationToken));
+        CountAsync($"query {query.Container}", async () =>
+        {
+            var page = await inner.QueryAsync<T>(query, cancellationToken);
+            DocumentsRead += page.Items.Count;
+            return page;
+        });
 
     public Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
         CountAsync($"commit {container} ({writes.Count} writes)", async () =>
@@ -96,6 +109,8 @@ internal sealed class RoundTripCountingStore(IDocumentStore inner) : IDocumentSt
             {
                 page.Add(item);
             }
+
+            DocumentsRead += page.Count;
         }
         finally
         {

@@ -7,4 +7,11 @@ namespace Iom.Application.Audit;
 public sealed record AuditChainHead(string PersonId, long Count, string LastHash)
 {
     public const string DocumentId = "audit-head";
+
+    /// <summary>
+    /// The seal (<see cref="AuditRecord.Seal"/>) of the last record, so the hourly anchor can checkpoint the chain from
+    /// its head alone (<see cref="AnchorChainHeads"/>). Null in heads written before it was kept: the anchor then reads
+    /// the last record.
+    /// </summary>
+    public string? LastMac { get; init; }
 }

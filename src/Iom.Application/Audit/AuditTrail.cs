@@ -50,7 +50,7 @@ public sealed class AuditTrail(IDocumentStore documents, ISecretStore secrets, I
         {
             var head = attempt == 1 && known is not null ? known.Head : await documents.ReadAsync<AuditChainHead>(headKey, cancellationToken);
             var records = Chain(entries, head?.Value.Count ?? 0, head?.Value.LastHash ?? AuditRecord.GenesisHash, signing);
-            var newHead = new AuditChainHead(personId, records[^1].Sequence, records[^1].Hash);
+            var newHead = new AuditChainHead(personId, records[^1].Sequence, records[^1].Hash) { LastMac = records[^1].Seal };
             DocumentWrite headWrite = head is null
                 ? DocumentWrite.Create(AuditChainHead.DocumentId, newHead)
                 : DocumentWrite.Replace(AuditChainHead.DocumentId, newHead, head.ETag);
@@ -84,11 +84,18 @@ public sealed class AuditTrail(IDocumentStore documents, ISecretStore secrets, I
     public async Task<AuditRecord?> CommitConsultationAsync(ActingAs actor, string personId, string subject, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var head = await documents.ReadAsync<AuditChainHead>(new DocumentKey(Containers.People, personId, AuditChainHead.DocumentId), cancellationToken);
-        var chain = head is not null ? personId
-            : (await ReadAsync(personId, cancellationToken)).Count > 0 ? OperationsChain
+        var head = await ReadHeadAsync(personId, cancellationToken);
+        if (head.Head is not null)
+        {
+            // The head just read is where the record chains on (read again only if it has moved meanwhile).
+            return (await CommitAsync([actor.Entry(personId, AuditOperation.Consultation, subject, at)], [], head, cancellationToken))[0];
+        }
+
+        // No head: one record is enough to tell a chain whose head was deleted from a person with no log.
+        var any = await documents.QueryAsync<AuditRecord>(new DocumentQuery(Containers.People, personId) { OrderBy = "sequence", PageSize = 1 }, cancellationToken);
+        return any.Items.Count > 0
+            ? await CommitAsync(actor.Entry(OperationsChain, AuditOperation.Consultation, subject, at), [], cancellationToken)
             : null;
-        return chain is null ? null : await CommitAsync(actor.Entry(chain, AuditOperation.Consultation, subject, at), [], cancellationToken);
     }
 
     /// <summary>The person's records in order, each checked against its own hash and its predecessor's.</summary>

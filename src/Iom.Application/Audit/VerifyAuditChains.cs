@@ -5,7 +5,7 @@ namespace Iom.Application.Audit;
 
 /// <summary>
 /// Verifies every person's audit chain (the verification command, <c>GET /api/audit/verify</c> without a person, and
-/// the timers all run this). Chains are found from their heads, so no person id needs to be known; audit records
+/// the nightly timer run this; the hourly anchor is <see cref="AnchorChainHeads"/>, from the heads alone). Chains are found from their heads, so no person id needs to be known; audit records
 /// whose head is gone (deleted, which no code path does) are found by a second pass over the records themselves, and
 /// chains deleted whole by the latest anchor, which still names them. With <c>anchor</c> it then appends a new anchor:
 /// every intact chain as it stands, and for a broken or missing chain the checkpoint it had, so a break is never

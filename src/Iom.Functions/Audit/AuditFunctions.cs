@@ -21,16 +21,18 @@ public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, Verif
 {
     [Function("ReadAuditLog")]
     [QueryParameter("person", "The person id: 32 lower-case hexadecimal characters.", Required = true)]
-    [QueryParameter("from", "Records from this instant (ISO 8601).", Format = "date-time")]
-    [QueryParameter("to", "Records up to this instant (ISO 8601).", Format = "date-time")]
-    [Responds(StatusCodes.Status200OK, typeof(AuditLog))]
+    [QueryParameter("pageSize", "Records a page, from 1 to 200 (default 50).", Format = "int32")]
+    [QueryParameter("continuation", "Where the page before ended: follow the next link rather than building it.")]
+    [QueryParameter("through", "The last sequence number to read (the next link carries where the log stood at its first page).", Format = "int64")]
+    [Responds(StatusCodes.Status200OK, typeof(AuditLog), Description = "A page of the person's audit records in sequence order, hashes included; follow next (absent on the last page). "
+        + "Whether the chain is intact is GET /api/audit/verify?person='s answer, not this one's.")]
     [AllowRoles(Roles.Auditor, Purpose = "Data protection: reading the audit log", Objects = typeof(PersonAccess))]
     public async Task<IActionResult> Read(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var person = PersonIdOf(request.Query["person"], "person");
-        var log = await readLog.HandleAsync(new AuditLogQuery(person, Instant(request.Query["from"], "from"), Instant(request.Query["to"], "to")), request.HttpContext.ActingAs(), cancellationToken);
-        return new JsonResponse(StatusCodes.Status200OK, log);
+        var query = ParseLogQuery(request.Query);
+        var page = await readLog.HandleAsync(query, request.HttpContext.ActingAs(), cancellationToken);
+        return new JsonResponse(StatusCodes.Status200OK, AuditLog.Of(page, next => NextLink(query, next)));
     }
 
     [Function("VerifyAuditLog")]
@@ -84,14 +86,66 @@ public sealed class AuditFunctions(ReadAuditLog readLog, AuditTrail trail, Verif
         return new JsonResponse(StatusCodes.Status200OK, await findPeople.HandleAsync(query, request.HttpContext.ActingAs(), cancellationToken));
     }
 
-    // Person ids are 32 lower-case hex digits.
-    private static string PersonIdOf(string? text, string field) =>
-        text is { Length: 32 } && text.All(char.IsAsciiHexDigitLower)
-            ? text
-            : throw ValidationFailedException.For(field, "Give a person id: 32 lower-case hexadecimal characters");
+    private const string PersonIdProblem = "Give a person id: 32 lower-case hexadecimal characters";
 
-    private static DateTimeOffset? Instant(string? text, string field) =>
-        string.IsNullOrEmpty(text) ? null
-        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at
-        : throw ValidationFailedException.For(field, "Give an ISO 8601 date or date and time, like 2026-12-14T09:00:00Z");
+    // Person ids are 32 lower-case hex digits.
+    private static bool IsPersonId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) =>
+        text is { Length: 32 } && text.All(char.IsAsciiHexDigitLower);
+
+    private static string PersonIdOf(string? text, string field) =>
+        IsPersonId(text) ? text : throw ValidationFailedException.For(field, PersonIdProblem);
+
+    private static readonly string[] RemovedFilters = ["from", "to"];
+
+    private static AuditLogQuery ParseLogQuery(IQueryCollection query)
+    {
+        var errors = new Dictionary<string, string[]>();
+        string? person = query["person"];
+        if (!IsPersonId(person))
+        {
+            errors["person"] = [PersonIdProblem];
+        }
+
+        // The log is read in sequence order, which a time window cannot narrow through an index (docs/architecture.md):
+        // refused rather than ignored, so nobody takes a whole log for the window they asked for.
+        foreach (var removed in RemovedFilters.Where(query.ContainsKey))
+        {
+            errors[removed] = ["The audit log is no longer narrowed by time: page through it in sequence order (each record has its at)"];
+        }
+
+        var pageSize = PageParameters.PageSize(query, ReadAuditLog.DefaultPageSize, ReadAuditLog.MaxPageSize, errors);
+        var continuation = PageParameters.Continuation(query, errors);
+        long? through = null;
+        if (query.ContainsKey("through"))
+        {
+            if (long.TryParse(query["through"], NumberStyles.None, CultureInfo.InvariantCulture, out var last) && last >= 1)
+            {
+                through = last;
+            }
+            else
+            {
+                errors["through"] = ["The through must be a sequence number: a whole number from 1"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+
+        return new AuditLogQuery(person!, pageSize, continuation, through);
+    }
+
+    // The same person, page size and end, and the token; the token is URL-safe already (base64url).
+    private static string NextLink(AuditLogQuery query, AuditLogPage page)
+    {
+        var link = new System.Text.StringBuilder("/api/audit?person=").Append(page.PersonId)
+            .Append("&pageSize=").Append(query.PageSize.ToString(CultureInfo.InvariantCulture));
+        if (page.Through is { } through)
+        {
+            link.Append("&through=").Append(through.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return link.Append("&continuation=").Append(Uri.EscapeDataString(page.Continuation!)).ToString();
+    }
 }

@@ -90,6 +90,7 @@ public static class IomServices
         services.AddHealthChecks().AddCheck<Iom.Functions.Audit.AuditKeyHealthCheck>(Iom.Functions.Audit.AuditKeyHealthCheck.Name);
         services.AddSingleton<ReadAuditLog>();
         services.AddSingleton<VerifyAuditChains>();
+        services.AddSingleton<AnchorChainHeads>();
         services.AddSingleton<ExportPerson>();
         services.AddSingleton<FindPeople>();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -81,9 +81,6 @@ public sealed class ReferralFunctions(
         return new JsonResponse(StatusCodes.Status200OK, ReferralView.Of(referral));
     }
 
-    // Tokens are a few hundred characters (a keyset, or the Cosmos SDK's token for one partition).
-    private const int MaxContinuationLength = 4096;
-
     // Ids are 32 lower-case hex digits; anything else cannot name a referral.
     internal static void RequireWellFormed(string id)
     {
@@ -146,33 +143,13 @@ public sealed class ReferralFunctions(
             }
         }
 
-        var pageSize = PositiveInt(query["pageSize"], "pageSize", 25, ListReferralsHandler.MaxPageSize, errors);
-        string? continuation = query["continuation"];
-        if (continuation is { Length: 0 or > MaxContinuationLength })
-        {
-            errors["continuation"] = ["The continuation is not one this list gave: start again from the first page"];
-        }
+        var pageSize = PageParameters.PageSize(query, 25, ListReferralsHandler.MaxPageSize, errors);
+        var continuation = PageParameters.Continuation(query, errors);
         if (errors.Count > 0)
         {
             throw new ValidationFailedException(errors);
         }
 
         return new ReferralQuery(panel, meeting, status, pageSize, continuation);
-    }
-
-    private static int PositiveInt(string? text, string field, int fallback, int max, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max)
-        {
-            return value;
-        }
-
-        errors[field] = [$"The {field} must be a whole number from 1 to {max}"];
-        return fallback;
     }
 }

@@ -276,6 +276,28 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Query_orders_an_integer_field_as_numbers_and_pages_below_an_integer_bound()
+    {
+        // The audit log's query: one person's records by sequence, up to the sequence its reading stops at.
+        var partition = "q-" + Guid.NewGuid().ToString("N");
+        foreach (var sequence in new long[] { 3, 12, 1, 10, 2, 9, 11 })
+        {
+            await Store.CreateAsync(new DocumentKey(Containers.People, partition, $"r{100 - sequence}"), new TestSequenced(sequence), Token);
+        }
+
+        var query = new DocumentQuery(Containers.People, partition) { Filters = [FieldFilter.Before("sequence", 12L)], OrderBy = "sequence", PageSize = 2 };
+        var pages = new List<DocumentPage<TestSequenced>>();
+        do
+        {
+            pages.Add(await Store.QueryAsync<TestSequenced>(query with { Continuation = pages.LastOrDefault()?.Continuation }, Token));
+        }
+        while (pages[^1].Continuation is not null && pages.Count < 10);
+
+        pages.SelectMany(p => p.Items).Select(d => d.Value.Sequence).ShouldBe([1L, 2, 3, 9, 10, 11]);
+        pages.Take(pages.Count - 1).ShouldAllBe(p => p.Items.Count > 0 && p.Items.Count <= 2);
+    }
+
+    [Fact]
     public async Task Query_filters_on_a_boolean_and_orders_by_id_when_no_field_is_named()
     {
         var partition = "q-" + Guid.NewGuid().ToString("N");

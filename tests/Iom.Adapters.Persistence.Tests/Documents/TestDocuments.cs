@@ -26,6 +26,10 @@ public sealed record TestUnstored(string Text);
 [DocumentKind("test-listing")]
 public sealed record TestListing(string Status, string MeetingDate, string SubmittedAt, bool Emergency = false);
 
+/// <summary>An audit-record-like document for the query tests, on the field the people container indexes (infra/containers.json).</summary>
+[DocumentKind("test-sequenced")]
+public sealed record TestSequenced(long Sequence);
+
 /// <summary>A document that expires after the time it carries.</summary>
 [DocumentKind("test-expiring")]
 public sealed record TestExpiring(string Text, TimeSpan? Lifetime) : IExpiringDocument

@@ -33,6 +33,17 @@ public sealed class AuditKit : ISecretStore
     public VerifyAuditChains Verify(IDocumentStore? documents = null, TimeProvider? time = null) =>
         new(documents ?? Documents, Trail(documents), Anchors, time ?? TimeProvider.System);
 
+    /// <summary>Appends <paramref name="records"/> consultations to the person's chain, one commit each, as reads would.</summary>
+    public async Task AppendAsync(string person, int records, CancellationToken cancellationToken)
+    {
+        var at = new DateTimeOffset(2026, 12, 14, 9, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < records; i++)
+        {
+            await Trail().CommitAsync(new AuditEntry(person, AuditOperation.Consultation, $"referral/r{i}",
+                new AuditActor("u1", "police", ["iom.coordinator"]), "Testing", at.AddMinutes(i), "corr-1"), [], cancellationToken);
+        }
+    }
+
     public ValueTask<string> GetSecretAsync(string name, CancellationToken cancellationToken = default) =>
         name == SecretNames.AuditChainKey ? ValueTask.FromResult(Keys) : throw new SecretNotFoundException(name);
 }

@@ -58,7 +58,7 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(RoutingDecisionView), "rule inputs panel")]
     [InlineData(typeof(ReferralSummaryPage), "items next")]
     [InlineData(typeof(ReferralSummary), "id reference panel status meetingDate emergency referringAgency submittedAt")]
-    [InlineData(typeof(AuditLog), "personId records chain")]
+    [InlineData(typeof(AuditLog), "personId items next")]
     [InlineData(typeof(AuditRecordView),
         "id personId sequence operation subject actor purpose at correlationId recipients previousHash hash statedPurpose disclosureId disclosurePeople")]
     [InlineData(typeof(PersonExport), "personId exportedAt referrals listings identityIndex auditLog")]

@@ -20,8 +20,10 @@ public sealed class AuditVerificationFunctionTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
 
-    private Task RunAsync() =>
-        new AuditVerificationFunction(host.Services.GetRequiredService<VerifyAuditChains>(), logger).Run(new TimerInfo(), Ct);
+    private AuditVerificationFunction Function() =>
+        new(host.Services.GetRequiredService<VerifyAuditChains>(), host.Services.GetRequiredService<AnchorChainHeads>(), logger);
+
+    private Task RunAsync() => Function().Run(new TimerInfo(), Ct);
 
     [Fact]
     public void The_local_host_schedules_it_daily()
@@ -62,6 +64,26 @@ public sealed class AuditVerificationFunctionTests : IAsyncLifetime
         level.ShouldBe(LogLevel.Error);
         message.ShouldStartWith("Audit verification: 1 of 2 chains are broken (4 records checked)");
         message.ShouldNotContain(person);
+    }
+
+    [Fact]
+    public async Task The_hourly_anchor_logs_how_many_chain_heads_it_anchored_and_an_error_when_one_no_longer_agrees_with_the_anchor()
+    {
+        var timer = host.Services.GetRequiredService<Iom.Functions.Http.FunctionCatalog>().Timers.Single(t => t.Name == "AnchorAuditChains");
+        timer.Schedule.ShouldBe("0 45 * * * *");
+        var (_, person) = await host.ReferAsync(ReferralApiTests.ValidReferral());
+        var (_, other) = await host.ReferAsync(ReferralApiTests.ValidReferral("Amy", "Blake", "1990-05-05", null));
+        await host.AcknowledgedAsync(person);
+        await host.AcknowledgedAsync(other);
+
+        await Function().Anchor(new TimerInfo(), Ct);
+        await host.Services.GetRequiredService<IDocumentStore>().DeleteAsync(new DocumentKey(Containers.People, person, AuditChainHead.DocumentId), null, Ct);
+        await Function().Anchor(new TimerInfo(), Ct);
+
+        logger.Entries.Select(e => e.Level).ShouldBe([LogLevel.Information, LogLevel.Error]);
+        logger.Entries[0].Message.ShouldBe("Audit anchor: 2 chain heads anchored");
+        logger.Entries[1].Message.ShouldStartWith("Audit anchor: 1 of 2 chains no longer agree with the previous anchor");
+        logger.Entries[1].Message.ShouldNotContain(person);
     }
 
     private sealed class ListLogger : ILogger<AuditVerificationFunction>

@@ -98,7 +98,7 @@ public static class FuzzEndpoints
         "ReferralForm" => new EndpointSeed(Html: true),
         "SubmitReferralForm" => new EndpointSeed(BodyKind.Form, Form: ValidReferralForm, Headers: _ => [new("Cookie", AntiforgeryCookie)], Html: true),
         "ReferralConfirmation" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownReferral }, Html: true),
-        "ReadAuditLog" => new EndpointSeed(Query: r => [new("person", KnownPerson(r)), new("from", "2026-12-01T00:00:00Z"), new("to", "2027-01-01")]),
+        "ReadAuditLog" => new EndpointSeed(Query: r => [new("person", KnownPerson(r)), new("pageSize", r.Next(1, 201).ToString(CultureInfo.InvariantCulture))]),
         "VerifyAuditLog" => new EndpointSeed(Query: r => [new("person", KnownPerson(r))]),
         "ExportPerson" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownPerson }),
         "FindPeople" => new EndpointSeed(Query: r => [new("pnc", "2012/0052494Q"), new("noms", "A1234BC"), new("reference", $"IOM-261214-{r.Next(1000, 9999)}")]),

@@ -181,6 +181,29 @@ public sealed class VerifyAuditCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_chain_cut_back_after_the_hourly_anchor_from_chain_heads_exits_2()
+    {
+        var (cut, other) = await WriteTwoChainsAsync(async (services, person) =>
+        {
+            (await services.GetRequiredService<AnchorChainHeads>().HandleAsync(Ct)).HeldBack.ShouldBe(0);
+            var documents = services.GetRequiredService<IDocumentStore>();
+            var first = (await documents.ReadAsync<AuditRecord>(new DocumentKey(Containers.People, person, AuditRecord.IdOf(1)), Ct))!.Value;
+            for (var sequence = await CountAsync(documents, person); sequence > 1; sequence--)
+            {
+                await documents.DeleteAsync(new DocumentKey(Containers.People, person, AuditRecord.IdOf(sequence)), null, Ct);
+            }
+
+            await documents.UpsertAsync(new DocumentKey(Containers.People, person, AuditChainHead.DocumentId), new AuditChainHead(person, 1, first.Hash) { LastMac = first.Seal }, Ct);
+        });
+
+        var (exitCode, output, _) = await RunAsync(VerifyAuditCommand.Name, $"--Sqlite:DataDirectory={dataDirectory}");
+
+        exitCode.ShouldBe(VerifyAuditCommand.Broken, output);
+        output.ShouldContain($"BROKEN person {cut} (1 records): The chain has 1 records, but the anchor of ");
+        output.ShouldNotContain(other);
+    }
+
+    [Fact]
     public async Task A_folder_without_a_store_exits_1_instead_of_verifying_a_new_empty_one()
     {
         var empty = Path.Combine(dataDirectory, "nothing-here");

@@ -1,5 +1,5 @@
+using Iom.Application.Api;
 using Iom.Application.Audit;
-using Iom.Application.Errors;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
 using Iom.Domain.Referrals;
@@ -33,24 +33,13 @@ public sealed class ListReferralsHandler(IDocumentStore documents)
             filters.Add(FieldFilter.EqualTo("status", DocumentJson.ToElement(status).GetString()!));
         }
 
-        DocumentPage<ReferralListing> page;
-        try
+        var page = await documents.PageAsync<ReferralListing>(new DocumentQuery(Containers.Panels, PanelDirectory.Code(query.Panel))
         {
-            page = await documents.QueryAsync<ReferralListing>(new DocumentQuery(Containers.Panels, PanelDirectory.Code(query.Panel))
-            {
-                Filters = filters,
-                OrderBy = "submittedAt",
-                PageSize = query.PageSize,
-                Continuation = query.Continuation,
-            }, cancellationToken);
-        }
-        catch (InvalidContinuationException)
-        {
-            throw new ValidationFailedException(new Dictionary<string, string[]>
-            {
-                ["continuation"] = ["The continuation is not one this list gave: start again from the first page"],
-            });
-        }
+            Filters = filters,
+            OrderBy = "submittedAt",
+            PageSize = query.PageSize,
+            Continuation = query.Continuation,
+        }, cancellationToken);
 
         var truths = await Task.WhenAll(page.Items.Select(stored =>
             documents.ReadAsync<Referral>(ReferralStore.KeyOf(stored.Value.PersonId, stored.Value.ReferralId), cancellationToken)));
