@@ -39,6 +39,9 @@ public sealed class ActionKit : IDisposable
 
     public Audit.AuditKit Audit { get; }
 
+    /// <summary>The embedded queue, in the same database: what the outbox relay sends to.</summary>
+    public SqliteQueue Queue => new(database, Time);
+
     public PanelDirectory Panels { get; } = new(Options.Create(new PanelsOptions
     {
         Panels =
