@@ -109,5 +109,10 @@ public static class IomServices
         services.AddSingleton<MoveMeetingsApart>();
         services.AddSingleton<ReferralListingUpkeep>();
         services.AddSingleton<AcknowledgeReferral>();
+        services.AddSingleton<Iom.Application.Panels.Actions.ListActionsHandler>();
+        services.AddSingleton<Iom.Application.Panels.Actions.GetActionHandler>();
+        services.AddSingleton<Iom.Application.Panels.Actions.CompleteActionHandler>();
+        services.AddSingleton<Iom.Application.Panels.Actions.ActionReminders>();
+        services.AddSingleton<Iom.Application.Cohort.Lookup.CohortLookup>();
     }
 }

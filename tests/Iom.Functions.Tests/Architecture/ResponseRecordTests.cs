@@ -30,7 +30,7 @@ public sealed class ResponseRecordTests
     {
         ResponseTypes.Select(t => t.Name).ShouldBe(
             ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "PersonExport",
-             "ReferralSummaryPage", "ReferralView", "SubmitReferralResult"],
+             "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage", "CohortLookupAnswer"],
             ignoreOrder: true);
     }
 
@@ -68,6 +68,11 @@ public sealed class ResponseRecordTests
         + "withdrawalReason withdrawalNote")]
     [InlineData(typeof(ExportedListing), "referralId personId reference panel status meetingDate emergency referringAgency submittedAt")]
     [InlineData(typeof(ExportedIdentityClaim), "key personId referralId claimedAt")]
+    [InlineData(typeof(Iom.Application.Panels.Actions.PanelActionView),
+        "id panel meetingId description ownerMemberId dueDate personId status overdue createdAt completedAt completedBy")]
+    [InlineData(typeof(Iom.Application.Panels.Actions.PanelActionPage), "items next")]
+    [InlineData(typeof(Iom.Application.Cohort.Lookup.CohortLookupAnswer), "inCohort category cohortType leadAgency contact")]
+    [InlineData(typeof(Iom.Application.Cohort.Lookup.CohortContact), "agency email")]
     public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
     {
         var info = ApiJson.Options.GetTypeInfo(type);

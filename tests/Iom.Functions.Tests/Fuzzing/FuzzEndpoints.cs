@@ -65,6 +65,7 @@ public static class FuzzEndpoints
 
     private static readonly string[] GivenNames = ["Darren", "Aisha", "Tomasz", "Siobhán", "Kwame", "Zoë", "Mary-Jane", "Seán", "Li", "Oluwaseun"];
     private static readonly string[] FamilyNames = ["Quenby", "O'Neil", "Nowak", "Okafor", "Smith-Jones", "Ng", "Ó Briain", "Patel", "Ahmed", "Kowalczyk"];
+    private static readonly string[] ActionStatuses = ["open", "done", "all"];
     private static readonly string[] Assets = ["govuk-frontend.min.css", "govuk-frontend.min.js", "init.mjs"];
     private static readonly string[] UnknownPaths = ["no-such-endpoint", "healthz", "referral", "persons", "audit.json", "api", "admin"];
 
@@ -73,6 +74,9 @@ public static class FuzzEndpoints
 
     /// <summary>A placeholder the runner replaces with the id of a person some referral is about.</summary>
     public static string KnownPerson(Random random) => $"{{{{person:{random.Next(1000)}}}}}";
+
+    /// <summary>A well-formed panel action id (one the minutes would give); it may or may not exist.</summary>
+    public static string KnownAction(Random random) => $"{HostileValues.Pick(random, PanelCodes)}-2026-11-10-action-{random.Next(1, 4)}";
 
     public static bool IsPlaceholder(string value) => value.StartsWith("{{", StringComparison.Ordinal);
 
@@ -102,6 +106,10 @@ public static class FuzzEndpoints
         "VerifyAuditLog" => new EndpointSeed(Query: r => [new("person", KnownPerson(r))]),
         "ExportPerson" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownPerson }),
         "FindPeople" => new EndpointSeed(Query: r => [new("pnc", "2012/0052494Q"), new("noms", "A1234BC"), new("reference", $"IOM-261214-{r.Next(1000, 9999)}")]),
+        "ListActions" => new EndpointSeed(Query: r => [new("owner", "me"), new("status", HostileValues.Pick(r, ActionStatuses)), new("overdue", "false"), new("pageSize", "5")]),
+        "GetAction" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownAction }),
+        "CompleteAction" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownAction }),
+        "CohortLookup" => new EndpointSeed(Query: _ => [new("pnc", "2012/0052494Q"), new("on", "2026-12-14")]),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

@@ -35,15 +35,20 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["ReferralForm"] = [Roles.Referrer],
         ["SubmitReferralForm"] = [Roles.Referrer],
         ["ReferralConfirmation"] = [Roles.Referrer, Roles.Coordinator, Roles.PanelMember],
+        ["ListActions"] = [Roles.Coordinator, Roles.PanelMember],
+        ["GetAction"] = [Roles.Coordinator, Roles.PanelMember],
+        ["CompleteAction"] = [Roles.Coordinator, Roles.PanelMember],
+        ["CohortLookup"] = [Roles.Prosecutor],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
     /// <summary>Functions about one referral or panel: another agency's referrer, or a member of another panel, gets 404.</summary>
-    private static readonly string[] ObjectLevel = ["GetReferral", "WithdrawReferral", "ReferralConfirmation", "ListReferrals"];
+    private static readonly string[] ObjectLevel = ["GetReferral", "WithdrawReferral", "ReferralConfirmation", "ListReferrals", "GetAction", "CompleteAction"];
 
     private RunningLocalHost host = null!;
     private string referralId = null!;
     private string personId = null!;
+    private string actionId = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -51,6 +56,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     {
         host = await RunningLocalHost.StartAsync(extraArgs: ["--RateLimits:PermitsPerMinute=1000"]);
         (referralId, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral());
+        // An IOM action about the person, owned by the member every role calls as (written directly until finalised minutes create actions).
+        actionId = (await Panels.ActionApiTests.AddActionAsync(host, DemoPeople.ObjectIdOf(IomMember), new DateOnly(2026, 12, 1), personId)).Id;
     }
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
@@ -73,6 +80,11 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ReferralForm" => new(HttpMethod.Get, "/api/referrals/new"),
         "SubmitReferralForm" => new(HttpMethod.Post, "/api/referrals/new") { Content = new FormUrlEncodedContent([]) },
         "ReferralConfirmation" => new(HttpMethod.Get, $"/api/referrals/{referralId}/confirmation"),
+        "ListActions" => new(HttpMethod.Get, "/api/actions?owner=me&overdue=true"),
+        "GetAction" => new(HttpMethod.Get, $"/api/actions/{actionId}"),
+        // The co-ordinator completes it first (as this member's object id), so the owner's call is the same caller's repeat.
+        "CompleteAction" => new(HttpMethod.Post, $"/api/actions/{actionId}/complete"),
+        "CohortLookup" => new(HttpMethod.Get, "/api/cohort/lookup?noms=A1234BC"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };

@@ -80,7 +80,7 @@ public sealed class PageTemplateEncodingTests
         var renderer = Renderer();
         var mails = renderer.MailNames.Order(StringComparer.Ordinal).ToList();
 
-        mails.ShouldBe([AcknowledgeReferral.AcknowledgementTemplate, AcknowledgeReferral.EmergencyNoticeTemplate], ignoreOrder: true);
+        mails.ShouldBe([AcknowledgeReferral.AcknowledgementTemplate, AcknowledgeReferral.EmergencyNoticeTemplate, Iom.Application.Panels.Actions.ActionReminders.Template], ignoreOrder: true);
         TemplateFiles().Where(HandlebarsTemplateRenderer.IsText).ShouldAllBe(n => n.StartsWith("Mail/", StringComparison.Ordinal));
         TemplateFiles().Where(n => n.StartsWith("Mail/", StringComparison.Ordinal)).ShouldBe(
             mails.SelectMany(m => new[] { m + ".html", m + ".subject", m + ".text" }).Append("Mail/_mail-layout"), ignoreOrder: true);
@@ -109,6 +109,27 @@ public sealed class PageTemplateEncodingTests
             rendered.Subject.ShouldAllBe(c => !char.IsControl(c) && c != '\u2028' && c != '\u2029');
             rendered.Subject.ShouldContain(HandlebarsTemplateRenderer.OneLine(hostile), customMessage: $"{mail}: the subject lost the value");
         }
+    }
+
+    [Fact]
+    public void The_action_reminder_says_the_panel_due_date_and_link_and_says_overdue_only_once_it_is()
+    {
+        var model = new Iom.Application.Panels.Actions.ActionReminderModel("IOM Panel", "Tuesday 29 December 2026", null, "https://iom.example/api/actions/iom-2026-11-10-action-1");
+
+        var due = Renderer().RenderMail(Iom.Application.Panels.Actions.ActionReminders.Template, AsQueued(model));
+        var overdue = Renderer().RenderMail(Iom.Application.Panels.Actions.ActionReminders.Template, AsQueued(model with { Overdue = "yes" }));
+
+        due.Subject.ShouldBe("Reminder: IOM Panel action due Tuesday 29 December 2026");
+        overdue.Subject.ShouldBe("Overdue IOM Panel action due Tuesday 29 December 2026");
+        foreach (var part in new[] { due.Text, due.Html, overdue.Text, overdue.Html })
+        {
+            part.ShouldContain("IOM Panel");
+            part.ShouldContain("Tuesday 29 December 2026");
+            part.ShouldContain("https://iom.example/api/actions/iom-2026-11-10-action-1");
+        }
+
+        due.Text.ShouldContain("is due on Tuesday 29 December 2026");
+        overdue.Text.ShouldContain("was due on Tuesday 29 December 2026 and is still open");
     }
 
     [Fact]
