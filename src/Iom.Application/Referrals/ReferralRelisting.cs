@@ -40,7 +40,10 @@ public sealed class ReferralRelisting(IDocumentStore documents, AuditTrail audit
         };
         try
         {
-            await audit.CommitAsync(actor.Entry(referral.PersonId, AuditOperation.Alteration, $"referral/{referral.Id}", now),
+            // One Alteration record per status change, so the log and the referral's history tell the same story.
+            var alterations = Enumerable.Range(0, change.Referral.History.Count - referral.History.Count)
+                .Select(_ => actor.Entry(referral.PersonId, AuditOperation.Alteration, $"referral/{referral.Id}", now)).ToList();
+            await audit.CommitAsync(alterations,
                 [DocumentWrite.Replace(referral.Id, change.Referral, stored.ETag), .. ReferralEffects.OutboxEntries(change, actor.CorrelationId, now).Select(e => e.Write())],
                 cancellationToken);
         }

@@ -216,6 +216,8 @@ public sealed class ChangeMeetingTests : IDisposable
         (stayed.Status, stayed.MeetingDate).ShouldBe((ReferralStatus.Listed, new DateOnly(2027, 1, 19)));
         stayed.History.Select(h => (h.From, h.To)).ShouldBe([(ReferralStatus.Listed, ReferralStatus.AwaitingMeeting), (ReferralStatus.AwaitingMeeting, ReferralStatus.Listed)]);
         stayed.History[0].Reason.ShouldBe("meeting iom-2027-01-12 moved to 2027-01-19");
+        (await new Audit.AuditKit(Documents).Trail(Documents).ReadAsync(stayed.PersonId, Ct)).Count(r => r.Operation == Application.Audit.AuditOperation.Alteration)
+            .ShouldBe(2, "one alteration record per status change");
         (await Documents.ReadAsync<ReferralListing>(ReferralListings.KeyOf(PanelCode.Iom, listed), Ct))!.Value.MeetingDate.ShouldBe(new DateOnly(2027, 1, 19));
         (await ReferralAsync(waiting)).MeetingDate.ShouldBe(new DateOnly(2027, 1, 19));
     }
