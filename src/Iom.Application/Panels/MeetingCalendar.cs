@@ -1,5 +1,6 @@
 using System.Globalization;
 using Iom.Application.Ports.Documents;
+using Iom.Domain.Panels;
 using Iom.Domain.Referrals;
 
 namespace Iom.Application.Panels;
@@ -12,7 +13,11 @@ public sealed class MeetingCalendar(IDocumentStore documents)
     /// </summary>
     public const int MaxUpcoming = 100;
 
-    /// <summary>The panel's meetings on or after <paramref name="from"/>, earliest first: one filtered query, one page.</summary>
+    /// <summary>
+    /// The panel's meetings on or after <paramref name="from"/> that are not cancelled, earliest first: one filtered
+    /// query, one page. A cancelled meeting is never offered for listing; it is left out here rather than by the query,
+    /// since meetings stored before cancelling existed have no status (and cancellations are few).
+    /// </summary>
     public async Task<IReadOnlyList<Meeting>> UpcomingAsync(PanelCode panel, DateOnly from, CancellationToken cancellationToken)
     {
         var page = await documents.QueryAsync<Meeting>(new DocumentQuery(Containers.Panels, Meeting.PartitionOf(panel))
@@ -21,6 +26,6 @@ public sealed class MeetingCalendar(IDocumentStore documents)
             OrderBy = "date",
             PageSize = MaxUpcoming,
         }, cancellationToken);
-        return [.. page.Items.Select(m => m.Value)];
+        return [.. page.Items.Select(m => m.Value).Where(m => m.Status == MeetingStatus.Scheduled)];
     }
 }

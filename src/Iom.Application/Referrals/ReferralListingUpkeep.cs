@@ -1,6 +1,11 @@
+using System.Globalization;
+using Iom.Application.Audit;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
+using Iom.Domain.Calendar;
+using Iom.Domain.Panels;
 using Iom.Domain.Referrals;
+using Microsoft.Extensions.Options;
 
 namespace Iom.Application.Referrals;
 
@@ -9,9 +14,19 @@ namespace Iom.Application.Referrals;
 /// a listing that differs from its referral (an update interrupted between the referral and its listing) is
 /// rewritten from the referral; a listing whose referral was never stored (a submission that failed after writing
 /// it) is removed once it is older than <see cref="OrphanGrace"/>, so a submission still in flight keeps its own.
-/// Also moves meetings left in their old place (<see cref="MoveMeetingsApart"/>).
+/// Also moves meetings left in their old place (<see cref="MoveMeetingsApart"/>), and is the backstop of relisting: a
+/// referral still listed for a day ahead on which its panel no longer has a meeting (a submission that chose a meeting
+/// just before it moved or was cancelled, and wrote its listing after that meeting's relisting pass had read the
+/// listings) is relisted by the cutoff rule, as that pass would have.
 /// </summary>
-public sealed class ReferralListingUpkeep(IDocumentStore documents, MoveMeetingsApart meetings, TimeProvider time)
+public sealed class ReferralListingUpkeep(
+    IDocumentStore documents,
+    MoveMeetingsApart meetings,
+    ReferralRelisting relisting,
+    MeetingCalendar calendarOfMeetings,
+    WorkingDayCalendar calendar,
+    IOptions<ReferralOptions> options,
+    TimeProvider time)
 {
     public const int PageSize = 100;
 
@@ -19,9 +34,13 @@ public sealed class ReferralListingUpkeep(IDocumentStore documents, MoveMeetings
 
     public async Task<ListingUpkeepReport> HandleAsync(CancellationToken cancellationToken)
     {
-        int read = 0, mended = 0, removed = 0;
+        int read = 0, mended = 0, removed = 0, relisted = 0;
+        var now = time.GetUtcNow();
+        var today = LondonTime.LondonDate(now);
+        var actor = new ActingAs(ReferralRelisting.System, "listing-upkeep-" + now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), RelistAwaitingReferrals.Purpose);
         foreach (var panel in Enum.GetValues<PanelCode>())
         {
+            var upcoming = (await calendarOfMeetings.UpcomingAsync(panel, today, cancellationToken)).Select(m => m.Date).ToList();
             var query = new DocumentQuery(Containers.Panels, PanelDirectory.Code(panel)) { PageSize = PageSize };
             do
             {
@@ -35,7 +54,15 @@ public sealed class ReferralListingUpkeep(IDocumentStore documents, MoveMeetings
                     if (truths[i] is { } truth)
                     {
                         var listing = ReferralListings.Of(truth.Value);
-                        if (listing != stored.Value && await WrittenAsync(() => documents.ReplaceAsync(stored.Key, listing, stored.ETag, cancellationToken)))
+                        if (truth.Value is { Status: ReferralStatus.Listed, MeetingDate: { } date } referral && date >= today && !upcoming.Contains(date))
+                        {
+                            var to = MeetingListing.ChooseMeeting(LondonTime.LondonDate(referral.SubmittedAt), referral.Emergency, upcoming, calendar, options.Value.CutoffWorkingDays);
+                            if (await relisting.MoveAsync(truth, to, $"no meeting on {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} any more", actor, now, cancellationToken))
+                            {
+                                relisted++;
+                            }
+                        }
+                        else if (listing != stored.Value && await WrittenAsync(() => documents.ReplaceAsync(stored.Key, listing, stored.ETag, cancellationToken)))
                         {
                             mended++;
                         }
@@ -52,7 +79,7 @@ public sealed class ReferralListingUpkeep(IDocumentStore documents, MoveMeetings
             while (query.Continuation is not null);
         }
 
-        return new ListingUpkeepReport(read, mended, removed, await meetings.HandleAsync(cancellationToken));
+        return new ListingUpkeepReport(read, mended, removed, await meetings.HandleAsync(cancellationToken), relisted);
     }
 
     // A listing changed since it was read was changed by its referral's own update, which wins: leave it.

@@ -43,4 +43,29 @@ public static class MeetingListing
 
         return chosen;
     }
+
+    /// <summary>
+    /// Where a referral listed for a meeting that moved or was cancelled goes now (ASB rule 2.6 again, from the day it
+    /// was submitted): it stays with its meeting when the meeting's new date still gives it the notice it needs
+    /// (an emergency needs none), else it goes to the earliest other meeting that does, else it awaits a meeting.
+    /// </summary>
+    /// <param name="sameMeetingNow">The new date of its meeting, or null when the meeting was cancelled.</param>
+    /// <param name="upcomingMeetings">The panel's meetings not yet held and not cancelled, in any order.</param>
+    /// <returns>The meeting date to list it for, or null: it awaits a meeting.</returns>
+    public static DateOnly? Relist(
+        DateOnly submitted,
+        bool emergency,
+        DateOnly? sameMeetingNow,
+        IEnumerable<DateOnly> upcomingMeetings,
+        WorkingDayCalendar calendar,
+        int cutoffWorkingDays = 10)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (sameMeetingNow is { } moved && ChooseMeeting(submitted, emergency, [moved], calendar, cutoffWorkingDays) is not null)
+        {
+            return moved;
+        }
+
+        return ChooseMeeting(submitted, emergency, upcomingMeetings, calendar, cutoffWorkingDays);
+    }
 }

@@ -105,6 +105,10 @@ public static class IomServices
 
         services.AddSingleton<WithdrawReferralHandler>();
         services.AddSingleton<CreateMeetingsHandler>();
+        services.AddSingleton<ListMeetingsHandler>();
+        services.AddSingleton<GetMeetingHandler>();
+        services.AddSingleton<ChangeMeetingHandler>();
+        services.AddSingleton<ReferralRelisting>();
         services.AddSingleton<RelistAwaitingReferrals>();
         services.AddSingleton<MoveMeetingsApart>();
         services.AddSingleton<ReferralListingUpkeep>();

@@ -11,9 +11,9 @@ public sealed partial class ListingUpkeepFunction(ReferralListingUpkeep upkeep, 
     public async Task Run([TimerTrigger("0 40 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var report = await upkeep.HandleAsync(cancellationToken);
-        Done(logger, report.Checked, report.Mended, report.OrphansRemoved, report.MeetingsMoved);
+        Done(logger, report.Checked, report.Mended, report.OrphansRemoved, report.MeetingsMoved, report.Relisted);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Listing upkeep: {Listings} listings checked, {Mended} mended, {Orphans} orphans removed, {Meetings} meetings moved apart.")]
-    private static partial void Done(ILogger logger, int listings, int mended, int orphans, int meetings);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listing upkeep: {Listings} listings checked, {Mended} mended, {Orphans} orphans removed, {Meetings} meetings moved apart, {Relisted} relisted from a day their meeting left.")]
+    private static partial void Done(ILogger logger, int listings, int mended, int orphans, int meetings, int relisted);
 }

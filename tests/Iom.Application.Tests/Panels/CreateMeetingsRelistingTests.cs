@@ -33,7 +33,7 @@ public sealed class CreateMeetingsRelistingTests : IDisposable
     private CreateMeetingsHandler Handler(IDocumentStore documents) =>
         new(documents, new OutboxRelay(documents, Queue, time, NullLogger<OutboxRelay>.Instance), new WorkingDayCalendar(), time);
 
-    private static ActingAs Coordinator()
+    internal static ActingAs Coordinator()
     {
         var panels = new PanelDirectory(Options.Create(new PanelsOptions
         {

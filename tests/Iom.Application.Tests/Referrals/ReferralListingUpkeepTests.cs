@@ -19,7 +19,9 @@ public sealed class ReferralListingUpkeepTests : IDisposable
 
     private SqliteDocumentStore Documents => new(database, time);
 
-    private ReferralListingUpkeep Upkeep => new(Documents, new MoveMeetingsApart(Documents), time);
+    private ReferralListingUpkeep Upkeep => new(Documents, new MoveMeetingsApart(Documents),
+        new ReferralRelisting(Documents, new Audit.AuditKit(Documents).Trail(Documents)), new MeetingCalendar(Documents),
+        new Domain.Calendar.WorkingDayCalendar(), Microsoft.Extensions.Options.Options.Create(new ReferralOptions()), time);
 
     private static ReferralListing Orphan(string id, DateTimeOffset at) =>
         new(id, "feedfacefeedfacefeedfacefeedface", "IOM-261201-ZZZZ", PanelCode.Iom, ReferralStatus.Listed, null, false, "police", at);

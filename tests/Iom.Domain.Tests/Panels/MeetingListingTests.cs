@@ -108,4 +108,33 @@ public sealed class MeetingListingTests
         MeetingListing.ChooseMeeting(D(2026, 12, 14), emergency: false, meetings, Calendar, cutoffWorkingDays: 9).ShouldBe(D(2026, 12, 29));
         Should.Throw<ArgumentOutOfRangeException>(() => MeetingListing.ChooseMeeting(D(2026, 12, 14), false, meetings, Calendar, cutoffWorkingDays: -1));
     }
+
+    [Fact]
+    public void A_referral_stays_with_its_moved_meeting_when_the_new_date_still_gives_it_10_working_days()
+    {
+        // Submitted 14 Dec, listed for 12 Jan; the meeting moves to 19 Jan although 14 Jan would also do.
+        MeetingListing.Relist(D(2026, 12, 14), emergency: false, sameMeetingNow: D(2027, 1, 19), [D(2027, 1, 14), D(2027, 1, 19)], Calendar)
+            .ShouldBe(D(2027, 1, 19));
+    }
+
+    [Fact]
+    public void A_referral_whose_meeting_moves_too_soon_goes_to_the_next_meeting_that_gives_it_notice_else_awaits_one()
+    {
+        // The meeting moves from 12 Jan to 29 Dec, only the 9th working day after 14 Dec.
+        MeetingListing.Relist(D(2026, 12, 14), false, D(2026, 12, 29), [D(2026, 12, 29), D(2027, 1, 26)], Calendar).ShouldBe(D(2027, 1, 26));
+        MeetingListing.Relist(D(2026, 12, 14), false, D(2026, 12, 29), [D(2026, 12, 29)], Calendar).ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_emergency_referral_stays_with_its_meeting_moved_sooner_since_it_needs_no_notice()
+    {
+        MeetingListing.Relist(D(2026, 12, 14), emergency: true, D(2026, 12, 15), [D(2026, 12, 15), D(2027, 1, 26)], Calendar).ShouldBe(D(2026, 12, 15));
+    }
+
+    [Fact]
+    public void A_referral_whose_meeting_is_cancelled_goes_to_the_next_meeting_that_gives_it_notice_else_awaits_one()
+    {
+        MeetingListing.Relist(D(2026, 12, 14), false, sameMeetingNow: null, [D(2026, 12, 29), D(2027, 1, 26)], Calendar).ShouldBe(D(2027, 1, 26));
+        MeetingListing.Relist(D(2026, 12, 14), false, null, [D(2026, 12, 29)], Calendar).ShouldBeNull();
+    }
 }

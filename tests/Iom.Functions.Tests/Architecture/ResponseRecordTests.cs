@@ -29,8 +29,9 @@ public sealed class ResponseRecordTests
     public void Every_answer_of_the_api_is_a_response_record_of_its_own()
     {
         ResponseTypes.Select(t => t.Name).ShouldBe(
-            ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "PersonExport",
-             "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage", "CohortLookupAnswer"],
+            ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "MeetingList",
+             "MeetingView", "PersonExport", "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage",
+             "CohortLookupAnswer"],
             ignoreOrder: true);
     }
 
@@ -73,6 +74,9 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(Iom.Application.Panels.Actions.PanelActionPage), "items next")]
     [InlineData(typeof(Iom.Application.Cohort.Lookup.CohortLookupAnswer), "inCohort category cohortType leadAgency contact")]
     [InlineData(typeof(Iom.Application.Cohort.Lookup.CohortContact), "agency email")]
+    [InlineData(typeof(Iom.Application.Panels.Meetings.MeetingView), "id panel date startTime location status movedFrom sequence cancellationReason")]
+    [InlineData(typeof(Iom.Application.Panels.Meetings.MeetingList), "items next")]
+    [InlineData(typeof(Iom.Application.Panels.Meetings.CreatedMeeting), "id date startTime location status alreadyExisted fallsOnBankHoliday")]
     public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
     {
         var info = ApiJson.Options.GetTypeInfo(type);

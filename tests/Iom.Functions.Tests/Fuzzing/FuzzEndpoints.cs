@@ -97,6 +97,14 @@ public static class FuzzEndpoints
             RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownReferral }),
         "CreateMeetings" => new EndpointSeed(BodyKind.Json, Json: ValidMeetings,
             RouteValues: new Dictionary<string, Func<Random, string>> { ["panel"] = r => HostileValues.Pick(r, PanelCodes) }),
+        "ListMeetings" => new EndpointSeed(
+            RouteValues: new Dictionary<string, Func<Random, string>> { ["panel"] = r => HostileValues.Pick(r, PanelCodes) },
+            Query: r => [new("from", "2026-12-01"), new("to", "2027-03-31"), new("pageSize", r.Next(1, 5).ToString(CultureInfo.InvariantCulture))]),
+        "GetMeeting" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownMeeting }),
+        "CancelMeeting" => new EndpointSeed(BodyKind.Json, Json: _ => new JsonObject { ["reason"] = "Chair unavailable" },
+            RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownMeeting }),
+        "MoveMeeting" => new EndpointSeed(BodyKind.Json, Json: ValidMove,
+            RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownMeeting }),
         "Assets" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, Assets) }),
         "Health" => new EndpointSeed(),
         "ReferralForm" => new EndpointSeed(Html: true),
@@ -195,6 +203,23 @@ public static class FuzzEndpoints
 
         var date = new DateOnly(2027, 1, 4).AddDays(random.Next(300));
         return new JsonObject { ["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["location"] = "Twickenham Civic Centre" };
+    }
+
+    /// <summary>The id of a meeting the runner seeds (<see cref="FuzzRunner"/>: iom, asb and dyo on three dates).</summary>
+    public static string KnownMeeting(Random random) =>
+        HostileValues.Pick(random, ["iom", "asb", "dyo"]) + "-" + HostileValues.Pick(random, ["2026-12-29", "2027-01-12", "2027-01-26"]);
+
+    public static JsonObject ValidMove(Random random)
+    {
+        var date = new DateOnly(2027, 1, 4).AddDays(random.Next(120));
+        var move = new JsonObject { ["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        if (random.Next(2) == 0)
+        {
+            move["startTime"] = "14:30";
+            move["location"] = "Twickenham Civic Centre";
+        }
+
+        return move;
     }
 
     public static IReadOnlyList<KeyValuePair<string, string>> ValidListQuery(Random random)

@@ -129,7 +129,8 @@ public sealed partial class StoreInvariants(IServiceProvider services)
 
         foreach (var meeting in meetings)
         {
-            Require(meeting.Key == Meeting.KeyOf(meeting.Value.Panel, meeting.Value.Date), meeting.Key, "a meeting stored under another panel or date");
+            // Keyed by the date it was first scheduled (its id), whatever its date now.
+            Require(meeting.Key == Meeting.KeyOf(meeting.Value.Id()), meeting.Key, "a meeting stored under another panel or date than its id's");
         }
 
         return new InvariantReport(byKind, violations);

@@ -28,6 +28,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["ListReferrals"] = [Roles.Coordinator, Roles.PanelMember],
         ["WithdrawReferral"] = [Roles.Referrer],
         ["CreateMeetings"] = [Roles.Coordinator],
+        ["ListMeetings"] = [Roles.Coordinator, Roles.PanelMember],
+        ["GetMeeting"] = [Roles.Coordinator, Roles.PanelMember],
+        ["CancelMeeting"] = [Roles.Coordinator],
+        ["MoveMeeting"] = [Roles.Coordinator],
         ["ReadAuditLog"] = [Roles.Auditor],
         ["VerifyAuditLog"] = [Roles.Auditor],
         ["ExportPerson"] = [Roles.Auditor],
@@ -43,7 +47,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     };
 
     /// <summary>Functions about one referral or panel: another agency's referrer, or a member of another panel, gets 404.</summary>
-    private static readonly string[] ObjectLevel = ["GetReferral", "WithdrawReferral", "ReferralConfirmation", "ListReferrals", "GetAction", "CompleteAction"];
+    private static readonly string[] ObjectLevel = ["GetReferral", "WithdrawReferral", "ReferralConfirmation", "ListReferrals", "GetAction", "CompleteAction", "ListMeetings", "GetMeeting"];
+
+    /// <summary>A meeting that exists, so the object-level check is about the panel, not a missing meeting.</summary>
+    private const string Meeting = "iom-2030-01-08";
 
     private RunningLocalHost host = null!;
     private string referralId = null!;
@@ -58,6 +65,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         (referralId, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral());
         // An IOM action about the person, owned by the member every role calls as (written directly until finalised minutes create actions).
         actionId = (await Panels.ActionApiTests.AddActionAsync(host, DemoPeople.ObjectIdOf(IomMember), new DateOnly(2026, 12, 1), personId)).Id;
+        using var meeting = RunningLocalHost.Request(HttpMethod.Post, "/api/panels/iom/meetings", Roles.Coordinator);
+        meeting.Content = RunningLocalHost.Json("""{"date":"2030-01-08"}""");
+        (await host.Client.SendAsync(meeting, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
@@ -73,6 +83,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ListReferrals" => new(HttpMethod.Get, "/api/referrals?panel=iom"),
         "WithdrawReferral" => Json(HttpMethod.Post, $"/api/referrals/{referralId}/withdraw", """{"reason":"referred-in-error"}"""),
         "CreateMeetings" => Json(HttpMethod.Post, "/api/panels/iom/meetings", "{}"),
+        "ListMeetings" => new(HttpMethod.Get, "/api/panels/iom/meetings"),
+        "GetMeeting" => new(HttpMethod.Get, $"/api/meetings/{Meeting}"),
+        "CancelMeeting" => Json(HttpMethod.Post, $"/api/meetings/{Meeting}/cancel", "{}"),
+        "MoveMeeting" => Json(HttpMethod.Post, $"/api/meetings/{Meeting}/move", "{}"),
         "ReadAuditLog" => new(HttpMethod.Get, $"/api/audit?person={personId}"),
         "VerifyAuditLog" => new(HttpMethod.Get, $"/api/audit/verify?person={personId}"),
         "ExportPerson" => new(HttpMethod.Get, $"/api/people/{personId}/export"),

@@ -7,6 +7,7 @@ using Iom.Application.Referrals;
 using Iom.Domain.Calendar;
 using Iom.Domain.Panels;
 using Iom.Domain.Referrals;
+using Iom.Domain.Wire;
 
 namespace Iom.Application.Panels.Meetings;
 
@@ -36,19 +37,24 @@ public sealed class CreateMeetingsHandler(IDocumentStore documents, OutboxRelay 
             var created = new List<CreatedMeeting>();
             var writes = new List<DocumentWrite>();
             DocumentKey? any = null;
-            // Read together: one round trip however long the series.
-            var found = await Task.WhenAll(dates.Select(date => documents.ReadAsync<Meeting>(Meeting.KeyOf(panel, date), cancellationToken)));
-            foreach (var (date, existing) in dates.Zip(found))
+            // Read together: one round trip however long the series. The query finds meetings moved onto these days,
+            // which are keyed by the day they were first scheduled: the panel already meets then.
+            var found = Task.WhenAll(dates.Select(date => documents.ReadAsync<Meeting>(Meeting.KeyOf(panel, date), cancellationToken)));
+            var movedHere = MeetingsOnAsync(panel, dates, cancellationToken);
+            await Task.WhenAll(found, movedHere);
+            foreach (var (date, existing) in dates.Zip(found.Result))
             {
                 var key = Meeting.KeyOf(panel, date);
                 any = key;
-                var meeting = existing?.Value ?? new Meeting(panel, date, startTime, location, actor.Caller.UserId, now);
-                if (existing is null)
+                var there = existing?.Value ?? movedHere.Result.FirstOrDefault(m => m.Date == date);
+                var meeting = there ?? Meeting.Schedule(panel, date, startTime, location, actor.Caller.UserId, now);
+                if (there is null)
                 {
                     writes.Add(DocumentWrite.Create(key.Id, meeting));
                 }
 
-                created.Add(new CreatedMeeting(date, startTime, location, existing is not null, calendar.IsBankHoliday(date)));
+                created.Add(new CreatedMeeting(meeting.Id().ToString(), meeting.Date, meeting.StartTime, meeting.Location,
+                    WireNames.Of(meeting.Status), there is not null, calendar.IsBankHoliday(meeting.Date)));
             }
 
             // The relisting is a side effect of the new meetings, so it is committed with them, in their partition: it
@@ -71,6 +77,31 @@ public sealed class CreateMeetingsHandler(IDocumentStore documents, OutboxRelay 
             await outbox.NudgeAsync(partitionKey.Container, partitionKey.Partition, [relisting], cancellationToken);
             return created;
         }
+    }
+
+    // The panel's meetings not cancelled whose date is one of these, by the date index: the series' span, one query.
+    private async Task<IReadOnlyList<Meeting>> MeetingsOnAsync(PanelCode panel, IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        var meetings = new List<Meeting>();
+        var query = new DocumentQuery(Containers.Panels, Meeting.PartitionOf(panel))
+        {
+            Filters =
+            [
+                FieldFilter.AtLeast("date", dates.Min().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                FieldFilter.Before("date", dates.Max().AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ],
+            OrderBy = "date",
+            PageSize = 100,
+        };
+        do
+        {
+            var page = await documents.QueryAsync<Meeting>(query, cancellationToken);
+            meetings.AddRange(page.Items.Select(m => m.Value).Where(m => m.Status == MeetingStatus.Scheduled && dates.Contains(m.Date)));
+            query = query with { Continuation = page.Continuation };
+        }
+        while (query.Continuation is not null);
+
+        return meetings;
     }
 
     private static (IReadOnlyList<DateOnly> Dates, TimeOnly StartTime) Validate(CreateMeetingsRequest request, DateOnly today)
