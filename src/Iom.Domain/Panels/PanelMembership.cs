@@ -43,8 +43,10 @@ public sealed record PanelMembership(PanelCode Panel, int Revision, IReadOnlyLis
     public DateOnly LastChangeFrom => Latest.EffectiveFrom;
 
     /// <summary>The roster on <paramref name="day"/>, or null for a day before the versions this holds (read the dated versions).</summary>
-    public PanelRoster? On(DateOnly day) =>
-        Versions.LastOrDefault(v => v.EffectiveFrom <= day)?.Roster(Panel, day);
+    public PanelRoster? On(DateOnly day) => VersionOn(day)?.Roster(Panel, day);
+
+    /// <summary>The version in force on <paramref name="day"/>, or null for a day before the versions this holds.</summary>
+    public RosterVersion? VersionOn(DateOnly day) => Versions.LastOrDefault(v => v.EffectiveFrom <= day);
 
     public MembershipMove Add(PanelMember member, DateOnly effectiveFrom, DateOnly today, string changedBy, DateTimeOffset at)
     {
