@@ -20,7 +20,10 @@ public sealed record Caller(string UserId, string? Name, string? Email, string? 
     /// The panels the caller sits on today by the stored rosters, loaded by the HTTP pipeline before the object rules
     /// run (<see cref="Panels.Membership.PanelSeats"/>); empty when not loaded, so a rule fails closed.
     /// </summary>
-    public IReadOnlySet<Iom.Domain.Referrals.PanelCode> SeatedPanels { get; init; } = new HashSet<Iom.Domain.Referrals.PanelCode>();
+    public IReadOnlySet<Iom.Domain.Referrals.PanelCode> SeatedPanels { get; init; } = NoPanels;
+
+    // One shared empty set, so two callers that differ in nothing compare equal.
+    private static readonly IReadOnlySet<Iom.Domain.Referrals.PanelCode> NoPanels = new HashSet<Iom.Domain.Referrals.PanelCode>();
 
     public bool IsIn(string role) => Roles.Contains(role);
 }
