@@ -18,9 +18,6 @@ namespace Iom.Functions.Panels;
 /// </summary>
 public sealed class PanelMemberFunctions(PanelMembersHandler members)
 {
-    /// <summary>A member id in a route: an Entra object id, a GUID with hyphens (the handler checks the digits).</summary>
-    public const string MemberIdShape = "length(36)";
-
     [Function("GetPanelMembers")]
     [QueryParameter("on", "The roster as it stood on this day (YYYY-MM-DD); today when absent.", Format = "date")]
     [Responds(StatusCodes.Status200OK, typeof(PanelMembersView), Description = "The roster on the day, with the membership's ETag.")]
@@ -55,7 +52,7 @@ public sealed class PanelMemberFunctions(PanelMembersHandler members)
     [Responds(StatusCodes.Status422UnprocessableEntity, typeof(ProblemDetails), Description = "A membership rule refuses it (named in the problem type).")]
     [AllowRoles(Roles.Coordinator, Purpose = PanelMembersHandler.ChangePurpose, Objects = typeof(PanelAccess))]
     public async Task<IActionResult> Change(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "panels/{panel}/members/{memberId:" + MemberIdShape + "}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "panels/{panel}/members/{memberId:" + RouteIds.ObjectId + "}")] HttpRequest request,
         string panel, string memberId, CancellationToken cancellationToken)
     {
         var code = Panel(panel);
@@ -71,7 +68,7 @@ public sealed class PanelMemberFunctions(PanelMembersHandler members)
     [Responds(StatusCodes.Status422UnprocessableEntity, typeof(ProblemDetails), Description = "A membership rule refuses it (named in the problem type).")]
     [AllowRoles(Roles.Coordinator, Purpose = PanelMembersHandler.ChangePurpose, Objects = typeof(PanelAccess))]
     public async Task<IActionResult> Remove(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "panels/{panel}/members/{memberId:" + MemberIdShape + "}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "panels/{panel}/members/{memberId:" + RouteIds.ObjectId + "}")] HttpRequest request,
         string panel, string memberId, CancellationToken cancellationToken)
     {
         var code = Panel(panel);
