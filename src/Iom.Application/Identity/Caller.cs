@@ -16,5 +16,14 @@ public sealed record Caller(string UserId, string? Name, string? Email, string? 
     /// <summary>Entra group object ids (<c>groups</c> claims): a panel may be given by group.</summary>
     public IReadOnlySet<string> Groups { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The panels the caller sits on today by the stored rosters, loaded by the HTTP pipeline before the object rules
+    /// run (<see cref="Panels.Membership.PanelSeats"/>); empty when not loaded, so a rule fails closed.
+    /// </summary>
+    public IReadOnlySet<Iom.Domain.Referrals.PanelCode> SeatedPanels { get; init; } = NoPanels;
+
+    // One shared empty set, so two callers that differ in nothing compare equal.
+    private static readonly IReadOnlySet<Iom.Domain.Referrals.PanelCode> NoPanels = new HashSet<Iom.Domain.Referrals.PanelCode>();
+
     public bool IsIn(string role) => Roles.Contains(role);
 }

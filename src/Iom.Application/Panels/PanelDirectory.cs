@@ -19,14 +19,18 @@ public sealed class PanelDirectory(IOptions<PanelsOptions> options)
     public static RefusalException NotFound() => new(RefusalKind.NotFound, "not-found", "There is no such panel.");
 
     /// <summary>
-    /// True when the caller's object id is the panel's co-ordinator's or one of its members', or the caller is in one
-    /// of the panel's groups. Never by e-mail: Entra lets a user's e-mail and user name change, the object id not.
+    /// True when the caller holds a seat on the panel today by the stored rosters (<see cref="Caller.SeatedPanels"/>,
+    /// by object id), is the panel's configured co-ordinator (by object id), or is in one of its configured Entra groups.
+    /// Never by e-mail: Entra lets a user's e-mail and user name change, the object id not. The co-ordinator and the
+    /// groups stay configuration: they say who runs the panel and which directory groups are given it, not who the
+    /// panel's members are.
     /// </summary>
     public bool SitsOn(PanelCode panel, Caller caller) =>
-        Find(panel) is { } p && !string.IsNullOrWhiteSpace(caller.UserId)
-        && (string.Equals(p.CoordinatorObjectId, caller.UserId, StringComparison.OrdinalIgnoreCase)
-            || p.Members.Any(m => string.Equals(m.ObjectId, caller.UserId, StringComparison.OrdinalIgnoreCase))
-            || p.MemberGroups.Any(g => caller.Groups.Contains(g)));
+        !string.IsNullOrWhiteSpace(caller.UserId)
+        && (caller.SeatedPanels.Contains(panel)
+            || (Find(panel) is { } p
+                && (string.Equals(p.CoordinatorObjectId, caller.UserId, StringComparison.OrdinalIgnoreCase)
+                    || p.MemberGroups.Any(g => caller.Groups.Contains(g)))));
 
     /// <summary>The panel's code in routes, configuration sections and partition keys: its wire name.</summary>
     public static string Code(PanelCode panel) => WireNames.Of(panel);

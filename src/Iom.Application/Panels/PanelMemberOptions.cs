@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Iom.Domain.Panels;
 
 namespace Iom.Application.Panels;
 
@@ -13,5 +14,6 @@ public sealed class PanelMemberOptions
     /// <summary>The member's Entra object id (<c>oid</c>): what sitting on the panel is decided by.</summary>
     [Required] public string ObjectId { get; set; } = "";
 
-    public Attendance Attendance { get; set; } = Attendance.Permanent;
+    /// <summary>Permanent (P) or as required (AAR); configuration names the member: Permanent, AsRequired.</summary>
+    public MemberAttendance Attendance { get; set; } = MemberAttendance.Permanent;
 }

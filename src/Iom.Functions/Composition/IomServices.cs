@@ -8,6 +8,7 @@ using Iom.Application.Retention;
 using Iom.Application.Throttling;
 using Iom.Application.Panels;
 using Iom.Application.Panels.Meetings;
+using Iom.Application.Panels.Membership;
 using Iom.Application.Referrals;
 using Iom.Application.Referrals.Acknowledge;
 using Iom.Application.Referrals.Read;
@@ -81,7 +82,7 @@ public static class IomServices
         services.AddOptions<PanelsOptions>().Configure(o => configuration.GetSection(PanelsOptions.SectionName).Bind(o.Panels)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PanelsOptions>, PanelsOptionsValidator>();
         services.AddSingleton<PanelDirectory>();
-        services.AddSingleton<IPanelRosters, ConfiguredPanelRosters>();
+        services.AddPanelMembership();
         // England-and-Wales bank holidays: the rules plus the library's list (see WorkingDayCalendar).
         services.AddSingleton(new WorkingDayCalendar());
         services.AddSingleton<MeetingCalendar>();
@@ -118,5 +119,15 @@ public static class IomServices
         services.AddSingleton<Iom.Application.Panels.Actions.CompleteActionHandler>();
         services.AddSingleton<Iom.Application.Panels.Actions.ActionReminders>();
         services.AddSingleton<Iom.Application.Cohort.Lookup.CohortLookup>();
+    }
+
+    // Panel membership is data with dated history; configuration only seeds a panel never changed.
+    private static void AddPanelMembership(this IServiceCollection services)
+    {
+        services.AddSingleton<PanelMembershipSeed>();
+        services.AddSingleton<PanelMembershipStore>();
+        services.AddSingleton<IPanelRosters, StoredPanelRosters>();
+        services.AddSingleton<PanelSeats>();
+        services.AddSingleton<PanelMembersHandler>();
     }
 }

@@ -4,6 +4,7 @@ using Iom.Application.Access;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
 using Iom.Application.Identity;
+using Iom.Application.Panels.Membership;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Throttling;
 using Microsoft.AspNetCore.Http;
@@ -74,6 +75,8 @@ public sealed partial class HttpPipeline(
         RequestBody.SetReadTimeout(http, limits.Value.BodyReadTimeout);
         try
         {
+            await SeatAsync(http, budget.Token);
+
             // Counted in the store, so inside the try: a store failure is a 500 with a correlation id like any other.
             if (await ThrottleAsync(http, function, budget.Token) is { } throttled)
             {
@@ -263,6 +266,20 @@ public sealed partial class HttpPipeline(
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The object rules are synchronous, so the panels a panel member sits on today are read before they run: one point
+    /// read of the stored rosters, for panel members at endpoints with an object rule only, never cached (a removal
+    /// takes effect at the next request).
+    /// </summary>
+    private async Task SeatAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        if (http.ActingAsIfSignedIn() is { Scope: not null } acting && acting.Caller.IsIn(Roles.PanelMember))
+        {
+            var seats = await services.GetRequiredService<PanelSeats>().OfAsync(acting.Caller.UserId, cancellationToken);
+            http.SetActingAs(acting with { Caller = acting.Caller with { SeatedPanels = seats } });
+        }
     }
 
     private async Task<ProblemResult?> ThrottleAsync(HttpContext http, HttpFunction function, CancellationToken cancellationToken)

@@ -12,4 +12,7 @@ public static class RouteIds
     /// constraint is left out of the slimmer routing set-ups (AddRoutingCore), and the handlers check the digits.
     /// </summary>
     public const string DocumentId = "length(32)";
+
+    /// <summary>A person known by their Entra object id (a panel member): a GUID with hyphens; the handlers check the digits.</summary>
+    public const string ObjectId = "length(36)";
 }

@@ -38,8 +38,15 @@ public sealed class ObjectRuleTests
         MemberGroups = group is null ? [] : [group],
     };
 
+    /// <summary>The seats the stored rosters give each member today, as the pipeline loads them (PanelSeats).</summary>
+    private static readonly Dictionary<string, PanelCode[]> StoredSeats = new() { [IomMember] = [PanelCode.Iom], [AsbMember] = [PanelCode.Asb] };
+
     private static Caller Caller(string role, string? agency = "police", string? objectId = null, string? email = null, string[]? groups = null) =>
-        new(objectId ?? $"user-{role}", "Someone", email, agency, new HashSet<string> { role }) { Groups = new HashSet<string>(groups ?? []) };
+        new(objectId ?? $"user-{role}", "Someone", email, agency, new HashSet<string> { role })
+        {
+            Groups = new HashSet<string>(groups ?? []),
+            SeatedPanels = StoredSeats.GetValueOrDefault(objectId ?? "", []).ToHashSet(),
+        };
 
     private static Referral Referral(PanelCode panel, string agency) => new(
         "r1", "p1", "IOM-2026-000001", ReferralType.Iom, panel, ReferralStatus.Listed, null,
@@ -76,6 +83,17 @@ public sealed class ObjectRuleTests
         Rule.Allows(Caller(Roles.PanelMember, objectId: "someone-else", email: IomMemberEmail), endpoint, PoliceReferral).ShouldBeFalse();
         // ...and the member keeps their seat whatever their address becomes.
         Rule.Allows(Caller(Roles.PanelMember, objectId: IomMember, email: "renamed@police.example"), endpoint, PoliceReferral).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Panel_membership_comes_from_the_stored_rosters_not_from_the_members_configured()
+    {
+        var rule = new PanelAccess(Panels);
+        var configuredOnly = Caller(Roles.PanelMember, objectId: IomMember) with { SeatedPanels = new HashSet<PanelCode>() };
+        rule.Allows(configuredOnly, Admits(Roles.PanelMember), PanelCode.Iom).ShouldBeFalse();
+        var seatedOnly = Caller(Roles.PanelMember, objectId: "not-configured") with { SeatedPanels = new HashSet<PanelCode> { PanelCode.Dyo } };
+        rule.Allows(seatedOnly, Admits(Roles.PanelMember), PanelCode.Dyo).ShouldBeTrue();
+        rule.Allows(seatedOnly, Admits(Roles.PanelMember), PanelCode.Iom).ShouldBeFalse();
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Iom.Application.Panels.Membership;
 using System.Globalization;
 using System.Text.Json;
 using Iom.Application.Mail;
@@ -29,7 +30,7 @@ public sealed class ActionReminderTests : IDisposable
     private ActionReminders Reminders(IDocumentStore? documents = null) => new(
         documents ?? kit.Documents,
         new OutboxRelay(documents ?? kit.Documents, kit.Queue, kit.Time, NullLogger<OutboxRelay>.Instance),
-        new ConfiguredPanelRosters(kit.Panels), kit.Panels, new WorkingDayCalendar(),
+        new StoredPanelRosters(new PanelMembershipStore(documents ?? kit.Documents, new PanelMembershipSeed(kit.Panels))), kit.Panels, new WorkingDayCalendar(),
         Options.Create(new AppOptions { PublicBaseUrl = new Uri("https://iom.richmond.gov.uk") }), kit.Time);
 
     private SendQueuedMail Mail => new(

@@ -6,6 +6,7 @@ using Iom.Domain.Referrals;
 using Iom.Domain.Wire;
 using Iom.Functions.Http;
 using Iom.Functions.Referrals;
+using Iom.Functions.Tests.LocalHost;
 using Iom.Functions.Tests.Referrals;
 
 namespace Iom.Functions.Tests.Fuzzing;
@@ -105,6 +106,13 @@ public static class FuzzEndpoints
             RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownMeeting }),
         "MoveMeeting" => new EndpointSeed(BodyKind.Json, Json: ValidMove,
             RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownMeeting }),
+        "GetPanelMembers" => new EndpointSeed(RouteValues: PanelRoute(), Query: r => [new("on", HostileValues.Pick(r, ["2026-12-14", "2025-01-01", "2027-03-01"]))]),
+        "AddPanelMember" => new EndpointSeed(BodyKind.Json, Json: ValidPanelMember, RouteValues: PanelRoute()),
+        "ChangePanelMember" => new EndpointSeed(BodyKind.Json, Json: r => ValidPanelMemberDetails(r), RouteValues: MemberRoute(), Headers: _ => [new("If-Match", "*")]),
+        // Dated later than the fuzz clock's today, so the run's own panel members keep their seats meanwhile.
+        "RemovePanelMember" => new EndpointSeed(RouteValues: MemberRoute(), Query: _ => [new("effectiveFrom", "2027-03-01")]),
+        "ChangeChairOrganisation" => new EndpointSeed(BodyKind.Json, RouteValues: PanelRoute(),
+            Json: r => new JsonObject { ["organisation"] = HostileValues.Pick(r, ["Probation", "Police", "Youth Offending Team"]), ["effectiveFrom"] = "2027-03-01" }),
         "Assets" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, Assets) }),
         "Health" => new EndpointSeed(),
         "ReferralForm" => new EndpointSeed(Html: true),
@@ -187,6 +195,37 @@ public static class FuzzEndpoints
         var reason = HostileValues.Pick(random, WireNames.All<WithdrawalReason>().Order(StringComparer.Ordinal).ToList());
         return new JsonObject { ["reason"] = reason, ["note"] = random.Next(2) == 0 || reason == "other" ? "Moved out of the area." : null };
     }
+
+    private static readonly string[] DemoMemberEmails =
+        ["ppo.police@richmond-iom.example", "di.police@richmond-iom.example", "sgt.snt@richmond-iom.example", "sgt.yot@richmond-iom.example"];
+
+    private static Dictionary<string, Func<Random, string>> PanelRoute() => new() { ["panel"] = r => HostileValues.Pick(r, PanelCodes) };
+
+    private static Dictionary<string, Func<Random, string>> MemberRoute() => new()
+    {
+        ["panel"] = r => HostileValues.Pick(r, PanelCodes),
+        ["memberId"] = r => DemoPeople.ObjectIdOf(HostileValues.Pick(r, DemoMemberEmails)),
+    };
+
+    /// <summary>A new member of a panel: a fresh object id, a demo address (allowed in Development), dated later than the fuzz clock's today.</summary>
+    public static JsonObject ValidPanelMember(Random random)
+    {
+        var member = ValidPanelMemberDetails(random);
+        member["memberId"] = new Guid([.. Enumerable.Range(0, 16).Select(_ => (byte)random.Next(256))]).ToString("D");
+        return member;
+    }
+
+    public static JsonObject ValidPanelMemberDetails(Random random) => new()
+    {
+        ["name"] = HostileValues.Pick(random, GivenNames) + " " + HostileValues.Pick(random, FamilyNames),
+        ["organisation"] = HostileValues.Pick(random, ["Housing", "Richmond Police", "Probation", "Mental Health"]),
+        ["post"] = "Team Leader",
+        ["email"] = "member@richmond-iom.example",
+        ["attendance"] = HostileValues.Pick(random, ["permanent", "as-required"]),
+        ["seat"] = HostileValues.Pick(random, ["member", "vice-chair"]),
+        ["seniorRepresentative"] = random.Next(2) == 0,
+        ["effectiveFrom"] = "2027-02-01",
+    };
 
     public static JsonObject ValidMeetings(Random random)
     {

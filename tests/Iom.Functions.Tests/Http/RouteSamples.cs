@@ -9,6 +9,9 @@ internal static class RouteSamples
     /// <summary>A value of the shape <see cref="RouteIds.DocumentId"/> asks for.</summary>
     public const string Guid = "0123456789abcdef0123456789abcdef";
 
+    /// <summary>A value of the shape <see cref="RouteIds.ObjectId"/> asks for.</summary>
+    public const string ObjectId = "01234567-89ab-4def-8123-456789abcdef";
+
     /// <summary>Its literals; a GUID for a GUID-shaped id, "7" for an int, a file path for a catch-all, "sample-1" otherwise.</summary>
     public static string PathFor(string route)
     {
@@ -20,6 +23,7 @@ internal static class RouteSamples
             RoutePatternParameterPart { IsCatchAll: true } => "sample/file.css",
             RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == "int") => "7",
             RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == RouteIds.DocumentId) => Guid,
+            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == RouteIds.ObjectId) => ObjectId,
             RoutePatternParameterPart => "sample-1",
             _ => throw new NotSupportedException(part.GetType().Name),
         })));
