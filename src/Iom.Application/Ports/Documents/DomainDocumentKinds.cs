@@ -12,5 +12,6 @@ public static class DomainDocumentKinds
     public static FrozenDictionary<Type, string> Names { get; } = new Dictionary<Type, string>
     {
         [typeof(Referral)] = "referral",
+        [typeof(Iom.Domain.Mail.RecipientDelivery)] = "mail-delivery",
     }.ToFrozenDictionary();
 }
