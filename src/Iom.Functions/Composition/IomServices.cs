@@ -67,7 +67,7 @@ public static class IomServices
         services.AddSingleton<OnceOnlyMail>();
         services.AddSingleton<SendQueuedMail>();
         // Delivery events: SendGrid's signed webhook, recorded per recipient (a malformed key stops the start).
-        services.AddOptions<MailEventOptions>().Bind(configuration.GetSection(MailEventOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<MailEventOptions>().Bind(configuration.GetSection(Iom.Adapters.SendGrid.SendGridOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailEventOptions>, MailEventOptionsValidator>();
         services.AddSingleton<MailEventSignature>();
         services.AddSingleton<Security.SendGridEventSignature>();

@@ -29,7 +29,7 @@ public sealed class ResponseRecordTests
     public void Every_answer_of_the_api_is_a_response_record_of_its_own()
     {
         ResponseTypes.Select(t => t.Name).ShouldBe(
-            ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "PersonExport",
+            ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "MailEventsReceipt", "PersonExport",
              "ReferralSummaryPage", "ReferralView", "SubmitReferralResult"],
             ignoreOrder: true);
     }
@@ -68,6 +68,7 @@ public sealed class ResponseRecordTests
         + "withdrawalReason withdrawalNote")]
     [InlineData(typeof(ExportedListing), "referralId personId reference panel status meetingDate emergency referringAgency submittedAt")]
     [InlineData(typeof(ExportedIdentityClaim), "key personId referralId claimedAt")]
+    [InlineData(typeof(Iom.Application.Mail.MailEventsReceipt), "received recorded ignored")]
     public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
     {
         var info = ApiJson.Options.GetTypeInfo(type);
