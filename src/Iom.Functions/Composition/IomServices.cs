@@ -72,7 +72,6 @@ public static class IomServices
         services.AddSingleton<MailEventSignature>();
         services.AddSingleton<Security.SendGridEventSignature>();
         services.AddSingleton<MailDeliveries>();
-        services.AddHealthChecks().AddCheck<Mail.MailEventsHealthCheck>(Mail.MailEventsHealthCheck.Name, tags: [AuthenticationFrontEndHealthCheck.PublicReasonTag]);
         // One renderer for every page and e-mail of every flow.
         services.AddSingleton<ITemplateRenderer, HandlebarsTemplateRenderer>();
         services.AddSingleton<PageRenderer>();
