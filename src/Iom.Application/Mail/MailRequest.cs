@@ -21,6 +21,12 @@ namespace Iom.Application.Mail;
 public sealed record MailRequest(
     string Id, string Template, IReadOnlyDictionary<string, string?> Model, IReadOnlyList<MailAddress> To, MailDisclosure? Discloses)
 {
+    /// <summary>
+    /// Whom to tell if the provider reports that the e-mail bounced or was dropped for a recipient (a co-ordinator);
+    /// null: nobody. Optional, so a request queued before it existed still reads.
+    /// </summary>
+    public MailAddress? ReportFailuresTo { get; init; }
+
     /// <summary>A request whose model is the public properties of <paramref name="model"/> as strings, by their JSON (camelCase) names.</summary>
     public static MailRequest Of(string id, string template, object model, IReadOnlyList<MailAddress> to, MailDisclosure? discloses)
     {

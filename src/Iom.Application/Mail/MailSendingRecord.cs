@@ -1,4 +1,5 @@
 using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Mail;
 
 namespace Iom.Application.Mail;
 
@@ -7,4 +8,8 @@ namespace Iom.Application.Mail;
 /// redelivery with no <see cref="MailSentRecord"/>, it means a delivery stopped between handing over and recording.
 /// </summary>
 [DocumentKind("mail-sending")]
-public sealed record MailSendingRecord(string IdempotencyKey, DateTimeOffset StartedAt);
+public sealed record MailSendingRecord(string IdempotencyKey, DateTimeOffset StartedAt)
+{
+    /// <summary>See <see cref="MailRequest.ReportFailuresTo"/>: kept here too, as delivery events can arrive before the sent record is written.</summary>
+    public MailAddress? ReportFailuresTo { get; init; }
+}

@@ -1,4 +1,5 @@
 using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Mail;
 
 namespace Iom.Application.Mail;
 
@@ -11,4 +12,10 @@ public sealed record MailSentRecord(string IdempotencyKey, DateTimeOffset SentAt
     /// send may be a second copy. Left out when false.
     /// </summary>
     public bool? Unconfirmed { get; init; }
+
+    /// <summary>
+    /// Whom to tell when the provider reports a bounce or drop for one of its recipients (<see cref="MailRequest.ReportFailuresTo"/>);
+    /// left out when nobody. The delivery events find it here by the e-mail's id (<see cref="MailDeliveries"/>).
+    /// </summary>
+    public MailAddress? ReportFailuresTo { get; init; }
 }

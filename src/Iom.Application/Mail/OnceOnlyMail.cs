@@ -21,7 +21,11 @@ public sealed partial class OnceOnlyMail(
 {
     private static readonly AuditActor System = new("system:mail", "IOM Functions", []);
 
-    public async Task SendAsync(MailMessage message, MailDisclosure? discloses, CancellationToken cancellationToken)
+    public Task SendAsync(MailMessage message, MailDisclosure? discloses, CancellationToken cancellationToken) =>
+        SendAsync(message, discloses, reportFailuresTo: null, cancellationToken);
+
+    /// <param name="reportFailuresTo">Whom to tell of a bounce or drop, kept in the ledger for the delivery events (<see cref="MailDeliveries"/>).</param>
+    public async Task SendAsync(MailMessage message, MailDisclosure? discloses, MailAddress? reportFailuresTo, CancellationToken cancellationToken)
     {
         var key = LedgerKey(message.IdempotencyKey);
         var refused = message.To.Count(to => !secureDomains.Allows(to.Email));
@@ -54,7 +58,7 @@ public sealed partial class OnceOnlyMail(
         var unconfirmed = false;
         try
         {
-            await documents.CreateAsync(attempt, new MailSendingRecord(message.IdempotencyKey, time.GetUtcNow()), cancellationToken);
+            await documents.CreateAsync(attempt, new MailSendingRecord(message.IdempotencyKey, time.GetUtcNow()) { ReportFailuresTo = reportFailuresTo }, cancellationToken);
         }
         catch (DocumentConflictException)
         {
@@ -74,7 +78,7 @@ public sealed partial class OnceOnlyMail(
             throw;
         }
 
-        await RecordSentAsync(key, new MailSentRecord(message.IdempotencyKey, time.GetUtcNow(), message.To.Count) { Unconfirmed = unconfirmed ? true : null }, cancellationToken);
+        await RecordSentAsync(key, new MailSentRecord(message.IdempotencyKey, time.GetUtcNow(), message.To.Count) { Unconfirmed = unconfirmed ? true : null, ReportFailuresTo = reportFailuresTo }, cancellationToken);
         // The sent record now answers every redelivery; the attempt is no longer needed (left behind, it is harmless).
         await documents.DeleteAsync(attempt, null, cancellationToken);
         LogSent(logger, key.Id, message.To.Count);

@@ -45,7 +45,11 @@ internal static class Adapters
 
         switch (Provider(configuration, "Mail", "SendGrid"))
         {
-            case "SendGrid": services.AddSendGridMailSender(configuration); break;
+            case "SendGrid":
+                services.AddSendGridMailSender(configuration);
+                // Only SendGrid reports deliveries: without its webhook key, bounces go unnoticed (degraded, said publicly).
+                services.AddHealthChecks().AddCheck<Mail.MailEventsHealthCheck>(Mail.MailEventsHealthCheck.Name, tags: [Http.AuthenticationFrontEndHealthCheck.PublicReasonTag]);
+                break;
             case "Outbox": services.AddOutboxFolderMailSender(configuration); break;
             case var other: throw Unknown("Mail", other, "SendGrid", "Outbox");
         }

@@ -67,6 +67,12 @@ public static class IomServices
         services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OnceOnlyMail>();
         services.AddSingleton<SendQueuedMail>();
+        // Delivery events: SendGrid's signed webhook, recorded per recipient (a malformed key stops the start).
+        services.AddOptions<MailEventOptions>().Bind(configuration.GetSection(Iom.Adapters.SendGrid.SendGridOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailEventOptions>, MailEventOptionsValidator>();
+        services.AddSingleton<MailEventSignature>();
+        services.AddSingleton<Security.SendGridEventSignature>();
+        services.AddSingleton<MailDeliveries>();
         // One renderer for every page and e-mail of every flow.
         services.AddSingleton<ITemplateRenderer, HandlebarsTemplateRenderer>();
         services.AddSingleton<PageRenderer>();

@@ -9,11 +9,25 @@ public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles, 
     /// <summary>See <see cref="BrowserPageAttribute"/>.</summary>
     public bool BrowserPage { get; init; }
 
+    /// <summary>The signing caller it admits instead of a person (<see cref="SignedByAttribute"/>); null for a person's or anyone's endpoint.</summary>
+    public Type? Signer { get; init; }
+
+    /// <summary>The largest request body the function admits (413 above it).</summary>
+    public long MaxBodyBytes { get; init; } = RequestBody.MaxBytes;
+
     /// <returns>The policy, or null when the method declares none, or an object rule that is not one (the app refuses to serve it).</returns>
     public static EndpointPolicy? Of(MethodInfo method)
     {
         var anonymous = method.GetCustomAttribute<AnonymousAttribute>() is not null;
         var roles = method.GetCustomAttribute<AllowRolesAttribute>();
+        if (method.GetCustomAttribute<SignedByAttribute>() is { } signed)
+        {
+            // A signed caller is neither anyone nor a person: declaring another policy beside it is a mistake.
+            return anonymous || roles is not null || signed.MaxBodyBytes <= 0
+                ? null
+                : new EndpointPolicy(false, new HashSet<string>()) { Signer = signed.Signer, MaxBodyBytes = signed.MaxBodyBytes };
+        }
+
         return (anonymous, roles) switch
         {
             (true, null) => new EndpointPolicy(true, new HashSet<string>()),

@@ -18,7 +18,11 @@ public sealed class EndpointPolicyCheck(FunctionCatalog catalog, IServiceProvide
         {
             if (function.Policy is null)
             {
-                faults.Add($"HTTP function {function.Name} declares no access policy ([AllowRoles] or [Anonymous]), or an object rule that is not an {nameof(IObjectRule)}.");
+                faults.Add($"HTTP function {function.Name} declares no access policy ([AllowRoles], [SignedBy] or [Anonymous]), or an object rule that is not an {nameof(IObjectRule)}, or more than one kind.");
+            }
+            else if (function.Policy.Signer is { } signer && services.GetService(signer) is not IRequestSignature)
+            {
+                faults.Add($"HTTP function {function.Name} is signed by {signer.Name}, which is not a registered {nameof(IRequestSignature)}.");
             }
             else if (function.Policy.Objects is { } type)
             {

@@ -75,6 +75,12 @@ public sealed partial class HttpPipeline(
         RequestBody.SetReadTimeout(http, limits.Value.BodyReadTimeout);
         try
         {
+            if (function.Policy is { Signer: { } signer } && await SignedAsync(http, signer, function.Policy.MaxBodyBytes, budget.Token) is { } unsigned)
+            {
+                LogRefused(logger, function.Name, unsigned.Problem.Status ?? 0);
+                return unsigned;
+            }
+
             await SeatAsync(http, budget.Token);
 
             // Counted in the store, so inside the try: a store failure is a 500 with a correlation id like any other.
@@ -155,13 +161,14 @@ public sealed partial class HttpPipeline(
             return Problems.Forbidden();
         }
 
-        if (http.Request.ContentLength > RequestBody.MaxBytes)
+        if (http.Request.ContentLength > policy.MaxBodyBytes)
         {
-            return Problems.PayloadTooLarge(RequestBody.MaxBytes);
+            return Problems.PayloadTooLarge(policy.MaxBodyBytes);
         }
 
-        if (policy.Anonymous)
+        if (policy.Anonymous || policy.Signer is not null)
         {
+            // A signed caller is checked over its body, once read (SignedAsync); no principal is read or trusted.
             return null;
         }
 
@@ -280,6 +287,30 @@ public sealed partial class HttpPipeline(
             var seats = await services.GetRequiredService<PanelSeats>().OfAsync(acting.Caller.UserId, cancellationToken);
             http.SetActingAs(acting with { Caller = acting.Caller with { SeatedPanels = seats } });
         }
+    }
+
+    /// <summary>
+    /// Reads the body within the function's limit and has the signer check it before the function runs: a refusal
+    /// (401) reads and writes nothing else. The function gets the verified bytes (<see cref="RequestBody.Verified"/>).
+    /// </summary>
+    private async Task<ProblemResult?> SignedAsync(HttpContext http, Type signerType, long maxBytes, CancellationToken cancellationToken)
+    {
+        var signer = (IRequestSignature)services.GetRequiredService(signerType);
+        // The server's own limit is the app's usual one; this function declares its own (above or below it).
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
+        var body = await RequestBody.ReadBytesAsync(http.Request, maxBytes, cancellationToken);
+        if (signer.Refusal(http.Request.Headers, body) is { } refusal)
+        {
+            http.Response.Headers.WWWAuthenticate = signer.Scheme;
+            return Problems.Unauthorised(refusal);
+        }
+
+        RequestBody.SetSigned(http, body);
+        return null;
     }
 
     private async Task<ProblemResult?> ThrottleAsync(HttpContext http, HttpFunction function, CancellationToken cancellationToken)

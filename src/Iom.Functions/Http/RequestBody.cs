@@ -10,6 +10,17 @@ public static class RequestBody
 
     private static readonly object ReadTimeoutKey = new();
 
+    private static readonly object SignedBodyKey = new();
+
+    /// <summary>The body of a <see cref="SignedByAttribute"/> function, as received and verified by the pipeline.</summary>
+    /// <exception cref="InvalidOperationException">The function is not a signed one.</exception>
+    public static ReadOnlyMemory<byte> Verified(HttpRequest request) =>
+        request?.HttpContext.Items.TryGetValue(SignedBodyKey, out var body) == true && body is byte[] bytes
+            ? bytes
+            : throw new InvalidOperationException("Only a [SignedBy] function has a verified body.");
+
+    internal static void SetSigned(HttpContext http, byte[] body) => http.Items[SignedBodyKey] = body;
+
     /// <summary>The time limit for reading this request's body (the pipeline sets it from <see cref="HttpLimitOptions"/>).</summary>
     internal static void SetReadTimeout(HttpContext http, TimeSpan limit) => http.Items[ReadTimeoutKey] = limit;
 
@@ -58,11 +69,18 @@ public static class RequestBody
 
     /// <exception cref="RequestBodyTooLargeException">Over <see cref="MaxBytes"/>.</exception>
     /// <exception cref="RequestBodyTimeoutException">Not all there within the time limit.</exception>
-    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadBytesAsync(request, MaxBytes, cancellationToken);
+
+    /// <param name="maxBytes">The function's own limit (<see cref="EndpointPolicy.MaxBodyBytes"/>).</param>
+    /// <exception cref="RequestBodyTooLargeException">Over <paramref name="maxBytes"/>.</exception>
+    /// <exception cref="RequestBodyTimeoutException">Not all there within the time limit.</exception>
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBytes)
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > maxBytes)
         {
-            throw new RequestBodyTooLargeException(MaxBytes);
+            throw new RequestBodyTooLargeException(maxBytes);
         }
 
         // A total time, not a rate: Kestrel's minimum data rate (240 bytes/s) alone would let a client that keeps just
@@ -77,9 +95,9 @@ public static class RequestBody
             int read;
             while ((read = await request.Body.ReadAsync(chunk, deadline.Token)) > 0)
             {
-                if (buffer.Length + read > MaxBytes)
+                if (buffer.Length + read > maxBytes)
                 {
-                    throw new RequestBodyTooLargeException(MaxBytes);
+                    throw new RequestBodyTooLargeException(maxBytes);
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -91,6 +109,16 @@ public static class RequestBody
         }
 
         return buffer.ToArray();
+    }
+
+    /// <exception cref="UnsupportedContentTypeException">Not application/json.</exception>
+    public static void RequireJson(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsJson(request.ContentType))
+        {
+            throw new UnsupportedContentTypeException("application/json");
+        }
     }
 
     private static bool IsJson(string? contentType) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Iom.Adapters.Local.Mail;
 using Iom.Adapters.Sqlite;
 using Iom.Application.Audit;
@@ -6,6 +7,7 @@ using Iom.Application.Outbox;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Events;
+using Iom.Application.Ports.Mail;
 using Iom.Application.Referrals;
 using Iom.Application.Referrals.Acknowledge;
 using Iom.Application.Tests.Mail;
@@ -78,6 +80,8 @@ public sealed class AcknowledgementMailTests : IDisposable
         {
             request.ShouldContain(AcknowledgeReferral.AcknowledgementTemplate);
             request.ShouldContain(result.Reference);
+            // A bounce or drop of the acknowledgement is reported to the panel's co-ordinator (MailDeliveries).
+            JsonSerializer.Deserialize<MailRequest>(request, DocumentJson.Options)!.ReportFailuresTo.ShouldBe(new MailAddress("iom.coordinator@richmond.gov.uk"));
             foreach (var personal in new[] { "Darren", "Quenby", "1994-03-02" })
             {
                 request.ShouldNotContain(personal);

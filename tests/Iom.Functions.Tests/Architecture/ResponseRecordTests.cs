@@ -31,7 +31,7 @@ public sealed class ResponseRecordTests
         ResponseTypes.Select(t => t.Name).ShouldBe(
             ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "MeetingList",
              "MeetingView", "PersonExport", "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage",
-             "CohortLookupAnswer", "PanelMembersView"],
+             "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt"],
             ignoreOrder: true);
     }
 
@@ -80,6 +80,7 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(Iom.Application.Panels.Membership.PanelMembersView), "panel day effectiveFrom chairOrganisation members changes")]
     [InlineData(typeof(Iom.Application.Panels.Membership.PanelMembersView.MemberView), "memberId name organisation post email attendance seat seniorRepresentative")]
     [InlineData(typeof(Iom.Application.Panels.Membership.PanelMembersView.ChangeView), "change memberId changedBy changedAt")]
+    [InlineData(typeof(Iom.Application.Mail.MailEventsReceipt), "received recorded ignored")]
     public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
     {
         var info = ApiJson.Options.GetTypeInfo(type);

@@ -29,7 +29,7 @@ public enum BodyKind
 /// </param>
 public sealed record EndpointSeed(
     BodyKind Body = BodyKind.None,
-    Func<Random, JsonObject>? Json = null,
+    Func<Random, JsonNode>? Json = null,
     Func<Random, IReadOnlyList<KeyValuePair<string, string>>>? Form = null,
     IReadOnlyDictionary<string, Func<Random, string>>? RouteValues = null,
     Func<Random, IReadOnlyList<KeyValuePair<string, string>>>? Query = null,
@@ -115,6 +115,8 @@ public static class FuzzEndpoints
             Json: r => new JsonObject { ["organisation"] = HostileValues.Pick(r, ["Probation", "Police", "Youth Offending Team"]), ["effectiveFrom"] = "2027-03-01" }),
         "Assets" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, Assets) }),
         "Health" => new EndpointSeed(),
+        // Signed by SendGrid: the runner signs each input's body as sent, or not, or badly (FuzzRunner.SignedAsSendGrid).
+        "ReceiveEmailEvents" => new EndpointSeed(BodyKind.Json, Json: ValidEmailEvents),
         "ReferralForm" => new EndpointSeed(Html: true),
         "SubmitReferralForm" => new EndpointSeed(BodyKind.Form, Form: ValidReferralForm, Headers: _ => [new("Cookie", AntiforgeryCookie)], Html: true),
         "ReferralConfirmation" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownReferral }, Html: true),
@@ -188,6 +190,26 @@ public static class FuzzEndpoints
         }
 
         return body;
+    }
+
+    /// <summary>A SendGrid batch about e-mails this app did not send (ignored), of tracked and untracked kinds, at the fuzz clock's time.</summary>
+    public static JsonArray ValidEmailEvents(Random random)
+    {
+        var at = new DateTimeOffset(2026, 12, 14, 9, 0, 0, TimeSpan.Zero).AddSeconds(-random.Next(600)).ToUnixTimeSeconds();
+        var events = new JsonArray();
+        for (var i = 0; i <= random.Next(3); i++)
+        {
+            events.Add(new JsonObject
+            {
+                ["email"] = HostileValues.Pick(random, ["sam.patel@met.police.uk", "jo.khan@probation.gov.uk", "x@y"]),
+                ["event"] = HostileValues.Pick(random, ["processed", "deferred", "delivered", "bounce", "dropped", "open", "click"]),
+                ["sg_event_id"] = $"ev-{random.Next(1_000_000)}",
+                ["timestamp"] = at + i,
+                ["idempotency_key"] = $"referral-acknowledgement:{random.Next(1_000_000):x8}",
+            });
+        }
+
+        return events;
     }
 
     public static JsonObject ValidWithdrawal(Random random)

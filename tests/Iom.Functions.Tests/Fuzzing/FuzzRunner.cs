@@ -117,6 +117,11 @@ public sealed partial class FuzzRunner : IAsyncDisposable
     private readonly Dictionary<string, string> session = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> readsServed = new(StringComparer.Ordinal);
 
+    /// <summary>The key the host trusts for SendGrid's event posts, and one it does not.</summary>
+    private static readonly Mail.SendGridSigner SendGrid = new();
+
+    private static readonly Mail.SendGridSigner Stranger = new();
+
     private FuzzRunner(RunningLocalHost host, ServerErrorLog errors)
     {
         this.host = host;
@@ -141,7 +146,7 @@ public sealed partial class FuzzRunner : IAsyncDisposable
         var errors = new ServerErrorLog();
         var host = await RunningLocalHost.StartAsync(
             // Rate limits high enough that intake keeps reaching its handler: the fuzzer is one user sending thousands.
-            extraArgs: ["--Clock:StartAt=2026-12-14T09:00:00Z", "--Logging:LogLevel:Default=Warning", "--RateLimits:PermitsPerMinute=10000"],
+            extraArgs: ["--Clock:StartAt=2026-12-14T09:00:00Z", "--Logging:LogLevel:Default=Warning", "--RateLimits:PermitsPerMinute=10000", SendGrid.Setting],
             extraFunctionTypes: [],
             overrideServices: services => services.AddSingleton<ILoggerProvider>(errors));
         var runner = new FuzzRunner(host, errors);
@@ -160,7 +165,7 @@ public sealed partial class FuzzRunner : IAsyncDisposable
 
         await Parallel.ForEachAsync(indices, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (index, ct) =>
         {
-            var request = generator.Generate(index).Resolve(Known, session);
+            var request = SignedAsSendGrid(generator.Generate(index).Resolve(Known, session), endpoints);
             var (response, failure) = await SendAsync(request, ct);
             Interlocked.Increment(ref inputs);
             if (response is not null)
@@ -200,6 +205,40 @@ public sealed partial class FuzzRunner : IAsyncDisposable
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, int>)g.ToDictionary(s => s.Key.Status, s => s.Value), StringComparer.Ordinal);
         var totals = statuses.GroupBy(s => s.Key.Status).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
         return new FuzzSummary(generator.Seed, inputs, clock.Elapsed, concurrency, totals, byEndpoint, totals.GetValueOrDefault(Abandoned), totals.GetValueOrDefault(CutOff), serverLevel, failures.ToList(), store, unattributed);
+    }
+
+    /// <summary>
+    /// A signed caller's endpoint gets, input by input, no signature, another key's, a stale one or a good one over the
+    /// body exactly as sent (after every mutation): only a good one may be admitted, so the rest must never see a 2xx.
+    /// </summary>
+    private FuzzRequest SignedAsSendGrid(FuzzRequest request, IReadOnlyDictionary<string, FuzzEndpoint> endpoints)
+    {
+        if (endpoints[request.Endpoint].Function.Policy is not { Signer: not null })
+        {
+            return request;
+        }
+
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        // Chosen by a hash of the input's index (so a replay signs the same way); a seeded Random's first draw barely
+        // moves between neighbouring seeds, and the index modulo 4 could follow the endpoints' rotation.
+        var (signer, at, how) = (int)(unchecked((uint)request.Index * 2654435761u) >> 30) switch
+        {
+            0 => (null, now, "unsigned"),
+            1 => (Stranger, now, "signed with another key"),
+            2 => (SendGrid, now.AddMinutes(-6), "signed six minutes ago"),
+            _ => (SendGrid, now, "signed"),
+        };
+        var headers = request.Headers.ToList();
+        if (signer is not null)
+        {
+            var timestamp = Mail.SendGridSigner.Timestamp(at);
+            headers.Add(new(Iom.Functions.Security.SendGridEventSignature.SignatureHeader, signer.Sign(timestamp, request.Body ?? [])));
+            headers.Add(new(Iom.Functions.Security.SendGridEventSignature.TimestampHeader, timestamp));
+        }
+
+        // A request that may have left its endpoint (a mutated path) stays unpredicted either way.
+        var access = request.Access == Access.Unknown ? Access.Unknown : how == "signed" ? Access.Allowed : Access.Refused;
+        return request with { Headers = headers, Access = access, Mutations = [.. request.Mutations, how] };
     }
 
     /// <summary>Whether the app's OpenAPI description describes the response (status, media type, body), as for every test's client.</summary>

@@ -48,6 +48,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["GetAction"] = [Roles.Coordinator, Roles.PanelMember],
         ["CompleteAction"] = [Roles.Coordinator, Roles.PanelMember],
         ["CohortLookup"] = [Roles.Prosecutor],
+        // Signed callers only (SendGrid): no role, and no principal, admits anyone; see the signature test below.
+        ["ReceiveEmailEvents"] = [],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
@@ -56,6 +58,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
 
     /// <summary>A meeting that exists, so the object-level check is about the panel, not a missing meeting.</summary>
     private const string Meeting = "iom-2030-01-08";
+
+    private readonly Iom.Functions.Tests.Mail.SendGridSigner sendGrid = new();
 
     private RunningLocalHost host = null!;
     private string referralId = null!;
@@ -66,7 +70,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        host = await RunningLocalHost.StartAsync(extraArgs: ["--RateLimits:PermitsPerMinute=1000"]);
+        host = await RunningLocalHost.StartAsync(extraArgs: ["--RateLimits:PermitsPerMinute=1000", sendGrid.Setting]);
         (referralId, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral());
         // An IOM action about the person, owned by the member every role calls as (written directly until finalised minutes create actions).
         actionId = (await Panels.ActionApiTests.AddActionAsync(host, DemoPeople.ObjectIdOf(IomMember), new DateOnly(2026, 12, 1), personId)).Id;
@@ -75,7 +79,11 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         (await host.Client.SendAsync(meeting, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
-    public async ValueTask DisposeAsync() => await host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await host.DisposeAsync();
+        sendGrid.Dispose();
+    }
 
     /// <summary>A request each function would accept from an entitled caller (or refuse only for its content).</summary>
     private HttpRequestMessage RequestFor(string function) => function switch
@@ -110,6 +118,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         // The co-ordinator completes it first (as this member's object id), so the owner's call is the same caller's repeat.
         "CompleteAction" => new(HttpMethod.Post, $"/api/actions/{actionId}/complete"),
         "CohortLookup" => new(HttpMethod.Get, "/api/cohort/lookup?noms=A1234BC"),
+        "ReceiveEmailEvents" => Iom.Functions.Tests.Mail.SendGridSigner.Bare("[]"u8.ToArray()),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };
@@ -142,7 +151,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         {
             var status = await Call(function, role == "anonymous" ? null : role);
             var allowed = Allowed[function].Contains(role);
-            var expected = allowed ? "allowed" : role == "anonymous" ? "401" : "403";
+            // A signed caller's function admits no role at all: unsigned, everyone is unauthenticated to it.
+            var signed = FunctionCatalog.ForApp().FindHttp(function)!.Policy is { Signer: not null };
+            var expected = allowed ? "allowed" : role == "anonymous" || signed ? "401" : "403";
             var actual = status switch
             {
                 HttpStatusCode.Unauthorized => "401",
@@ -186,6 +197,13 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     [MemberData(nameof(Functions))]
     public async Task The_right_role_from_another_agency_or_another_panel_is_told_the_referral_or_panel_does_not_exist(string function)
     {
+        if (FunctionCatalog.ForApp().FindHttp(function)!.Policy is { Signer: not null })
+        {
+            // No person reaches anything through it: the right principal without a signature is still refused.
+            (await Call(function, Roles.Coordinator, agency: "probation")).ShouldBe(HttpStatusCode.Unauthorized);
+            return;
+        }
+
         if (!ObjectLevel.Contains(function))
         {
             // Not object-level: the agency makes no difference to an entitled role.
@@ -204,6 +222,61 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         {
             (await Call(function, Roles.PanelMember, email: "sgt.snt@richmond-iom.example")).ShouldBe(HttpStatusCode.NotFound);
         }
+    }
+
+    public static TheoryData<string> SignedFunctions() =>
+        new(FunctionCatalog.ForApp().Http.Where(f => f.Policy is { Signer: not null }).Select(f => f.Name).Order());
+
+    /// <summary>How a request to a signed caller's function is signed: not at all, by someone else, too long ago, or properly.</summary>
+    private HttpRequestMessage SignedRequestFor(string function, string how)
+    {
+        var request = RequestFor(function);
+        var body = request.Content!.ReadAsByteArrayAsync(Ct).GetAwaiter().GetResult();
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        using var stranger = new Iom.Functions.Tests.Mail.SendGridSigner();
+        var (signer, at) = how switch
+        {
+            "no signature" => (null, now),
+            "a wrong one" => (stranger, now),
+            "a stale one" => (sendGrid, now.AddMinutes(-10)),
+            _ => (sendGrid, now),
+        };
+        if (signer is not null)
+        {
+            var timestamp = Iom.Functions.Tests.Mail.SendGridSigner.Timestamp(at);
+            request.Headers.Add(Iom.Functions.Security.SendGridEventSignature.SignatureHeader, signer.Sign(timestamp, body));
+            request.Headers.Add(Iom.Functions.Security.SendGridEventSignature.TimestampHeader, timestamp);
+        }
+
+        return request;
+    }
+
+    [Theory]
+    [MemberData(nameof(SignedFunctions))]
+    public async Task A_signed_callers_function_admits_a_good_signature_and_refuses_none_a_wrong_or_a_stale_one_with_401(string function)
+    {
+        FunctionCatalog.ForApp().FindHttp(function)!.Policy!.Signer.ShouldBe(typeof(Iom.Functions.Security.SendGridEventSignature), "a new kind of signer needs its way of signing here");
+        var cells = new List<string>();
+        foreach (var how in new[] { "no signature", "a wrong one", "a stale one", "a good one" })
+        {
+            using var request = SignedRequestFor(function, how);
+            var status = (await host.Client.SendAsync(request, Ct)).StatusCode;
+            var expected = how == "a good one" ? "allowed" : "401";
+            var actual = status switch
+            {
+                HttpStatusCode.Unauthorized => "401",
+                HttpStatusCode.Forbidden => "403",
+                >= HttpStatusCode.InternalServerError => $"server error {(int)status}",
+                >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices => "allowed",
+                _ => $"{(int)status}",
+            };
+            if (actual != expected)
+            {
+                cells.Add($"{how}: expected {expected}, got {actual}");
+            }
+        }
+
+        cells.ShouldBeEmpty();
     }
 
     [Fact]

@@ -23,11 +23,14 @@ public sealed class AuthenticationSettingsTests
 
     private static string Route(HttpFunction function) => $"/{FunctionCatalog.RoutePrefix}/{function.Route}";
 
-    /// <summary>The routes the platform must let through unauthenticated: anonymous functions and browser pages with a literal route.</summary>
+    /// <summary>
+    /// The routes the platform must let through unauthenticated: anonymous functions, browser pages and signed callers'
+    /// functions (SendGrid cannot sign in; the app checks its signature) with a literal route.
+    /// </summary>
     private static HashSet<string> Exempt() =>
     [
         .. FunctionCatalog.ForApp().Http
-            .Where(f => f.Policy is { Anonymous: true } or { BrowserPage: true } && !f.Route.Contains('{', StringComparison.Ordinal))
+            .Where(f => f.Policy is { Anonymous: true } or { BrowserPage: true } or { Signer: not null } && !f.Route.Contains('{', StringComparison.Ordinal))
             .Select(Route),
     ];
 
@@ -53,10 +56,12 @@ public sealed class AuthenticationSettingsTests
         excluded.ShouldBe(Exempt(), ignoreOrder: true);
         excluded.ShouldContain("/api/health");
         excluded.ShouldContain(ReferralFormPath);
+        excluded.ShouldContain("/api/" + Iom.Functions.Mail.EmailEventFunctions.Route);
 
         // No excluded path may also be the literal path of a function that is neither anonymous nor a browser page
-        // (the app refuses such a function without a principal anyway; the platform's 401 must stay in front of it).
-        FunctionCatalog.ForApp().Http.Where(f => f.Policy is { Anonymous: false, BrowserPage: false } && excluded.Contains(Route(f)))
+        // (the app refuses such a function without a principal anyway; the platform's 401 must stay in front of it); a
+        // signed caller's function is excluded because its caller cannot sign in, and the app checks its signature.
+        FunctionCatalog.ForApp().Http.Where(f => f.Policy is { Anonymous: false, BrowserPage: false, Signer: null } && excluded.Contains(Route(f)))
             .Select(f => f.Name).ShouldBeEmpty();
     }
 

@@ -80,7 +80,7 @@ public sealed class PageTemplateEncodingTests
         var renderer = Renderer();
         var mails = renderer.MailNames.Order(StringComparer.Ordinal).ToList();
 
-        mails.ShouldBe([AcknowledgeReferral.AcknowledgementTemplate, AcknowledgeReferral.EmergencyNoticeTemplate, Iom.Application.Panels.Actions.ActionReminders.Template], ignoreOrder: true);
+        mails.ShouldBe([AcknowledgeReferral.AcknowledgementTemplate, AcknowledgeReferral.EmergencyNoticeTemplate, Iom.Application.Panels.Actions.ActionReminders.Template, Iom.Application.Mail.MailDeliveries.FailureTemplate], ignoreOrder: true);
         TemplateFiles().Where(HandlebarsTemplateRenderer.IsText).ShouldAllBe(n => n.StartsWith("Mail/", StringComparison.Ordinal));
         TemplateFiles().Where(n => n.StartsWith("Mail/", StringComparison.Ordinal)).ShouldBe(
             mails.SelectMany(m => new[] { m + ".html", m + ".subject", m + ".text" }).Append("Mail/_mail-layout"), ignoreOrder: true);

@@ -65,7 +65,11 @@ public sealed partial class AcknowledgeReferral(
         [
             MailRequest.Of($"referral-acknowledgement:{referral.Id}", AcknowledgementTemplate, content,
                 [new MailAddress(referral.Referrer.Email, referral.Referrer.Name)],
-                MailDisclosure.About(referral.PersonId, $"referral/{referral.Id}/acknowledgement", AcknowledgementPurpose, correlationId)),
+                MailDisclosure.About(referral.PersonId, $"referral/{referral.Id}/acknowledgement", AcknowledgementPurpose, correlationId)) with
+            {
+                // A referrer who never hears back may think the referral lost: the panel's co-ordinator follows it up.
+                ReportFailuresTo = new MailAddress(panel.CoordinatorEmail),
+            },
         ];
         if (referral.Emergency)
         {

@@ -28,6 +28,9 @@ public sealed class OpenApiDescription
 
     public const string BrowserPageExtension = "x-iom-browser-page";
 
+    /// <summary>The signing caller a <c>[SignedBy]</c> operation admits instead of a signed-in person.</summary>
+    public const string SignedByExtension = "x-iom-signed-by";
+
     private const string Json = "application/json";
 
     private static readonly Lazy<OpenApiDescription> App = new(() => new OpenApiDescription(FunctionCatalog.ForApp()));
@@ -146,7 +149,12 @@ public sealed class OpenApiDescription
             };
         }
 
-        if (policy is { Anonymous: false })
+        if (policy is { Signer: { } signedBy })
+        {
+            operation.Extensions[SignedByExtension] = new JsonNodeExtension(JsonValue.Create(signedBy.Name));
+            operation.Description = $"Signed callers only ({signedBy.Name}): no sign-in; the signature over the raw body is checked before anything is read or written.";
+        }
+        else if (policy is { Anonymous: false })
         {
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemeName, document)] = [] }];
             operation.Extensions[RolesExtension] = new JsonNodeExtension(new JsonArray([.. policy.Roles.Order(StringComparer.Ordinal).Select(r => (JsonNode)JsonValue.Create(r))]));
@@ -243,10 +251,14 @@ public sealed class OpenApiDescription
         }
 
         var policy = function.Policy;
-        Problem(StatusCodes.Status413PayloadTooLarge, $"The request body is over {RequestBody.MaxBytes / 1024} KiB.");
+        Problem(StatusCodes.Status413PayloadTooLarge, $"The request body is over {(policy?.MaxBodyBytes ?? RequestBody.MaxBytes) / 1024} KiB.");
         Problem(StatusCodes.Status500InternalServerError, "Something failed unexpectedly; the correlation id is logged.");
         Problem(StatusCodes.Status503ServiceUnavailable, "The request ran out of its time budget, or a write's outcome could not be confirmed; retry after Retry-After.");
-        if (policy is { Anonymous: false })
+        if (policy is { Signer: { } signer })
+        {
+            Problem(StatusCodes.Status401Unauthorized, $"Not signed by the caller this admits ({signer.Name}): no or a malformed signature, one that does not match the body, a timestamp more than five minutes from now, or no key configured.");
+        }
+        else if (policy is { Anonymous: false })
         {
             Problem(StatusCodes.Status400BadRequest, "The request is not valid (including a stated purpose, X-IOM-Purpose, that is not plain text).");
             Problem(StatusCodes.Status401Unauthorized, "Not signed in, or not by the configured identity provider and tenant.");

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Iom.Functions.Http;
+
+/// <summary>One kind of signing caller (<see cref="SignedByAttribute"/>): how its requests prove where they come from.</summary>
+public interface IRequestSignature
+{
+    /// <summary>The header(s) carrying the signature, named in <c>WWW-Authenticate</c> on a refusal.</summary>
+    string Scheme { get; }
+
+    /// <summary>Why no request can be admitted (no key configured), or null; health reports it.</summary>
+    string? NotConfiguredReason { get; }
+
+    /// <returns>Why the request is refused (unsigned, forged, altered, stale), or null when it is the caller's.</returns>
+    string? Refusal(IHeaderDictionary headers, ReadOnlySpan<byte> body);
+}
