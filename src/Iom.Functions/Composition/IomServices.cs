@@ -8,6 +8,8 @@ using Iom.Application.Retention;
 using Iom.Application.Throttling;
 using Iom.Application.Panels;
 using Iom.Application.Panels.Meetings;
+using Iom.Application.Panels.Minutes;
+using Iom.Application.Cohort;
 using Iom.Application.Referrals;
 using Iom.Application.Referrals.Acknowledge;
 using Iom.Application.Referrals.Read;
@@ -104,6 +106,11 @@ public static class IomServices
 
         services.AddSingleton<WithdrawReferralHandler>();
         services.AddSingleton<CreateMeetingsHandler>();
+        services.AddSingleton<SaveMinutesHandler>();
+        services.AddSingleton<GetMinutesHandler>();
+        services.AddSingleton<FinaliseMinutesHandler>();
+        services.AddSingleton<ApplyMinutes>();
+        services.AddSingleton<PublishCohortEvent>();
         services.AddSingleton<RelistAwaitingReferrals>();
         services.AddSingleton<MoveMeetingsApart>();
         services.AddSingleton<ReferralListingUpkeep>();
