@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 using Iom.Application.Api;
 using Iom.Application.Audit;
+using Iom.Application.Panels.Minutes;
 using Iom.Application.People;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals.Read;
@@ -29,7 +30,7 @@ public sealed class ResponseRecordTests
     public void Every_answer_of_the_api_is_a_response_record_of_its_own()
     {
         ResponseTypes.Select(t => t.Name).ShouldBe(
-            ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "PersonExport",
+            ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "MinutesView", "PersonExport",
              "ReferralSummaryPage", "ReferralView", "SubmitReferralResult"],
             ignoreOrder: true);
     }
@@ -68,6 +69,15 @@ public sealed class ResponseRecordTests
         + "withdrawalReason withdrawalNote")]
     [InlineData(typeof(ExportedListing), "referralId personId reference panel status meetingDate emergency referringAgency submittedAt")]
     [InlineData(typeof(ExportedIdentityClaim), "key personId referralId claimedAt")]
+    [InlineData(typeof(MinutesView),
+        "meetingId panel meetingDate version status attendance apologies decisions actions amendment ruling savedBy savedAt finalisedAt")]
+    [InlineData(typeof(MinutesView.AttendeeView), "memberId delegateFor name organisation email")]
+    [InlineData(typeof(MinutesView.DecisionView),
+        "referralId personId outcome votesFor votesAgainst castingVote leadProfessional category cohortType strands reasonCode notes")]
+    [InlineData(typeof(MinutesView.LeadProfessionalView), "name agency email oid")]
+    [InlineData(typeof(MinutesView.ActionView), "description ownerMemberId dueDate personId")]
+    [InlineData(typeof(MinutesView.AmendmentView), "amends summary changed")]
+    [InlineData(typeof(MinutesView.RulingView), "quorate organisations actingChairMemberId")]
     public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
     {
         var info = ApiJson.Options.GetTypeInfo(type);

@@ -28,6 +28,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["ListReferrals"] = [Roles.Coordinator, Roles.PanelMember],
         ["WithdrawReferral"] = [Roles.Referrer],
         ["CreateMeetings"] = [Roles.Coordinator],
+        ["SaveMinutes"] = [Roles.Coordinator],
+        ["GetMinutes"] = [Roles.Coordinator, Roles.PanelMember],
+        ["FinaliseMinutes"] = [Roles.Coordinator],
         ["ReadAuditLog"] = [Roles.Auditor],
         ["VerifyAuditLog"] = [Roles.Auditor],
         ["ExportPerson"] = [Roles.Auditor],
@@ -39,7 +42,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     };
 
     /// <summary>Functions about one referral or panel: another agency's referrer, or a member of another panel, gets 404.</summary>
-    private static readonly string[] ObjectLevel = ["GetReferral", "WithdrawReferral", "ReferralConfirmation", "ListReferrals"];
+    private static readonly string[] ObjectLevel = ["GetReferral", "WithdrawReferral", "ReferralConfirmation", "ListReferrals", "GetMinutes"];
+
+    /// <summary>A meeting with (empty) minutes, so the minutes endpoints answer an entitled caller with something other than 404.</summary>
+    private const string Meeting = "iom-2027-06-08";
 
     private RunningLocalHost host = null!;
     private string referralId = null!;
@@ -51,6 +57,12 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     {
         host = await RunningLocalHost.StartAsync(extraArgs: ["--RateLimits:PermitsPerMinute=1000"]);
         (referralId, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral());
+        using var meeting = RunningLocalHost.Request(HttpMethod.Post, "/api/panels/iom/meetings", Roles.Coordinator);
+        meeting.Content = RunningLocalHost.Json("""{"date":"2027-06-08"}""");
+        (await host.Client.SendAsync(meeting, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var minutes = RunningLocalHost.Request(HttpMethod.Put, $"/api/meetings/{Meeting}/minutes", Roles.Coordinator);
+        minutes.Content = RunningLocalHost.Json("{}");
+        (await host.Client.SendAsync(minutes, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
@@ -66,6 +78,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ListReferrals" => new(HttpMethod.Get, "/api/referrals?panel=iom"),
         "WithdrawReferral" => Json(HttpMethod.Post, $"/api/referrals/{referralId}/withdraw", """{"reason":"referred-in-error"}"""),
         "CreateMeetings" => Json(HttpMethod.Post, "/api/panels/iom/meetings", "{}"),
+        "SaveMinutes" => Json(HttpMethod.Put, $"/api/meetings/{Meeting}/minutes", "{}"),
+        "GetMinutes" => new(HttpMethod.Get, $"/api/meetings/{Meeting}/minutes"),
+        "FinaliseMinutes" => new(HttpMethod.Post, $"/api/meetings/{Meeting}/minutes/finalise"),
         "ReadAuditLog" => new(HttpMethod.Get, $"/api/audit?person={personId}"),
         "VerifyAuditLog" => new(HttpMethod.Get, $"/api/audit/verify?person={personId}"),
         "ExportPerson" => new(HttpMethod.Get, $"/api/people/{personId}/export"),

@@ -142,7 +142,10 @@ public sealed partial class ApplyMinutes(
             writes.Add(DocumentWrite.Create(markerKey.Id, new MinutesDecisionApplied(minutes.MeetingId, minutes.Version, WireNames.Of(decision.Outcome), applied, now)));
             try
             {
-                await audit.CommitAsync(actor.Entry(personId, AuditOperation.Alteration, $"minutes/{meeting}/v{minutes.Version}/decisions/{index}", now),
+                // The subject is what changed, as for every status move: the referral, else the membership.
+                var subject = !applied ? $"minutes/{meeting}/v{minutes.Version}/decisions/{index}"
+                    : decision.ReferralId is not null ? $"referral/{decision.ReferralId}" : $"cohort-membership/{personId}";
+                await audit.CommitAsync(actor.Entry(personId, AuditOperation.Alteration, subject, now),
                     [.. writes, .. entries.Select(e => e.Write())], cancellationToken);
                 await outbox.NudgeAsync(Containers.People, personId, entries, cancellationToken);
             }

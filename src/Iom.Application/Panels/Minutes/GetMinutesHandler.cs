@@ -15,20 +15,18 @@ public sealed class GetMinutesHandler(IDocumentStore documents, AuditTrail audit
     public async Task<StoredMinutes> HandleAsync(string meetingId, int? version, ActingAs actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var (id, _) = await MinutesMeetings.FindAsync(documents, meetingId, actor, cancellationToken);
-        var current = await documents.ReadAsync<MeetingMinutes>(MinutesDocuments.KeyOf(id), cancellationToken) ?? throw MinutesMeetings.NoMinutes();
+        var (id, _, found) = await MinutesMeetings.FindWithMinutesAsync(documents, meetingId, actor, cancellationToken);
+        var current = found ?? throw MinutesMeetings.NoMinutes();
         var stored = version is null || version == current.Value.Version
             ? current
             : await documents.ReadAsync<MeetingMinutes>(MinutesDocuments.VersionKeyOf(id, version.Value), cancellationToken) ?? throw MinutesMeetings.NoMinutes();
 
         var now = time.GetUtcNow();
         var people = stored.Value.Content.PeopleIds;
-        foreach (var person in people)
-        {
-            await audit.CommitAsync(
-                actor.Entry(person, AuditOperation.Consultation, $"minutes/{id}/v{stored.Value.Version}", now) with { DisclosureId = $"minutes-read:{actor.CorrelationId}", DisclosurePeople = people.Count },
-                [], cancellationToken);
-        }
+        // One chain each, all at once: the records are in separate partitions.
+        await Task.WhenAll(people.Select(person => audit.CommitAsync(
+            actor.Entry(person, AuditOperation.Consultation, $"minutes/{id}/v{stored.Value.Version}", now) with { DisclosureId = $"minutes-read:{actor.CorrelationId}", DisclosurePeople = people.Count },
+            [], cancellationToken)));
 
         return new StoredMinutes(stored.Value, stored.ETag);
     }

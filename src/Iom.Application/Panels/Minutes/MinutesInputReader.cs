@@ -65,10 +65,20 @@ public sealed partial class MinutesInputReader(IDocumentStore documents)
             Error("decisions", $"At most {MaxDecisions} decisions a meeting");
         }
 
+        // Every referral and membership named, read at once: one round trip whatever the number of decisions.
+        var inputs = (request.Decisions ?? []).Take(MaxDecisions).ToList();
+        var referralIds = inputs.Select(d => d?.ReferralId).OfType<string>().Where(id => IdPattern().IsMatch(id)).Distinct().ToList();
+        var personIds = inputs.Where(d => d?.ReferralId is null).Select(d => d?.PersonId).OfType<string>().Where(id => IdPattern().IsMatch(id)).Distinct().ToList();
+        var referralsRead = Task.WhenAll(referralIds.Select(id => documents.FindAsync(id, cancellationToken)));
+        var membershipsRead = Task.WhenAll(personIds.Select(id => documents.ReadAsync<CohortMembership>(CohortDocuments.MembershipOf(id), cancellationToken)));
+        var found = new Found(
+            referralIds.Zip(await referralsRead).ToDictionary(p => p.First, p => p.Second?.Value),
+            personIds.Zip(await membershipsRead).ToDictionary(p => p.First, p => p.Second?.Value));
+
         var decisions = new List<MinutesDecision>();
-        foreach (var (input, i) in (request.Decisions ?? []).Take(MaxDecisions).Select((d, i) => (d, i)))
+        foreach (var (input, i) in inputs.Select((d, i) => (d, i)))
         {
-            if (await ReadDecisionAsync(input, $"decisions[{i}]", meeting, amended, Error, cancellationToken) is { } decision)
+            if (ReadDecision(input, $"decisions[{i}]", meeting, amended, found, Error) is { } decision)
             {
                 if (decisions.Any(d => d.PersonId == decision.PersonId))
                 {
@@ -181,8 +191,10 @@ public sealed partial class MinutesInputReader(IDocumentStore documents)
         return attendance;
     }
 
-    private async Task<MinutesDecision?> ReadDecisionAsync(
-        DecisionInput? input, string field, Meeting meeting, MinutesContent? amended, Action<string, string> error, CancellationToken cancellationToken)
+    private sealed record Found(IReadOnlyDictionary<string, Referral?> Referrals, IReadOnlyDictionary<string, CohortMembership?> Memberships);
+
+    private static MinutesDecision? ReadDecision(
+        DecisionInput? input, string field, Meeting meeting, MinutesContent? amended, Found found, Action<string, string> error)
     {
         if (input is null)
         {
@@ -277,15 +289,15 @@ public sealed partial class MinutesInputReader(IDocumentStore documents)
             }
         }
 
-        var personId = await ReadSubjectAsync(input, field, outcome, meeting, amended, Fail, cancellationToken);
+        var personId = ReadSubject(input, field, outcome, meeting, amended, found, Fail);
         return valid && personId is not null
             ? new MinutesDecision(input.ReferralId, personId, outcome, votesFor, votesAgainst, casting, lead, category, cohortType, strands, reasonCode!, notes)
             : null;
     }
 
     // Whom the decision is about: a referral listed for this meeting, or for a de-selection a person in the cohort.
-    private async Task<string?> ReadSubjectAsync(
-        DecisionInput input, string field, DecisionOutcome outcome, Meeting meeting, MinutesContent? amended, Action<string, string> fail, CancellationToken cancellationToken)
+    private static string? ReadSubject(
+        DecisionInput input, string field, DecisionOutcome outcome, Meeting meeting, MinutesContent? amended, Found found, Action<string, string> fail)
     {
         var previously = amended?.Decisions.FirstOrDefault(d => d.ReferralId is not null ? d.ReferralId == input.ReferralId : d.PersonId == input.PersonId);
         if (outcome == DecisionOutcome.Deselected)
@@ -301,8 +313,7 @@ public sealed partial class MinutesInputReader(IDocumentStore documents)
                 return previously.PersonId;
             }
 
-            var membership = await documents.ReadAsync<CohortMembership>(CohortDocuments.MembershipOf(input.PersonId), cancellationToken);
-            if (membership?.Value.Current is not { } current || current.Panel != meeting.Panel)
+            if (found.Memberships.GetValueOrDefault(input.PersonId)?.Current is not { } current || current.Panel != meeting.Panel)
             {
                 fail($"{field}.personId", "This person is not in this panel's cohort");
                 return null;
@@ -322,7 +333,7 @@ public sealed partial class MinutesInputReader(IDocumentStore documents)
             return previously.PersonId;
         }
 
-        var referral = (await documents.FindAsync(input.ReferralId, cancellationToken))?.Value;
+        var referral = found.Referrals.GetValueOrDefault(input.ReferralId);
         if (referral is null || referral.Panel != meeting.Panel || referral.Status != ReferralStatus.Listed || referral.MeetingDate != meeting.Date)
         {
             fail($"{field}.referralId", "This referral is not listed for this meeting");

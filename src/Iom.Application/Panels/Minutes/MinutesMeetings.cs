@@ -28,6 +28,23 @@ public static class MinutesMeetings
         return (id, meeting.Value);
     }
 
+    /// <summary>As <see cref="FindAsync"/>, reading the meeting's current minutes in the same round trip.</summary>
+    public static async Task<(MeetingId Id, Meeting Meeting, StoredDocument<MeetingMinutes>? Minutes)> FindWithMinutesAsync(
+        IDocumentStore documents, string meetingId, ActingAs actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!MeetingId.TryParse(meetingId, out var id))
+        {
+            throw NotFound();
+        }
+
+        actor.Reach(id.Panel, NotFound);
+        var meeting = documents.ReadAsync<Meeting>(Meeting.KeyOf(id.Panel, id.Scheduled), cancellationToken);
+        var minutes = documents.ReadAsync<MeetingMinutes>(MinutesDocuments.KeyOf(id), cancellationToken);
+        return (id, (await meeting ?? throw NotFound()).Value, await minutes);
+    }
+
     /// <summary>A broken rule as problem details: editing minutes that are final or being finalised is a conflict (409), any other rule 422.</summary>
     public static RefusalException Refusal(MinutesRuleException broken)
     {

@@ -21,9 +21,8 @@ public sealed class SaveMinutesHandler(IDocumentStore documents, AuditTrail audi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        var (id, meeting) = await MinutesMeetings.FindAsync(documents, meetingId, actor, cancellationToken);
+        var (id, meeting, current) = await MinutesMeetings.FindWithMinutesAsync(documents, meetingId, actor, cancellationToken);
         var key = MinutesDocuments.KeyOf(id);
-        var current = await documents.ReadAsync<MeetingMinutes>(key, cancellationToken);
         CheckPreconditions(current, ifMatch, ifNoneMatchAny);
 
         var now = time.GetUtcNow();
@@ -46,12 +45,9 @@ public sealed class SaveMinutesHandler(IDocumentStore documents, AuditTrail audi
         // without its record; a save refused after this point leaves a record of an attempt, never the reverse.
         var people = content.PeopleIds.Union(current?.Value.Content.PeopleIds ?? [], StringComparer.Ordinal).ToList();
         var operation = current is null ? AuditOperation.Collection : AuditOperation.Alteration;
-        foreach (var person in people)
-        {
-            await audit.CommitAsync(
-                actor.Entry(person, operation, $"minutes/{id}/v{next.Version}", now) with { DisclosureId = $"minutes-save:{actor.CorrelationId}", DisclosurePeople = people.Count },
-                [], cancellationToken);
-        }
+        await Task.WhenAll(people.Select(person => audit.CommitAsync(
+            actor.Entry(person, operation, $"minutes/{id}/v{next.Version}", now) with { DisclosureId = $"minutes-save:{actor.CorrelationId}", DisclosurePeople = people.Count },
+            [], cancellationToken)));
 
         try
         {
