@@ -16,6 +16,9 @@ public sealed class JsonResponse(int statusCode, IApiResponse value, string? loc
     int? IStatusCodeActionResult.StatusCode => StatusCode;
     public IApiResponse Value { get; } = value;
 
+    /// <summary>The entity tag of the resource answered (quoted), sent as <c>ETag</c> for a later <c>If-Match</c>.</summary>
+    public string? ETag { get; init; }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var response = context.HttpContext.Response;
@@ -25,6 +28,11 @@ public sealed class JsonResponse(int statusCode, IApiResponse value, string? loc
         if (location is not null)
         {
             response.Headers.Location = location;
+        }
+
+        if (ETag is not null)
+        {
+            response.Headers.ETag = ETag;
         }
 
         await JsonSerializer.SerializeAsync(response.Body, Value, Value.GetType(), ApiJson.Options, context.HttpContext.RequestAborted);

@@ -113,6 +113,31 @@ public sealed class RoundTripTests : IDisposable
             "create a monthly series (11 meetings)").ShouldBe(3);
     }
 
+    [Fact]
+    public void Saving_minutes_that_decide_about_two_people_takes_five_sequential_round_trips()
+    {
+        SingleThreadedContext.Run(() => CreateMeetingsAsync(new CreateMeetingsRequest { Date = "2027-01-12" }));
+        var ids = new List<string>();
+        foreach (var name in new[] { "Quenby", "Marsh" })
+        {
+            var request = Submissions.Referral() with { Person = Submissions.Referral().Person! with { FamilyName = name } };
+            ids.Add(SingleThreadedContext.Run(() => Submissions.Handler(documents, time, kit: kit).HandleAsync(request, Submissions.Referrer("police"), Ct)).Id);
+        }
+
+        var save = new Iom.Application.Panels.Minutes.SaveMinutesHandler(counting, kit.Trail(counting), new Iom.Application.Panels.Membership.StoredPanelRosters(new Iom.Application.Panels.Membership.PanelMembershipStore(counting, new Iom.Application.Panels.Membership.PanelMembershipSeed(Submissions.Panels()))), time);
+        var minutes = new Iom.Application.Panels.Minutes.SaveMinutesRequest
+        {
+            Decisions = [.. ids.Select(id => new Iom.Application.Panels.Minutes.DecisionInput { ReferralId = id, Outcome = "declined", ReasonCode = "below-threshold" })],
+        };
+
+        // The meeting with its minutes; the stored panel memberships (the roster of the meeting's day); the referrals'
+        // locators (with the audit keys); the referrals with each person's chain head, then the audit commits (in
+        // parallel, one partition each); the minutes.
+        var rounds = Rounds(() => save.HandleAsync("iom-2027-01-12", minutes, null, false, Panels.MinutesKit.Coordinator(), Ct), "save minutes, two decisions");
+
+        rounds.ShouldBe(5);
+    }
+
     private Task<Referral> WithdrawAsync(string referralId)
     {
         var actor = Submissions.Referrer("police") with { Scope = new ObjectScope(new ReferralAccess(Submissions.Panels()), new HashSet<string> { Roles.Referrer }) };

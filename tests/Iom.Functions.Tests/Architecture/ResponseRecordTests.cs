@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 using Iom.Application.Api;
 using Iom.Application.Audit;
+using Iom.Application.Panels.Minutes;
 using Iom.Application.People;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals.Read;
@@ -31,7 +32,7 @@ public sealed class ResponseRecordTests
         ResponseTypes.Select(t => t.Name).ShouldBe(
             ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "MeetingList",
              "MeetingView", "PersonExport", "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage",
-             "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt"],
+             "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt", "MinutesView"],
             ignoreOrder: true);
     }
 
@@ -81,6 +82,15 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(Iom.Application.Panels.Membership.PanelMembersView.MemberView), "memberId name organisation post email attendance seat seniorRepresentative")]
     [InlineData(typeof(Iom.Application.Panels.Membership.PanelMembersView.ChangeView), "change memberId changedBy changedAt")]
     [InlineData(typeof(Iom.Application.Mail.MailEventsReceipt), "received recorded ignored")]
+    [InlineData(typeof(MinutesView),
+        "meetingId panel meetingDate version status attendance apologies decisions actions amendment ruling savedBy savedAt finalisedAt")]
+    [InlineData(typeof(MinutesView.AttendeeView), "memberId delegateFor name organisation email")]
+    [InlineData(typeof(MinutesView.DecisionView),
+        "referralId personId outcome votesFor votesAgainst castingVote leadProfessional category cohortType strands reasonCode notes")]
+    [InlineData(typeof(MinutesView.LeadProfessionalView), "name agency email oid")]
+    [InlineData(typeof(MinutesView.ActionView), "description ownerMemberId dueDate personId")]
+    [InlineData(typeof(MinutesView.AmendmentView), "amends summary changed")]
+    [InlineData(typeof(MinutesView.RulingView), "quorate organisations actingChairMemberId")]
     public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
     {
         var info = ApiJson.Options.GetTypeInfo(type);

@@ -89,6 +89,25 @@ public static class FuzzEndpoints
     public static IReadOnlyList<FuzzEndpoint> All() =>
         FunctionCatalog.ForApp().Http.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new FuzzEndpoint(f, SeedFor(f.Name))).ToList();
 
+    /// <summary>Meetings the runner creates before fuzzing (FuzzRunner.SeedAsync).</summary>
+    public static IReadOnlyList<string> SeededMeetings { get; } = ["iom-2027-01-12", "iom-2026-12-29", "asb-2027-01-26", "dyo-2027-01-12"];
+
+    /// <summary>Minutes of demo IOM members (panels.json), no decisions (the listed referrals vary by run), one action.</summary>
+    public static JsonObject ValidMinutes(Random random) => new()
+    {
+        ["attendance"] = new JsonArray(
+            new JsonObject { ["memberId"] = "cb621c33-987e-5efb-b4ae-389397546477" },
+            new JsonObject { ["delegateFor"] = "63a1bc98-81b5-579d-8320-8b4289844382", ["name"] = "A Delegate", ["organisation"] = "Richmond Police", ["email"] = "delegate@met.police.uk" }),
+        ["apologies"] = new JsonArray("418bef43-3202-5eed-a17b-f03f91e147e3"),
+        ["decisions"] = new JsonArray(),
+        ["actions"] = new JsonArray(new JsonObject
+        {
+            ["description"] = "Review the cohort's housing needs",
+            ["ownerMemberId"] = "eec9e4e4-19af-5d73-b124-165404a61462",
+            ["dueDate"] = "2027-02-" + random.Next(10, 28).ToString(CultureInfo.InvariantCulture),
+        }),
+    };
+
     public static EndpointSeed SeedFor(string functionName) => functionName switch
     {
         "SubmitReferral" => new EndpointSeed(BodyKind.Json, Json: ValidReferral),
@@ -113,6 +132,11 @@ public static class FuzzEndpoints
         "RemovePanelMember" => new EndpointSeed(RouteValues: MemberRoute(), Query: _ => [new("effectiveFrom", "2027-03-01")]),
         "ChangeChairOrganisation" => new EndpointSeed(BodyKind.Json, RouteValues: PanelRoute(),
             Json: r => new JsonObject { ["organisation"] = HostileValues.Pick(r, ["Probation", "Police", "Youth Offending Team"]), ["effectiveFrom"] = "2027-03-01" }),
+        "SaveMinutes" => new EndpointSeed(BodyKind.Json, Json: ValidMinutes,
+            RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = r => HostileValues.Pick(r, SeededMeetings) }),
+        "GetMinutes" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = r => HostileValues.Pick(r, SeededMeetings) },
+            Query: r => r.Next(2) == 0 ? [] : [new("version", r.Next(1, 3).ToString(CultureInfo.InvariantCulture))]),
+        "FinaliseMinutes" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = r => HostileValues.Pick(r, SeededMeetings) }),
         "Assets" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, Assets) }),
         "Health" => new EndpointSeed(),
         // Signed by SendGrid: the runner signs each input's body as sent, or not, or badly (FuzzRunner.SignedAsSendGrid).

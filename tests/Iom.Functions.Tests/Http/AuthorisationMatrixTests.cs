@@ -37,6 +37,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["ChangePanelMember"] = [Roles.Coordinator],
         ["RemovePanelMember"] = [Roles.Coordinator],
         ["ChangeChairOrganisation"] = [Roles.Coordinator],
+        ["SaveMinutes"] = [Roles.Coordinator],
+        ["GetMinutes"] = [Roles.Coordinator, Roles.PanelMember],
+        ["FinaliseMinutes"] = [Roles.Coordinator],
         ["ReadAuditLog"] = [Roles.Auditor],
         ["VerifyAuditLog"] = [Roles.Auditor],
         ["ExportPerson"] = [Roles.Auditor],
@@ -54,9 +57,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     };
 
     /// <summary>Functions about one referral or panel: another agency's referrer, or a member of another panel, gets 404.</summary>
-    private static readonly string[] ObjectLevel = ["GetReferral", "WithdrawReferral", "ReferralConfirmation", "ListReferrals", "GetAction", "CompleteAction", "ListMeetings", "GetMeeting"];
+    private static readonly string[] ObjectLevel = ["GetReferral", "WithdrawReferral", "ReferralConfirmation", "ListReferrals", "GetAction", "CompleteAction", "ListMeetings", "GetMeeting", "GetMinutes"];
 
-    /// <summary>A meeting that exists, so the object-level check is about the panel, not a missing meeting.</summary>
+    /// <summary>A meeting that exists, with (empty) minutes, so the object-level check is about the panel, not a missing meeting.</summary>
     private const string Meeting = "iom-2030-01-08";
 
     private readonly Iom.Functions.Tests.Mail.SendGridSigner sendGrid = new();
@@ -77,6 +80,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         using var meeting = RunningLocalHost.Request(HttpMethod.Post, "/api/panels/iom/meetings", Roles.Coordinator);
         meeting.Content = RunningLocalHost.Json("""{"date":"2030-01-08"}""");
         (await host.Client.SendAsync(meeting, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var minutes = RunningLocalHost.Request(HttpMethod.Put, $"/api/meetings/{Meeting}/minutes", Roles.Coordinator);
+        minutes.Content = RunningLocalHost.Json("{}");
+        (await host.Client.SendAsync(minutes, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     public async ValueTask DisposeAsync()
@@ -106,6 +112,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ChangePanelMember" => Json(HttpMethod.Put, $"/api/panels/iom/members/{DemoPeople.ObjectIdOf(IomMember)}", "{}"),
         "RemovePanelMember" => new(HttpMethod.Delete, $"/api/panels/iom/members/{DemoPeople.ObjectIdOf(IomMember)}?effectiveFrom=not-a-date"),
         "ChangeChairOrganisation" => Json(HttpMethod.Put, "/api/panels/iom/chair-organisation", "{}"),
+        "SaveMinutes" => Json(HttpMethod.Put, $"/api/meetings/{Meeting}/minutes", "{}"),
+        "GetMinutes" => new(HttpMethod.Get, $"/api/meetings/{Meeting}/minutes"),
+        "FinaliseMinutes" => new(HttpMethod.Post, $"/api/meetings/{Meeting}/minutes/finalise"),
         "ReadAuditLog" => new(HttpMethod.Get, $"/api/audit?person={personId}"),
         "VerifyAuditLog" => new(HttpMethod.Get, $"/api/audit/verify?person={personId}"),
         "ExportPerson" => new(HttpMethod.Get, $"/api/people/{personId}/export"),

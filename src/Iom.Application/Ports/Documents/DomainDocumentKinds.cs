@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Iom.Domain.Cohort;
 using Iom.Domain.Panels;
+using Iom.Domain.Panels.Minutes;
 using Iom.Domain.Referrals;
 
 namespace Iom.Application.Ports.Documents;
@@ -17,5 +18,6 @@ public static class DomainDocumentKinds
         [typeof(CohortMembership)] = "cohort-membership",
         [typeof(PanelAction)] = "panel-action",
         [typeof(Iom.Domain.Mail.RecipientDelivery)] = "mail-delivery",
+        [typeof(MeetingMinutes)] = "meeting-minutes",
     }.ToFrozenDictionary();
 }
