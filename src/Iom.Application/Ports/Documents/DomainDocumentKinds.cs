@@ -16,5 +16,6 @@ public static class DomainDocumentKinds
         [typeof(Referral)] = "referral",
         [typeof(CohortMembership)] = "cohort-membership",
         [typeof(PanelAction)] = "panel-action",
+        [typeof(Domain.Panels.Circulations.Circulation)] = "circulation",
     }.ToFrozenDictionary();
 }
