@@ -68,7 +68,8 @@ public sealed class MinutesOverdueReminder(
                     .ToOutbox($"minutes-overdue-{id}-{Day(today)}", now);
                 try
                 {
-                    await documents.CommitAsync(Containers.Panels, partition, [entry.Write()], cancellationToken);
+                    await documents.CommitAsync(Containers.Panels, partition,
+                        [DocumentWrite.Create($"minutes-reminder-{id}-{Day(today)}", new MinutesReminderSent(id.ToString(), today)), entry.Write()], cancellationToken);
                     await outbox.NudgeAsync(Containers.Panels, partition, [entry], cancellationToken);
                     reminded++;
                 }
