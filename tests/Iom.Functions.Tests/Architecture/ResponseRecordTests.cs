@@ -30,7 +30,7 @@ public sealed class ResponseRecordTests
     {
         ResponseTypes.Select(t => t.Name).ShouldBe(
             ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "PersonExport",
-             "ReferralSummaryPage", "ReferralView", "SubmitReferralResult"],
+             "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "MeetingCirculations", "CirculationResentView"],
             ignoreOrder: true);
     }
 
@@ -68,6 +68,9 @@ public sealed class ResponseRecordTests
         + "withdrawalReason withdrawalNote")]
     [InlineData(typeof(ExportedListing), "referralId personId reference panel status meetingDate emergency referringAgency submittedAt")]
     [InlineData(typeof(ExportedIdentityClaim), "key personId referralId claimedAt")]
+    [InlineData(typeof(Iom.Application.Panels.Circulations.MeetingCirculations), "meetingId agendaDue agendaLate minutesDue minutesLate circulations")]
+    [InlineData(typeof(Iom.Application.Panels.Circulations.CirculationView), "id kind issue due circulatedAt onTime cancelled held recipients")]
+    [InlineData(typeof(Iom.Application.Panels.Circulations.CirculationRecipientView), "email name role state reference resends")]
     public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
     {
         var info = ApiJson.Options.GetTypeInfo(type);

@@ -84,6 +84,8 @@ public static class FuzzEndpoints
     public static IReadOnlyList<FuzzEndpoint> All() =>
         FunctionCatalog.ForApp().Http.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new FuzzEndpoint(f, SeedFor(f.Name))).ToList();
 
+    private static readonly IReadOnlyList<string> MeetingIds = ["iom-2027-01-12", "asb-2027-01-12", "strategic-group-2027-01-12", "iom-2027-02-30"];
+
     public static EndpointSeed SeedFor(string functionName) => functionName switch
     {
         "SubmitReferral" => new EndpointSeed(BodyKind.Json, Json: ValidReferral),
@@ -102,6 +104,10 @@ public static class FuzzEndpoints
         "VerifyAuditLog" => new EndpointSeed(Query: r => [new("person", KnownPerson(r))]),
         "ExportPerson" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownPerson }),
         "FindPeople" => new EndpointSeed(Query: r => [new("pnc", "2012/0052494Q"), new("noms", "A1234BC"), new("reference", $"IOM-261214-{r.Next(1000, 9999)}")]),
+        "ListCirculations" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = r => HostileValues.Pick(r, MeetingIds) }),
+        "ResendCirculation" => new EndpointSeed(BodyKind.Json, Json: r => new JsonObject { ["recipient"] = HostileValues.Pick(r, ["di@met.police.uk", "housing@gmail.com", ""]) },
+            RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = r => "circulation-" + HostileValues.Pick(r, MeetingIds) + "-agenda-1" }),
+        "OpenLink" => new EndpointSeed(Query: r => [new("token", HostileValues.Pick(r, ["l1.e30.0123456789abcdef.AAAA", "", "l1"]))], Html: true),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

@@ -35,6 +35,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["ReferralForm"] = [Roles.Referrer],
         ["SubmitReferralForm"] = [Roles.Referrer],
         ["ReferralConfirmation"] = [Roles.Referrer, Roles.Coordinator, Roles.PanelMember],
+        ["ListCirculations"] = [Roles.Coordinator],
+        ["ResendCirculation"] = [Roles.Coordinator],
+        ["OpenLink"] = [Roles.Coordinator, Roles.PanelMember, Roles.Referrer],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
@@ -51,7 +54,13 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     {
         host = await RunningLocalHost.StartAsync(extraArgs: ["--RateLimits:PermitsPerMinute=1000"]);
         (referralId, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral());
+        using var meeting = Json(HttpMethod.Post, "/api/panels/iom/meetings", $$"""{"date":"{{MeetingId[4..]}}"}""");
+        meeting.Headers.Add(Iom.Application.Identity.ClientPrincipal.HeaderName, ClientPrincipal.Encode(DemoPeople.ObjectIdOf(IomMember), "Matrix", IomMember, "council", [Roles.Coordinator]));
+        (await host.Client.SendAsync(meeting, Ct)).EnsureSuccessStatusCode();
     }
+
+    /// <summary>A meeting the matrix creates, so its circulations can be listed.</summary>
+    private const string MeetingId = "iom-2027-06-15";
 
     public async ValueTask DisposeAsync() => await host.DisposeAsync();
 
@@ -73,6 +82,11 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ReferralForm" => new(HttpMethod.Get, "/api/referrals/new"),
         "SubmitReferralForm" => new(HttpMethod.Post, "/api/referrals/new") { Content = new FormUrlEncodedContent([]) },
         "ReferralConfirmation" => new(HttpMethod.Get, $"/api/referrals/{referralId}/confirmation"),
+        "ListCirculations" => new(HttpMethod.Get, $"/api/meetings/{MeetingId}/circulations"),
+        // An empty body is refused (400) before the circulation is looked for: the role decides, not the object.
+        "ResendCirculation" => Json(HttpMethod.Post, $"/api/circulations/circulation-{MeetingId}-agenda-1/resend", "{}"),
+        // A token that is not ours: 400 for every entitled role, whatever their agency (the document decides access).
+        "OpenLink" => new(HttpMethod.Get, "/api/links?token=l1.e30.0123456789abcdef.AAAA"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };
