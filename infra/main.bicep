@@ -226,7 +226,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 // - /api/health and /api/openapi.json (the OpenAPI description: generated from the code, no personal data), anonymous;
 // - /api/referrals/new, the referral form ([BrowserPage]): the app itself sends a browser without a session to
 //   /.auth/login/aad?post_login_redirect_uri=/api/referrals/new?signed-in=1 (303) and still answers 401 to API
-//   callers, so a referrer opening the form is signed in and brought back. The app refuses every non-anonymous request
+//   callers, so a referrer opening the form is signed in and brought back; /api/links, where the signed links in
+//   circulated e-mails land ([BrowserPage]), likewise. The app refuses every non-anonymous request
 //   without a principal whatever the platform does (docs/architecture.md, "Identity").
 // A test (AuthenticationSettingsTests) keeps this list equal to the app's anonymous and browser-page literal routes.
 resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
@@ -237,7 +238,7 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
-      excludedPaths: [ '/api/health', '/api/openapi.json', '/api/referrals/new', '/api/email-events' ]
+      excludedPaths: [ '/api/health', '/api/openapi.json', '/api/referrals/new', '/api/email-events', '/api/links' ]
     }
     httpSettings: { requireHttps: true }
     identityProviders: {

@@ -128,6 +128,12 @@ public sealed partial class SendGridMailSender : IMailSender
             CustomArgs = new Dictionary<string, string> { [IdempotencyKeyArgument] = message.IdempotencyKey },
         };
         request.AddTos([.. message.To.Select(to => new EmailAddress(to.Email, to.Name))]);
+        foreach (var file in message.Attachments ?? [])
+        {
+            // SendGrid takes base64 content, as the attachment already is.
+            request.AddAttachment(file.FileName, file.Content, file.ContentType, "attachment");
+        }
+
         if (settings.SandboxMode)
         {
             request.SetSandBoxMode(true);

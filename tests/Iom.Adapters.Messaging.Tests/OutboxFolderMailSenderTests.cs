@@ -58,6 +58,27 @@ public sealed class OutboxFolderMailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task An_invitation_attached_to_a_message_is_written_as_a_calendar_part_beside_the_text_and_html_alternative()
+    {
+        const string ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+        var invitation = new MailAttachment("invitation.ics", "text/calendar; method=REQUEST; charset=utf-8", Convert.ToBase64String(Encoding.UTF8.GetBytes(ics)));
+
+        await Sender.SendAsync(Samples.Mail() with { Attachments = [invitation] }, TestContext.Current.CancellationToken);
+
+        var message = await MimeMessage.LoadAsync(outbox.Files().ShouldHaveSingleItem(), TestContext.Current.CancellationToken);
+        var mixed = message.Body.ShouldBeOfType<Multipart>();
+        mixed.ContentType.MediaSubtype.ShouldBe("mixed");
+        mixed[0].ShouldBeOfType<MultipartAlternative>().HtmlBody.ShouldBe("<p>Sign in to read it.</p>");
+        var file = mixed[1].ShouldBeAssignableTo<MimePart>()!;
+        file.FileName.ShouldBe("invitation.ics");
+        file.ContentType.MimeType.ShouldBe("text/calendar");
+        file.ContentType.Parameters["method"].ShouldBe("REQUEST");
+        using var content = new MemoryStream();
+        await file.Content!.DecodeToAsync(content, TestContext.Current.CancellationToken);
+        Encoding.UTF8.GetString(content.ToArray()).ShouldBe(ics);
+    }
+
+    [Fact]
     public async Task A_message_queued_before_emails_had_html_is_still_written_as_a_single_text_part()
     {
         await Sender.SendAsync(Samples.Mail(html: null), TestContext.Current.CancellationToken);

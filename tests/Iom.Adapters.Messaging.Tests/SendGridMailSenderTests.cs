@@ -77,6 +77,24 @@ public sealed class SendGridMailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task An_attached_invitation_is_posted_as_a_SendGrid_attachment_with_its_type_and_base64_content()
+    {
+        Accept();
+        var content = Convert.ToBase64String("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"u8.ToArray());
+
+        await Sender.SendAsync(
+            Samples.Mail() with { Attachments = [new MailAttachment("invitation.ics", "text/calendar; method=REQUEST; charset=utf-8", content)] },
+            TestContext.Current.CancellationToken);
+
+        using var body = JsonDocument.Parse(Sends.ShouldHaveSingleItem().RequestMessage.Body!);
+        var file = body.RootElement.GetProperty("attachments").EnumerateArray().ShouldHaveSingleItem();
+        file.GetProperty("filename").GetString().ShouldBe("invitation.ics");
+        file.GetProperty("type").GetString().ShouldBe("text/calendar; method=REQUEST; charset=utf-8");
+        file.GetProperty("content").GetString().ShouldBe(content);
+        file.GetProperty("disposition").GetString().ShouldBe("attachment");
+    }
+
+    [Fact]
     public async Task Sandbox_mode_asks_SendGrid_to_validate_without_delivering()
     {
         Accept();

@@ -26,7 +26,19 @@ internal static class EmlFormat
 
         var text = Part(TextFormat.Plain, message.TextBody);
         // A message queued before e-mails had HTML has none: it goes as text alone.
-        mime.Body = message.HtmlBody is null ? text : new MultipartAlternative { text, Part(TextFormat.Html, message.HtmlBody) };
+        MimeEntity body = message.HtmlBody is null ? text : new MultipartAlternative { text, Part(TextFormat.Html, message.HtmlBody) };
+        if (message.Attachments is { Count: > 0 } files)
+        {
+            var mixed = new Multipart("mixed") { body };
+            foreach (var file in files)
+            {
+                mixed.Add(Attachment(file));
+            }
+
+            body = mixed;
+        }
+
+        mime.Body = body;
 
         using var output = new MemoryStream();
         mime.WriteTo(Format, output);
@@ -43,6 +55,15 @@ internal static class EmlFormat
 
         return new MailboxAddress(address.Name ?? "", address.Email);
     }
+
+    private static MimePart Attachment(MailAttachment file) =>
+        new(ContentType.Parse(file.ContentType))
+        {
+            Content = new MimeContent(new MemoryStream(Convert.FromBase64String(file.Content))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = file.FileName,
+        };
 
     private static TextPart Part(TextFormat format, string body)
     {

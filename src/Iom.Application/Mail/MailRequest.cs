@@ -18,8 +18,10 @@ namespace Iom.Application.Mail;
 /// or identifier of a person, since the model travels through the outbox and the queue and ends in the e-mail.
 /// </param>
 /// <param name="Discloses">The people whose logs record the e-mail as a disclosure; null when it is about nobody.</param>
+/// <param name="Attachments">Files sent with it (an invitation); absent in requests queued before there were any.</param>
 public sealed record MailRequest(
-    string Id, string Template, IReadOnlyDictionary<string, string?> Model, IReadOnlyList<MailAddress> To, MailDisclosure? Discloses)
+    string Id, string Template, IReadOnlyDictionary<string, string?> Model, IReadOnlyList<MailAddress> To, MailDisclosure? Discloses,
+    IReadOnlyList<MailAttachment>? Attachments = null)
 {
     /// <summary>
     /// Whom to tell if the provider reports that the e-mail bounced or was dropped for a recipient (a co-ordinator);
@@ -28,7 +30,7 @@ public sealed record MailRequest(
     public MailAddress? ReportFailuresTo { get; init; }
 
     /// <summary>A request whose model is the public properties of <paramref name="model"/> as strings, by their JSON (camelCase) names.</summary>
-    public static MailRequest Of(string id, string template, object model, IReadOnlyList<MailAddress> to, MailDisclosure? discloses)
+    public static MailRequest Of(string id, string template, object model, IReadOnlyList<MailAddress> to, MailDisclosure? discloses, IReadOnlyList<MailAttachment>? attachments = null)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var property in JsonSerializer.SerializeToElement(model, DocumentJson.Options).EnumerateObject())
@@ -42,7 +44,7 @@ public sealed record MailRequest(
             };
         }
 
-        return new MailRequest(id, template, values, to, discloses);
+        return new MailRequest(id, template, values, to, discloses, attachments);
     }
 
     /// <summary>The outbox entry that sends this e-mail, for the commit of the change that causes it.</summary>

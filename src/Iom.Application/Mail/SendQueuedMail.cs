@@ -22,6 +22,6 @@ public sealed class SendQueuedMail(OnceOnlyMail mail, ITemplateRenderer template
             throw new JsonException("The queued mail request lacks its id, template, model or recipients.");
         }
 
-        return mail.SendAsync(MailMessage.Of(request.Id, request.To, templates.RenderMail(request.Template, request.Model)), request.Discloses, request.ReportFailuresTo, cancellationToken);
+        return mail.SendAsync(MailMessage.Of(request.Id, request.To, templates.RenderMail(request.Template, request.Model), request.Attachments), request.Discloses, request.ReportFailuresTo, cancellationToken);
     }
 }

@@ -81,6 +81,7 @@ public static class IomServices
 
         services.AddReferrals(configuration);
         services.AddReferralForm(environment);
+        Panels.Circulations.CirculationServices.AddCirculation(services);
         return services;
     }
 

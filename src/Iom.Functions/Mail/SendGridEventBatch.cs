@@ -21,9 +21,15 @@ public static class SendGridEventBatch
 
     /// <returns>The events tied to an e-mail, and how many events the batch held.</returns>
     /// <exception cref="JsonException">Not JSON.</exception>
-    /// <exception cref="ValidationFailedException">Not an array of objects.</exception>
+    /// <exception cref="ValidationFailedException">Not UTF-8, or not an array of objects.</exception>
     public static (IReadOnlyList<DeliveryNotice> Notices, int Received) Parse(ReadOnlyMemory<byte> body)
     {
+        // JsonDocument checks UTF-8 only when a string is read: refuse it here, before any value is taken.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw ValidationFailedException.For("$", "The batch is not valid UTF-8.");
+        }
+
         using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
         if (document.RootElement.ValueKind != JsonValueKind.Array)
         {

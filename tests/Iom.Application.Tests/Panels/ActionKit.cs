@@ -67,7 +67,15 @@ public sealed class ActionKit : IDisposable
             Scope = new ObjectScope(rule, new HashSet<string> { Roles.Coordinator, Roles.PanelMember }),
         };
 
-    public ActingAs Member(string objectId, IObjectRule? rule = null) => As(Roles.PanelMember, objectId, rule ?? new PanelAccess(Panels));
+    /// <summary>A panel member, seated as the request pipeline seats one: from the stored rosters (seeded from <see cref="Panels"/>).</summary>
+    public ActingAs Member(string objectId, IObjectRule? rule = null)
+    {
+        var seats = new Iom.Application.Panels.Membership.PanelSeats(
+            new Iom.Application.Panels.Membership.PanelMembershipStore(Documents, new Iom.Application.Panels.Membership.PanelMembershipSeed(Panels)), Time)
+            .OfAsync(objectId, CancellationToken.None).GetAwaiter().GetResult();
+        var acting = As(Roles.PanelMember, objectId, rule ?? new PanelAccess(Panels));
+        return acting with { Caller = acting.Caller with { SeatedPanels = seats } };
+    }
 
     public ActingAs CoordinatorActing(IObjectRule? rule = null) => As(Roles.Coordinator, Coordinator, rule ?? new PanelAccess(Panels));
 

@@ -32,7 +32,7 @@ public sealed class ResponseRecordTests
         ResponseTypes.Select(t => t.Name).ShouldBe(
             ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "MeetingList",
              "MeetingView", "PersonExport", "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage",
-             "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt", "MinutesView"],
+             "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt", "MinutesView", "MeetingCirculations", "CirculationResentView"],
             ignoreOrder: true);
     }
 
@@ -91,6 +91,9 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(MinutesView.ActionView), "description ownerMemberId dueDate personId")]
     [InlineData(typeof(MinutesView.AmendmentView), "amends summary changed")]
     [InlineData(typeof(MinutesView.RulingView), "quorate organisations actingChairMemberId")]
+    [InlineData(typeof(Iom.Application.Panels.Circulations.MeetingCirculations), "meetingId agendaDue agendaLate minutesDue minutesLate circulations")]
+    [InlineData(typeof(Iom.Application.Panels.Circulations.CirculationView), "id kind issue due circulatedAt onTime cancelled held recipients")]
+    [InlineData(typeof(Iom.Application.Panels.Circulations.CirculationRecipientView), "email name role state reference resends")]
     public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
     {
         var info = ApiJson.Options.GetTypeInfo(type);

@@ -107,6 +107,7 @@ public static class FuzzEndpoints
             ["dueDate"] = "2027-02-" + random.Next(10, 28).ToString(CultureInfo.InvariantCulture),
         }),
     };
+    private static readonly IReadOnlyList<string> MeetingIds = ["iom-2027-01-12", "asb-2027-01-12", "strategic-group-2027-01-12", "iom-2027-02-30"];
 
     public static EndpointSeed SeedFor(string functionName) => functionName switch
     {
@@ -152,6 +153,10 @@ public static class FuzzEndpoints
         "GetAction" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownAction }),
         "CompleteAction" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownAction }),
         "CohortLookup" => new EndpointSeed(Query: _ => [new("pnc", "2012/0052494Q"), new("on", "2026-12-14")]),
+        "ListCirculations" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = r => HostileValues.Pick(r, MeetingIds) }),
+        "ResendCirculation" => new EndpointSeed(BodyKind.Json, Json: r => new JsonObject { ["recipient"] = HostileValues.Pick(r, ["di@met.police.uk", "housing@gmail.com", ""]) },
+            RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = r => "circulation-" + HostileValues.Pick(r, MeetingIds) + "-agenda-1" }),
+        "OpenLink" => new EndpointSeed(Query: r => [new("token", HostileValues.Pick(r, ["l1.e30.0123456789abcdef.AAAA", "", "l1"]))], Html: true),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

@@ -317,8 +317,8 @@ public sealed partial class FuzzRunner : IAsyncDisposable
             await using (connection)
             {
                 await using var command = connection.CreateCommand();
-                // Only the queues a function of the app consumes: a queue whose consumer another part of the app has not
-                // yet added (meeting-changed and minutes-circulation, until circulation takes them) holds its messages by design.
+                // Only the queues a function of the app consumes: a message for a queue no function reads is not this
+                // app's to drain.
                 var consumed = FunctionCatalog.ForApp().Queues.Select(q => q.QueueName).Distinct().ToList();
                 command.CommandText = "SELECT COUNT(*) FROM queue_messages WHERE queue NOT LIKE '%-poison' AND queue IN ("
                     + string.Join(", ", consumed.Select((_, i) => "$q" + i.ToString(CultureInfo.InvariantCulture))) + ")";

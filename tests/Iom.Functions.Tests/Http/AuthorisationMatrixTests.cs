@@ -53,6 +53,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["CohortLookup"] = [Roles.Prosecutor],
         // Signed callers only (SendGrid): no role, and no principal, admits anyone; see the signature test below.
         ["ReceiveEmailEvents"] = [],
+        ["ListCirculations"] = [Roles.Coordinator],
+        ["ResendCirculation"] = [Roles.Coordinator],
+        ["OpenLink"] = [Roles.Coordinator, Roles.PanelMember, Roles.Referrer],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
@@ -128,6 +131,11 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "CompleteAction" => new(HttpMethod.Post, $"/api/actions/{actionId}/complete"),
         "CohortLookup" => new(HttpMethod.Get, "/api/cohort/lookup?noms=A1234BC"),
         "ReceiveEmailEvents" => Iom.Functions.Tests.Mail.SendGridSigner.Bare("[]"u8.ToArray()),
+        "ListCirculations" => new(HttpMethod.Get, $"/api/meetings/{Meeting}/circulations"),
+        // An empty body is refused (400) before the circulation is looked for: the role decides, not the object.
+        "ResendCirculation" => Json(HttpMethod.Post, $"/api/circulations/circulation-{Meeting}-agenda-1/resend", "{}"),
+        // A token that is not ours: 400 for every entitled role, whatever their agency (the document decides access).
+        "OpenLink" => new(HttpMethod.Get, "/api/links?token=l1.e30.0123456789abcdef.AAAA"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };

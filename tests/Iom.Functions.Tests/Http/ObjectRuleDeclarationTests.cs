@@ -15,8 +15,11 @@ namespace Iom.Functions.Tests.Http;
 /// </summary>
 public sealed partial class ObjectRuleDeclarationTests
 {
-    /// <summary>Signed-in endpoints that reach no existing object: they create one for the caller, or show a blank form.</summary>
-    private static readonly string[] ReachNoObject = ["SubmitReferral", "SubmitReferralForm", "ReferralForm"];
+    /// <summary>
+    /// Signed-in endpoints that reach no existing object: they create one for the caller, or show a blank form; or, for
+    /// OpenLink, check a link's signature and send the reader on to the document, whose own rule decides.
+    /// </summary>
+    private static readonly string[] ReachNoObject = ["SubmitReferral", "SubmitReferralForm", "ReferralForm", "OpenLink"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -163,6 +163,9 @@ public sealed class EmailEventsTests : IAsyncLifetime
         (await host.Client.SendAsync(signer.Post("[{\"event\":"u8.ToArray(), Now), Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await host.Client.SendAsync(signer.Post("{\"event\":\"bounce\"}"u8.ToArray(), Now), Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await host.Client.SendAsync(signer.Post("[1,2]"u8.ToArray(), Now), Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // Invalid UTF-8 inside a string (found by the fuzz harness): JsonDocument parses it and fails only when it is read.
+        byte[] invalidUtf8 = [.. "[{\"email\":\"a@met.police.uk\",\"event\":\"dropped\",\"sg_event_id\":\""u8, 0x80, .. "x\"}]"u8];
+        (await host.Client.SendAsync(signer.Post(invalidUtf8, Now), Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await host.Client.SendAsync(signer.Post("[]"u8.ToArray(), Now, contentType: "text/plain"), Ct)).StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
         (await ReceiptOf(await host.Client.SendAsync(signer.Post("[]"u8.ToArray(), Now), Ct))).ShouldBe(new MailEventsReceipt(0, 0, 0));
     }

@@ -1,6 +1,7 @@
 using System.Dynamic;
 using System.Text;
 using Iom.Application.Mail;
+using Iom.Application.Panels.Circulations;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals.Acknowledge;
 using Iom.Functions.Rendering;
@@ -80,7 +81,9 @@ public sealed class PageTemplateEncodingTests
         var renderer = Renderer();
         var mails = renderer.MailNames.Order(StringComparer.Ordinal).ToList();
 
-        mails.ShouldBe([AcknowledgeReferral.AcknowledgementTemplate, AcknowledgeReferral.EmergencyNoticeTemplate, Iom.Application.Panels.Actions.ActionReminders.Template, Iom.Application.Mail.MailDeliveries.FailureTemplate], ignoreOrder: true);
+        mails.ShouldBe([AcknowledgeReferral.AcknowledgementTemplate, AcknowledgeReferral.EmergencyNoticeTemplate, Iom.Application.Panels.Actions.ActionReminders.Template, Iom.Application.Mail.MailDeliveries.FailureTemplate,
+            MeetingPapers.AgendaTemplate, MeetingPapers.AddendumTemplate, MeetingPapers.InvitationToAttendTemplate, MeetingPapers.MeetingChangedTemplate,
+            MeetingPapers.MinutesTemplate, MeetingPapers.OutcomeTemplate, MeetingPapers.MinutesOverdueTemplate], ignoreOrder: true);
         TemplateFiles().Where(HandlebarsTemplateRenderer.IsText).ShouldAllBe(n => n.StartsWith("Mail/", StringComparison.Ordinal));
         TemplateFiles().Where(n => n.StartsWith("Mail/", StringComparison.Ordinal)).ShouldBe(
             mails.SelectMany(m => new[] { m + ".html", m + ".subject", m + ".text" }).Append("Mail/_mail-layout"), ignoreOrder: true);
@@ -223,5 +226,13 @@ public sealed class PageTemplateEncodingTests
         public override IEnumerable<string> GetDynamicMemberNames() => ["item"];
 
         public override string ToString() => text;
+    }
+
+    [Fact]
+    public void The_circulation_emails_model_holds_references_dates_panel_names_outcomes_and_links_only()
+    {
+        // Every field a circulation e-mail's templates can read: adding one that could carry a person's details fails here.
+        typeof(CirculationMailModel).GetProperties().Select(p => p.Name).ShouldBe(
+            ["Panel", "MeetingDate", "MeetingTime", "Location", "Link", "Reference", "Outcome", "ReasonCode", "DueDate", "Cancelled"], ignoreOrder: true);
     }
 }

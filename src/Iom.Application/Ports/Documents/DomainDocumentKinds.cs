@@ -19,5 +19,6 @@ public static class DomainDocumentKinds
         [typeof(PanelAction)] = "panel-action",
         [typeof(Iom.Domain.Mail.RecipientDelivery)] = "mail-delivery",
         [typeof(MeetingMinutes)] = "meeting-minutes",
+        [typeof(Domain.Panels.Circulations.Circulation)] = "circulation",
     }.ToFrozenDictionary();
 }

@@ -8,17 +8,19 @@ namespace Iom.Application.Ports.Mail;
 /// </summary>
 /// <param name="IdempotencyKey">Derived from the business event and recipient; the same key is never sent twice.</param>
 /// <param name="HtmlBody">Always set by this app; a message queued before e-mails had HTML arrives without it, and goes as text alone.</param>
+/// <param name="Attachments">Files sent with it (an invitation); null or empty for none.</param>
 public sealed record MailMessage(
     string IdempotencyKey,
     IReadOnlyList<MailAddress> To,
     string Subject,
     string TextBody,
-    string HtmlBody)
+    string HtmlBody,
+    IReadOnlyList<MailAttachment>? Attachments = null)
 {
     /// <summary>A message with rendered content. (A factory, not a constructor: the mail queue deserialises the record.)</summary>
-    public static MailMessage Of(string idempotencyKey, IReadOnlyList<MailAddress> to, RenderedMail content)
+    public static MailMessage Of(string idempotencyKey, IReadOnlyList<MailAddress> to, RenderedMail content, IReadOnlyList<MailAttachment>? attachments = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new MailMessage(idempotencyKey, to, content.Subject, content.Text, content.Html);
+        return new MailMessage(idempotencyKey, to, content.Subject, content.Text, content.Html, attachments is { Count: > 0 } ? attachments : null);
     }
 }

@@ -16,4 +16,10 @@ public static class SecretNames
     /// first signing new records, any verifying. Old keys stay listed for as long as records they signed are kept.
     /// </summary>
     public const string AuditChainKey = "Audit-ChainKey";
+
+    /// <summary>
+    /// Signs the links circulated e-mails carry (HMAC-SHA256): one or more base64 256-bit keys separated by commas, the
+    /// first signing, any verifying. A key dropped from the list invalidates the links it signed.
+    /// </summary>
+    public const string LinksSigningKey = "Links-SigningKey";
 }
