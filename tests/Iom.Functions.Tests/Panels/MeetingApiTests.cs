@@ -139,7 +139,7 @@ public sealed class MeetingApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Moving_a_meeting_too_soon_relists_its_referral_for_the_next_meeting_that_gives_it_notice_and_queues_the_change_for_circulation()
+    public async Task Moving_a_meeting_too_soon_relists_its_referral_for_the_next_meeting_that_gives_it_notice()
     {
         await CreateAsync("2027-01-12");
         await CreateAsync("2027-01-26");
@@ -158,10 +158,7 @@ public sealed class MeetingApiTests : IAsyncLifetime
         await Eventually.Async(async () => await MeetingDateAsync() == "2027-01-26" ? "relisted" : null);
         var listed = await Body(await Send(HttpMethod.Get, "/api/referrals?panel=iom&meeting=2027-01-26", Roles.Coordinator));
         listed.GetProperty("items").GetArrayLength().ShouldBe(1);
-
-        var receiver = host.Services.GetRequiredService<IQueueReceiver>();
-        var changed = await Eventually.Async(async () => (await receiver.ReceiveAsync(PanelQueues.MeetingChanged, 32, TimeSpan.FromMinutes(5), Ct)) is [var only] ? only : null);
-        JsonSerializer.Deserialize<MeetingChanged>(changed.Body, DocumentJson.Options)
-            .ShouldBe(new MeetingChanged("iom-2027-01-12", 1, Cancelled: false) { CorrelationId = moved.Headers.GetValues("X-Correlation-Id").Single() });
+        // The meeting-changed message itself is asserted where no circulation function takes it off the queue
+        // (ChangeMeetingTests); here the local host's circulation consumes it at once.
     }
 }
