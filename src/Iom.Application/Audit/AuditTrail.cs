@@ -67,6 +67,10 @@ public sealed class AuditTrail(IDocumentStore documents, ISecretStore secrets, I
                 {
                     throw;
                 }
+
+                // Writers that lost the same race would otherwise read the new head together and race again: a few
+                // milliseconds of jitter, growing with each attempt, lets them take turns.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 << attempt)), cancellationToken);
             }
         }
     }
