@@ -18,4 +18,5 @@ public sealed record ReferralListing(
     DateOnly? MeetingDate,
     bool Emergency,
     string ReferringAgency,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt,
+    ReferralType? ReferralType = null);

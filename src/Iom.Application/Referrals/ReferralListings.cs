@@ -11,5 +11,5 @@ public static class ReferralListings
         new(Containers.Panels, Panels.PanelDirectory.Code(panel), $"listing-{referralId}");
 
     public static ReferralListing Of(Referral r) =>
-        new(r.Id, r.PersonId, r.Reference, r.Panel, r.Status, r.MeetingDate, r.Emergency, r.ReferringAgency, r.SubmittedAt);
+        new(r.Id, r.PersonId, r.Reference, r.Panel, r.Status, r.MeetingDate, r.Emergency, r.ReferringAgency, r.SubmittedAt, r.ReferralType);
 }

@@ -117,6 +117,7 @@ public static class IomServices
         services.AddSingleton<CreateMeetingsHandler>();
         services.AddSingleton<ListMeetingsHandler>();
         services.AddSingleton<GetMeetingHandler>();
+        services.AddSingleton<Iom.Application.Panels.Packs.GetAgendaPackHandler>();
         services.AddSingleton<ChangeMeetingHandler>();
         services.AddSingleton<ReferralRelisting>();
         services.AddSingleton<SaveMinutesHandler>();

@@ -138,6 +138,7 @@ public static class FuzzEndpoints
         "GetMinutes" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = r => HostileValues.Pick(r, SeededMeetings) },
             Query: r => r.Next(2) == 0 ? [] : [new("version", r.Next(1, 3).ToString(CultureInfo.InvariantCulture))]),
         "FinaliseMinutes" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = r => HostileValues.Pick(r, SeededMeetings) }),
+        "GetAgendaPack" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = r => HostileValues.Pick(r, SeededMeetings) }, Html: true),
         "Assets" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, Assets) }),
         "Health" => new EndpointSeed(),
         // Signed by SendGrid: the runner signs each input's body as sent, or not, or badly (FuzzRunner.SignedAsSendGrid).

@@ -40,6 +40,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["SaveMinutes"] = [Roles.Coordinator],
         ["GetMinutes"] = [Roles.Coordinator, Roles.PanelMember],
         ["FinaliseMinutes"] = [Roles.Coordinator],
+        ["GetAgendaPack"] = [Roles.Coordinator, Roles.PanelMember],
         ["ReadAuditLog"] = [Roles.Auditor],
         ["VerifyAuditLog"] = [Roles.Auditor],
         ["ExportPerson"] = [Roles.Auditor],
@@ -60,7 +61,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     };
 
     /// <summary>Functions about one referral or panel: another agency's referrer, or a member of another panel, gets 404.</summary>
-    private static readonly string[] ObjectLevel = ["GetReferral", "WithdrawReferral", "ReferralConfirmation", "ListReferrals", "GetAction", "CompleteAction", "ListMeetings", "GetMeeting", "GetMinutes"];
+    private static readonly string[] ObjectLevel = ["GetReferral", "WithdrawReferral", "ReferralConfirmation", "ListReferrals", "GetAction", "CompleteAction", "ListMeetings", "GetMeeting", "GetMinutes", "GetAgendaPack"];
 
     /// <summary>A meeting that exists, with (empty) minutes, so the object-level check is about the panel, not a missing meeting.</summary>
     private const string Meeting = "iom-2030-01-08";
@@ -118,6 +119,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "SaveMinutes" => Json(HttpMethod.Put, $"/api/meetings/{Meeting}/minutes", "{}"),
         "GetMinutes" => new(HttpMethod.Get, $"/api/meetings/{Meeting}/minutes"),
         "FinaliseMinutes" => new(HttpMethod.Post, $"/api/meetings/{Meeting}/minutes/finalise"),
+        "GetAgendaPack" => new(HttpMethod.Get, $"/api/meetings/{Meeting}/pack"),
         "ReadAuditLog" => new(HttpMethod.Get, $"/api/audit?person={personId}"),
         "VerifyAuditLog" => new(HttpMethod.Get, $"/api/audit/verify?person={personId}"),
         "ExportPerson" => new(HttpMethod.Get, $"/api/people/{personId}/export"),
