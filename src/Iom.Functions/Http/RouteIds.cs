@@ -15,4 +15,7 @@ public static class RouteIds
 
     /// <summary>A person known by their Entra object id (a panel member): a GUID with hyphens; the handlers check the digits.</summary>
     public const string ObjectId = "length(36)";
+
+    /// <summary>A meeting (<see cref="Domain.Panels.MeetingId"/>): a panel code and a date, <c>iom-2027-01-12</c> to <c>strategic-group-2027-01-12</c>.</summary>
+    public const string MeetingId = "length(14,26)";
 }

@@ -24,18 +24,13 @@ public sealed class AgendaPackFunctions(GetAgendaPackHandler pack, PanelDirector
     [BrowserPage]
     [AllowRoles(Roles.Coordinator, Roles.PanelMember, Purpose = GetAgendaPackHandler.Purpose, Objects = typeof(PanelAccess))]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{id:" + MinutesFunctions.MeetingIdRoute + "}/pack")] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{id:" + RouteIds.MeetingId + "}/pack")] HttpRequest request, string id,
         CancellationToken cancellationToken)
     {
         AgendaPack found;
         try
         {
-            if (!MeetingId.TryParse(id, out var meeting))
-            {
-                throw Application.Panels.Meetings.GetMeetingHandler.NotFound();
-            }
-
-            found = await pack.HandleAsync(meeting, request.HttpContext.ActingAs(), cancellationToken);
+            found = await pack.HandleAsync(PanelRouteValues.Meeting(id), request.HttpContext.ActingAs(), cancellationToken);
         }
         catch (RefusalException refusal) when (refusal.Kind == RefusalKind.NotFound)
         {

@@ -33,7 +33,7 @@ public sealed class MeetingFunctions(
     public async Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels/{panel}/meetings")] HttpRequest request, string panel, CancellationToken cancellationToken)
     {
-        var code = Panel(panel);
+        var code = PanelRouteValues.Panel(panel);
         var body = await RequestBody.ReadJsonAsync<CreateMeetingsRequest>(request, cancellationToken);
         var meetings = await create.HandleAsync(code, body, request.HttpContext.ActingAs(), cancellationToken);
         return new JsonResponse(StatusCodes.Status201Created, new CreatedMeetings(PanelDirectory.Code(code), meetings));
@@ -49,7 +49,7 @@ public sealed class MeetingFunctions(
     public async Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{panel}/meetings")] HttpRequest request, string panel, CancellationToken cancellationToken)
     {
-        var query = ParseQuery(Panel(panel), request.Query);
+        var query = ParseQuery(PanelRouteValues.Panel(panel), request.Query);
         var page = await list.HandleAsync(query, request.HttpContext.ActingAs(), cancellationToken);
         return new JsonResponse(StatusCodes.Status200OK, new MeetingList([.. page.Items.Select(MeetingView.Of)],
             page.Continuation is null ? null : NextLink(query, page.Continuation)));
@@ -61,7 +61,7 @@ public sealed class MeetingFunctions(
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var stored = await get.HandleAsync(Meeting(id), request.HttpContext.ActingAs(), cancellationToken);
+        var stored = await get.HandleAsync(PanelRouteValues.Meeting(id), request.HttpContext.ActingAs(), cancellationToken);
         request.HttpContext.Response.Headers.ETag = MeetingETag.Of(stored);
         return new JsonResponse(StatusCodes.Status200OK, MeetingView.Of(stored.Value));
     }
@@ -75,7 +75,7 @@ public sealed class MeetingFunctions(
     public async Task<IActionResult> Cancel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{id}/cancel")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var meetingId = Meeting(id);
+        var meetingId = PanelRouteValues.Meeting(id);
         var body = await RequestBody.ReadJsonAsync<CancelMeetingRequest>(request, cancellationToken);
         var cancelled = await change.CancelAsync(meetingId, body, IfMatch(request), request.HttpContext.ActingAs(), cancellationToken);
         return new JsonResponse(StatusCodes.Status200OK, MeetingView.Of(cancelled));
@@ -91,17 +91,11 @@ public sealed class MeetingFunctions(
     public async Task<IActionResult> Move(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{id}/move")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var meetingId = Meeting(id);
+        var meetingId = PanelRouteValues.Meeting(id);
         var body = await RequestBody.ReadJsonAsync<MoveMeetingRequest>(request, cancellationToken);
         var moved = await change.MoveAsync(meetingId, body, IfMatch(request), request.HttpContext.ActingAs(), cancellationToken);
         return new JsonResponse(StatusCodes.Status200OK, MeetingView.Of(moved));
     }
-
-    private static Domain.Referrals.PanelCode Panel(string panel) =>
-        PanelDirectory.TryParse(panel, out var code) ? code : throw PanelDirectory.NotFound();
-
-    private static MeetingId Meeting(string id) =>
-        MeetingId.TryParse(id, out var meetingId) ? meetingId : throw GetMeetingHandler.NotFound();
 
     private static string? IfMatch(HttpRequest request) =>
         request.Headers.IfMatch.Count == 0 ? null : request.Headers.IfMatch.ToString().Trim();

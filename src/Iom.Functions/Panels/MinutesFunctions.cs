@@ -15,8 +15,6 @@ namespace Iom.Functions.Panels;
 /// <summary>A meeting's minutes: saved as drafts with ETags, read (audited), finalised under the voting rules.</summary>
 public sealed class MinutesFunctions(SaveMinutesHandler save, GetMinutesHandler get, FinaliseMinutesHandler finalise)
 {
-    /// <summary>A meeting id (<c>iom-2027-01-12</c> to <c>strategic-group-2027-01-12</c>); the handlers parse it exactly.</summary>
-    public const string MeetingIdRoute = "length(14,26)";
 
     [Function("SaveMinutes")]
     [Accepts(typeof(SaveMinutesRequest))]
@@ -26,7 +24,7 @@ public sealed class MinutesFunctions(SaveMinutesHandler save, GetMinutesHandler 
     [Responds(StatusCodes.Status422UnprocessableEntity, typeof(ProblemDetails), Description = "An amendment that changes a decision already applied, or an action already given out.")]
     [AllowRoles(Roles.Coordinator, Purpose = SaveMinutesHandler.Purpose, Objects = typeof(PanelAccess))]
     public async Task<IActionResult> Save(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "meetings/{id:" + MeetingIdRoute + "}/minutes")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "meetings/{id:" + RouteIds.MeetingId + "}/minutes")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadJsonAsync<SaveMinutesRequest>(request, cancellationToken);
         var ifMatch = request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null;
@@ -40,7 +38,7 @@ public sealed class MinutesFunctions(SaveMinutesHandler save, GetMinutesHandler 
     [Responds(StatusCodes.Status200OK, typeof(MinutesView), Description = "The minutes, with their ETag (audited as a consultation in each named person's log).")]
     [AllowRoles(Roles.Coordinator, Roles.PanelMember, Purpose = GetMinutesHandler.Purpose, Objects = typeof(PanelAccess))]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{id:" + MeetingIdRoute + "}/minutes")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{id:" + RouteIds.MeetingId + "}/minutes")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         int? version = null;
         if (request.Query["version"] is { Count: > 0 } text)
@@ -65,7 +63,7 @@ public sealed class MinutesFunctions(SaveMinutesHandler save, GetMinutesHandler 
     [Responds(StatusCodes.Status422UnprocessableEntity, typeof(ProblemDetails), Description = "A rule refuses them, named in rule: inquorate, no-chair, decision-not-carried, tie-without-casting-vote, chair-decision-required, casting-vote-without-tie, vote-count-exceeds-attendance, unknown-member, referral-not-listed, already-in-cohort, not-in-cohort.")]
     [AllowRoles(Roles.Coordinator, Purpose = FinaliseMinutesHandler.Purpose, Objects = typeof(PanelAccess))]
     public async Task<IActionResult> Finalise(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{id:" + MeetingIdRoute + "}/minutes/finalise")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{id:" + RouteIds.MeetingId + "}/minutes/finalise")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var stored = await finalise.HandleAsync(id, request.HttpContext.ActingAs(), cancellationToken);
         return Answer(stored.Minutes.Status == MinutesStatus.Final ? StatusCodes.Status200OK : StatusCodes.Status202Accepted, stored);

@@ -26,7 +26,7 @@ public sealed class PanelMemberFunctions(PanelMembersHandler members)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{panel}/members")] HttpRequest request, string panel, CancellationToken cancellationToken)
     {
         var on = request.Query.TryGetValue("on", out var day) ? day.ToString() : null;
-        var answer = await members.GetAsync(Panel(panel), on, request.HttpContext.ActingAs(), cancellationToken);
+        var answer = await members.GetAsync(PanelRouteValues.Panel(panel), on, request.HttpContext.ActingAs(), cancellationToken);
         return new ETaggedJsonResponse(StatusCodes.Status200OK, answer.View, answer.ETag);
     }
 
@@ -39,7 +39,7 @@ public sealed class PanelMemberFunctions(PanelMembersHandler members)
     public async Task<IActionResult> Add(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels/{panel}/members")] HttpRequest request, string panel, CancellationToken cancellationToken)
     {
-        var code = Panel(panel);
+        var code = PanelRouteValues.Panel(panel);
         var body = await RequestBody.ReadJsonAsync<AddPanelMemberRequest>(request, cancellationToken);
         var answer = await members.AddAsync(code, body, IfMatch(request), request.HttpContext.ActingAs(), cancellationToken);
         return new ETaggedJsonResponse(StatusCodes.Status201Created, answer.View, answer.ETag);
@@ -55,7 +55,7 @@ public sealed class PanelMemberFunctions(PanelMembersHandler members)
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "panels/{panel}/members/{memberId:" + RouteIds.ObjectId + "}")] HttpRequest request,
         string panel, string memberId, CancellationToken cancellationToken)
     {
-        var code = Panel(panel);
+        var code = PanelRouteValues.Panel(panel);
         var body = await RequestBody.ReadJsonAsync<ChangePanelMemberRequest>(request, cancellationToken);
         var answer = await members.ChangeMemberAsync(code, memberId, body, IfMatch(request), request.HttpContext.ActingAs(), cancellationToken);
         return new ETaggedJsonResponse(StatusCodes.Status200OK, answer.View, answer.ETag);
@@ -71,7 +71,7 @@ public sealed class PanelMemberFunctions(PanelMembersHandler members)
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "panels/{panel}/members/{memberId:" + RouteIds.ObjectId + "}")] HttpRequest request,
         string panel, string memberId, CancellationToken cancellationToken)
     {
-        var code = Panel(panel);
+        var code = PanelRouteValues.Panel(panel);
         var from = request.Query.TryGetValue("effectiveFrom", out var day) ? day.ToString() : null;
         var answer = await members.RemoveAsync(code, memberId, from, IfMatch(request), request.HttpContext.ActingAs(), cancellationToken);
         return new ETaggedJsonResponse(StatusCodes.Status200OK, answer.View, answer.ETag);
@@ -86,14 +86,11 @@ public sealed class PanelMemberFunctions(PanelMembersHandler members)
     public async Task<IActionResult> ChangeChairOrganisation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "panels/{panel}/chair-organisation")] HttpRequest request, string panel, CancellationToken cancellationToken)
     {
-        var code = Panel(panel);
+        var code = PanelRouteValues.Panel(panel);
         var body = await RequestBody.ReadJsonAsync<ChangeChairOrganisationRequest>(request, cancellationToken);
         var answer = await members.ChangeChairOrganisationAsync(code, body, IfMatch(request), request.HttpContext.ActingAs(), cancellationToken);
         return new ETaggedJsonResponse(StatusCodes.Status200OK, answer.View, answer.ETag);
     }
-
-    private static PanelCode Panel(string panel) =>
-        PanelDirectory.TryParse(panel, out var code) ? code : throw PanelDirectory.NotFound();
 
     private static string? IfMatch(HttpRequest request) =>
         request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null;

@@ -24,7 +24,7 @@ internal static class RouteSamples
             RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == "int") => "7",
             RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == RouteIds.DocumentId) => Guid,
             RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == RouteIds.ObjectId) => ObjectId,
-            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == Iom.Functions.Panels.MinutesFunctions.MeetingIdRoute) => "iom-2027-01-12",
+            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == RouteIds.MeetingId) => "iom-2027-01-12",
             RoutePatternParameterPart => "sample-1",
             _ => throw new NotSupportedException(part.GetType().Name),
         })));
