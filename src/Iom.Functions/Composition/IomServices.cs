@@ -106,6 +106,7 @@ public static class IomServices
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApplyRetention>();
         services.AddSingleton<SubmitReferralHandler>();
+        services.AddSingleton<Iom.Application.Releases.RecordReleaseNotification>();
         services.AddSingleton<GetReferralHandler>();
         services.AddSingleton<ListReferralsHandler>();
         foreach (var rule in ObjectRules.All)
