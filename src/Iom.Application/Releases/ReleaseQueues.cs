@@ -6,6 +6,9 @@ public static class ReleaseQueues
     /// <summary>HMPPS domain events as published (raw JSON), from the national subscription or the relay door.</summary>
     public const string NationalEvents = "prison-events";
 
+    /// <summary>Prison number merges from the national door (<see cref="PrisonNumberMerged"/>): matching follows them.</summary>
+    public const string Merges = "prison-number-merges";
+
     /// <summary>A notification was recorded (<see cref="ReleaseNotificationRecorded"/>): match the person.</summary>
     public const string Notifications = "release-notifications";
 

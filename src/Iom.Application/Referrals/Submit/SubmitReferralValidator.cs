@@ -141,7 +141,7 @@ public sealed partial class SubmitReferralValidator : AbstractValidator<SubmitRe
     }
 
     [GeneratedRegex(@"^[\p{L}][\p{L}\p{M}' \-]*$")]
-    private static partial Regex NamePattern();
+    internal static partial Regex NamePattern();
 
     [GeneratedRegex(@"^(\+44\s?|0)[0-9\s]{9,13}$")]
     private static partial Regex PhonePattern();
