@@ -8,6 +8,9 @@ public sealed class WireNamesTests
 {
     private static readonly Type[] DomainEnums = [.. typeof(DomainAssembly).Assembly.GetTypes().Where(t => t.IsEnum && t.IsPublic)];
 
+    /// <summary>Enums whose names are another system's: the release reasons as national prison events spell them.</summary>
+    private static readonly HashSet<Type> ExternalVocabularies = [typeof(Iom.Domain.Releases.ReleaseReason)];
+
     [Fact]
     public void Every_value_of_every_enum_of_the_domain_has_one_wire_name_of_its_own()
     {
@@ -19,7 +22,9 @@ public sealed class WireNamesTests
             WireNames.AllOf(type).ShouldBe(names, type.Name); // what the OpenAPI description lists
             names.Count.ShouldBe(Enum.GetValues(type).Length, type.Name);
             names.ShouldBeUnique(type.Name);
-            names.ShouldAllBe(n => System.Text.RegularExpressions.Regex.IsMatch(n, "^[a-z]+(-[a-z]+)*$"), type.Name);
+            // Our own vocabularies are kebab-case; one that mirrors a national feed keeps that feed's spelling.
+            var pattern = ExternalVocabularies.Contains(type) ? "^[A-Z]+(_[A-Z]+)*$" : "^[a-z]+(-[a-z]+)*$";
+            names.ShouldAllBe(n => System.Text.RegularExpressions.Regex.IsMatch(n, pattern), type.Name);
         }
     }
 
