@@ -288,4 +288,29 @@ public sealed class MinutesFlowTests : IDisposable
         var message = JsonSerializer.Deserialize<MinutesFinalised>((await kit.QueuedAsync(PanelQueues.MinutesCirculation, Ct)).ShouldHaveSingleItem(), DocumentJson.Options)!;
         message.Outcomes.Select(o => (o.ReferralId, o.Outcome)).ShouldBe([(ids[0], "selected")]);
     }
+
+    [Fact]
+    public async Task Finalised_minutes_are_the_previous_minutes_of_the_panels_later_agenda_packs_and_of_no_earlier_one()
+    {
+        var ids = await kit.MeetingWithReferralsAsync(Ct, "Quenby");
+        await kit.AddMeetingAsync("2027-02-09", Ct);
+        await kit.AddMeetingAsync("2027-03-09", Ct);
+        var packs = new GetAgendaPackHandler(kit.Documents, kit.Rosters, kit.Audit.Trail(), kit.Time);
+        var february = new MeetingId(PanelCode.Iom, new DateOnly(2027, 2, 9));
+        (await packs.HandleAsync(february, MinutesKit.Coordinator(), Ct)).PreviousMinutesMeetingId.ShouldBeNull();
+
+        await DraftAsync([MinutesKit.Select(ids[0])]);
+        await kit.Finalise().HandleAsync(Id, MinutesKit.Coordinator(), Ct);
+        // An amendment going final leaves the one entry as it is.
+        var current = await kit.Get().HandleAsync(Id, null, MinutesKit.Coordinator(), Ct);
+        await kit.Save().HandleAsync(Id, new SaveMinutesRequest { Attendance = MinutesKit.Quorate, Decisions = [MinutesKit.Select(ids[0]) with { Notes = "Unanimous." }], ChangeSummary = "Notes" },
+            MinutesMeetings.EntityTag(current.ETag), false, MinutesKit.Coordinator(), Ct);
+        await kit.Finalise().HandleAsync(Id, MinutesKit.Coordinator(), Ct);
+
+        (await packs.HandleAsync(february, MinutesKit.Coordinator(), Ct)).PreviousMinutesMeetingId.ShouldBe(Id);
+        (await packs.HandleAsync(new MeetingId(PanelCode.Iom, new DateOnly(2027, 3, 9)), MinutesKit.Coordinator(), Ct)).PreviousMinutesMeetingId.ShouldBe(Id);
+        (await packs.HandleAsync(MinutesKit.Meeting, MinutesKit.Coordinator(), Ct)).PreviousMinutesMeetingId.ShouldBeNull();
+        (await kit.Documents.ReadAsync<FinalisedMinutesIndex>(FinalisedMinutesIndex.KeyOf(PanelCode.Iom), Ct)).ShouldNotBeNull().Value.Meetings
+            .ShouldBe([new FinalisedMinutesEntry(Id, new DateOnly(2027, 1, 12))]);
+    }
 }

@@ -271,20 +271,40 @@ public sealed partial class ApplyMinutes(
                 CorrelationId = correlationId,
             }, time.GetUtcNow());
         var versionKey = MinutesDocuments.VersionKeyOf(meeting, minutes.Version);
-        try
+        var indexKey = FinalisedMinutesIndex.KeyOf(meeting.Panel);
+        for (var attempt = 1; ; attempt++)
         {
-            await documents.CommitAsync(stored.Key.Container, stored.Key.Partition,
-                [DocumentWrite.Replace(stored.Key.Id, final, stored.ETag), DocumentWrite.Create(versionKey.Id, final), circulation.Write()], cancellationToken);
-        }
-        catch (DocumentStoreException)
-        {
-            // Another run finished first: what it stored is the answer.
-            return await documents.ReadAsync<MeetingMinutes>(stored.Key, cancellationToken);
-        }
-        catch (DocumentOutcomeUnknownException)
-        {
-            // Read back: finished, or left finalising for the outbox to finish.
-            return await documents.ReadAsync<MeetingMinutes>(stored.Key, cancellationToken);
+            // The panel's index of final minutes goes in the same commit, so the next agenda pack links these.
+            var index = await documents.ReadAsync<FinalisedMinutesIndex>(indexKey, cancellationToken);
+            List<DocumentWrite> writes = [DocumentWrite.Replace(stored.Key.Id, final, stored.ETag), DocumentWrite.Create(versionKey.Id, final), circulation.Write()];
+            if (index?.Value.Meetings.Contains(new FinalisedMinutesEntry(minutes.MeetingId, minutes.MeetingDate)) != true)
+            {
+                var listed = (index?.Value ?? FinalisedMinutesIndex.Empty).With(new FinalisedMinutesEntry(minutes.MeetingId, minutes.MeetingDate));
+                writes.Add(index is null ? DocumentWrite.Create(indexKey.Id, listed) : DocumentWrite.Replace(indexKey.Id, listed, index.ETag));
+            }
+
+            try
+            {
+                await documents.CommitAsync(stored.Key.Container, stored.Key.Partition, writes, cancellationToken);
+                break;
+            }
+            catch (DocumentStoreException)
+            {
+                // Another run finished first: what it stored is the answer. Unless only the index changed meanwhile (the
+                // panel's other minutes going final): then the minutes are as they were, and this tries again.
+                var now = await documents.ReadAsync<MeetingMinutes>(stored.Key, cancellationToken);
+                if (attempt < 3 && now?.ETag == stored.ETag)
+                {
+                    continue;
+                }
+
+                return now;
+            }
+            catch (DocumentOutcomeUnknownException)
+            {
+                // Read back: finished, or left finalising for the outbox to finish.
+                return await documents.ReadAsync<MeetingMinutes>(stored.Key, cancellationToken);
+            }
         }
 
         await outbox.NudgeAsync(stored.Key.Container, stored.Key.Partition, [circulation], cancellationToken);
