@@ -27,11 +27,6 @@ public sealed class PanelStoryTests : IDisposable
     internal const string Meeting = "iom-2027-01-05";
     internal const string OffListDelegate = "volunteer@partner-charity.org.uk";
 
-    private const string Chair = "cb621c33-987e-5efb-b4ae-389397546477";
-    private const string Police = "63a1bc98-81b5-579d-8320-8b4289844382";
-    private const string Yot = "418bef43-3202-5eed-a17b-f03f91e147e3";
-    private const string Analyst = "eec9e4e4-19af-5d73-b124-165404a61462";
-
     private readonly string data = Directory.CreateTempSubdirectory("iom-panel-story-").FullName;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -74,10 +69,10 @@ public sealed class PanelStoryTests : IDisposable
     internal static JsonObject Minutes(string selected, string declined) => new()
     {
         ["attendance"] = new JsonArray(
-            new JsonObject { ["memberId"] = Chair },
-            new JsonObject { ["memberId"] = Police },
-            new JsonObject { ["delegateFor"] = Yot, ["name"] = "A Volunteer", ["organisation"] = "YOT", ["email"] = OffListDelegate },
-            new JsonObject { ["memberId"] = Analyst }),
+            new JsonObject { ["memberId"] = MinutesApiTests.Chair },
+            new JsonObject { ["memberId"] = MinutesApiTests.Police },
+            new JsonObject { ["delegateFor"] = MinutesApiTests.Yot, ["name"] = "A Volunteer", ["organisation"] = "YOT", ["email"] = OffListDelegate },
+            new JsonObject { ["memberId"] = MinutesApiTests.Analyst }),
         ["decisions"] = new JsonArray(
             new JsonObject
             {
