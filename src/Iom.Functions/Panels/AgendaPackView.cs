@@ -20,12 +20,9 @@ public sealed record AgendaPackView(
     IReadOnlyList<AgendaPackView.ReviewRow> Reviews,
     IReadOnlyList<AgendaPackView.ActionRow> Actions,
     IReadOnlyList<string> More,
-    string PreviousMeetings)
+    string? PreviousMinutes)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
-    /// <summary>How far back the link to earlier meetings looks: panels meet monthly, so a quarter holds the last one.</summary>
-    public const int PreviousMeetingsDays = 92;
 
     public sealed record ReferralRow(string Reference, string Href, string ReferralType, bool Emergency, string Submitted);
 
@@ -37,7 +34,6 @@ public sealed record AgendaPackView(
     {
         ArgumentNullException.ThrowIfNull(pack);
         var meeting = pack.Meeting;
-        var code = PanelDirectory.Code(meeting.Panel);
         return new AgendaPackView(
             panelName,
             Long(meeting.Date),
@@ -53,10 +49,9 @@ public sealed record AgendaPackView(
             [.. pack.DueForReview.Select(c => new ReviewRow(WireNames.Of(c.Category), WireNames.Of(c.CohortType), c.LeadAgency, Long(c.Since), Long(c.ReviewDue)))],
             [.. pack.Actions.Select(a => new ActionRow(Long(a.Action.DueDate), a.OwnerName ?? "A former member", a.Action.Description, a.Overdue))],
             pack.More,
-            $"/api/panels/{code}/meetings?from={Iso(meeting.Date.AddDays(-PreviousMeetingsDays))}&to={Iso(meeting.Date.AddDays(-1))}");
+            pack.PreviousMinutesMeetingId is { } previous ? $"/api/meetings/{Uri.EscapeDataString(previous)}/minutes" : null);
     }
 
     private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", English);
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -6,6 +6,7 @@ using Iom.Application.Outbox;
 using Iom.Application.Panels;
 using Iom.Application.Panels.Actions;
 using Iom.Application.Panels.Minutes;
+using Iom.Application.Panels.Packs;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
 using Iom.Domain.Cohort;
@@ -224,5 +225,92 @@ public sealed class MinutesFlowTests : IDisposable
             (read.Operation, read.Subject, read.DisclosurePeople).ShouldBe((AuditOperation.Consultation, $"minutes/{Id}/v1", 2));
             records.ShouldContain(r => r.Operation == AuditOperation.Collection && r.Subject == $"minutes/{Id}/v1");
         }
+    }
+
+    [Fact]
+    public async Task A_deferred_referral_is_relisted_for_the_panels_next_meeting_in_the_same_commit_once_and_appears_in_its_agenda_pack()
+    {
+        var ids = await kit.MeetingWithReferralsAsync(Ct, "Quenby");
+        await kit.AddMeetingAsync("2027-02-09", Ct);
+        await DraftAsync([MinutesKit.Defer(ids[0])]);
+
+        // The person's commit is lost on the first run, so the outbox's retries apply it, delivered twice.
+        (await kit.Finalise(new CrashingCommitStore(kit.Documents, commitsBeforeCrash: 0)).HandleAsync(Id, MinutesKit.Coordinator(), Ct)).Minutes.Status.ShouldBe(MinutesStatus.Finalising);
+        (await ReferralAsync(ids[0])).Status.ShouldBe(ReferralStatus.Listed);
+        kit.Time.Advance(OutboxRelay.SweepAge);
+        await kit.Relay().SweepAsync(OutboxRelay.SweepAge, Ct);
+        var apply = (await kit.QueuedAsync(MinutesQueues.Apply, Ct)).ShouldHaveSingleItem();
+        await kit.Apply().HandleAsync(apply, Ct);
+        await kit.Apply().HandleAsync(apply, Ct);
+
+        var referral = await ReferralAsync(ids[0]);
+        (referral.Status, referral.MeetingDate).ShouldBe((ReferralStatus.Listed, new DateOnly(2027, 2, 9)));
+        referral.History.Select(h => (h.From, h.To)).ShouldBe([(ReferralStatus.Listed, ReferralStatus.Deferred), (ReferralStatus.Deferred, ReferralStatus.Listed)]);
+        (await kit.Audit.Trail().ReadAsync(referral.PersonId, Ct)).Count(r => r.Operation == AuditOperation.Alteration && r.Subject == $"referral/{ids[0]}").ShouldBe(2);
+        var next = new MeetingId(PanelCode.Iom, new DateOnly(2027, 2, 9));
+        var pack = await new GetAgendaPackHandler(kit.Documents, kit.Rosters, kit.Audit.Trail(), kit.Time).HandleAsync(next, MinutesKit.Coordinator(), Ct);
+        pack.Referrals.ShouldHaveSingleItem().ReferralId.ShouldBe(ids[0]);
+        await kit.Relay().SweepAsync(TimeSpan.Zero, Ct);
+        var message = JsonSerializer.Deserialize<MinutesFinalised>((await kit.QueuedAsync(PanelQueues.MinutesCirculation, Ct)).ShouldHaveSingleItem(), DocumentJson.Options)!;
+        message.Outcomes.ShouldHaveSingleItem().Outcome.ShouldBe("deferred");
+    }
+
+    [Fact]
+    public async Task A_deferred_referral_with_no_later_meeting_awaits_one()
+    {
+        var ids = await kit.MeetingWithReferralsAsync(Ct, "Quenby");
+        await DraftAsync([MinutesKit.Defer(ids[0])]);
+
+        await kit.Finalise().HandleAsync(Id, MinutesKit.Coordinator(), Ct);
+
+        var referral = await ReferralAsync(ids[0]);
+        (referral.Status, referral.MeetingDate).ShouldBe((ReferralStatus.AwaitingMeeting, (DateOnly?)null));
+        (await kit.Documents.ReadAsync<ReferralListing>(ReferralListings.KeyOf(PanelCode.Iom, ids[0]), Ct)).ShouldNotBeNull().Value.Status.ShouldBe(ReferralStatus.AwaitingMeeting);
+    }
+
+    [Fact]
+    public async Task A_decision_that_could_no_longer_be_applied_is_not_announced_to_its_referrer()
+    {
+        var ids = await kit.MeetingWithReferralsAsync(Ct, "Quenby", "Marsh");
+        await DraftAsync([MinutesKit.Select(ids[0]), MinutesKit.Select(ids[1])]);
+        await kit.Finalise(new CrashingCommitStore(kit.Documents, commitsBeforeCrash: 0)).HandleAsync(Id, MinutesKit.Coordinator(), Ct);
+
+        // The second referral is withdrawn while the minutes are still finalising.
+        var withdrawn = (await kit.Documents.FindAsync(ids[1], Ct)).ShouldNotBeNull();
+        await kit.Documents.ReplaceAsync(withdrawn.Key,
+            withdrawn.Value.Withdraw(WithdrawalReason.PersonMovedAway, null, kit.Time.GetUtcNow(), "user-referrer").Referral, withdrawn.ETag, Ct);
+        kit.Time.Advance(OutboxRelay.SweepAge);
+        await kit.Relay().SweepAsync(OutboxRelay.SweepAge, Ct);
+        await kit.Apply().HandleAsync((await kit.QueuedAsync(MinutesQueues.Apply, Ct)).ShouldHaveSingleItem(), Ct);
+
+        (await ReferralAsync(ids[1])).Status.ShouldBe(ReferralStatus.Withdrawn);
+        await kit.Relay().SweepAsync(TimeSpan.Zero, Ct);
+        var message = JsonSerializer.Deserialize<MinutesFinalised>((await kit.QueuedAsync(PanelQueues.MinutesCirculation, Ct)).ShouldHaveSingleItem(), DocumentJson.Options)!;
+        message.Outcomes.Select(o => (o.ReferralId, o.Outcome)).ShouldBe([(ids[0], "selected")]);
+    }
+
+    [Fact]
+    public async Task Finalised_minutes_are_the_previous_minutes_of_the_panels_later_agenda_packs_and_of_no_earlier_one()
+    {
+        var ids = await kit.MeetingWithReferralsAsync(Ct, "Quenby");
+        await kit.AddMeetingAsync("2027-02-09", Ct);
+        await kit.AddMeetingAsync("2027-03-09", Ct);
+        var packs = new GetAgendaPackHandler(kit.Documents, kit.Rosters, kit.Audit.Trail(), kit.Time);
+        var february = new MeetingId(PanelCode.Iom, new DateOnly(2027, 2, 9));
+        (await packs.HandleAsync(february, MinutesKit.Coordinator(), Ct)).PreviousMinutesMeetingId.ShouldBeNull();
+
+        await DraftAsync([MinutesKit.Select(ids[0])]);
+        await kit.Finalise().HandleAsync(Id, MinutesKit.Coordinator(), Ct);
+        // An amendment going final leaves the one entry as it is.
+        var current = await kit.Get().HandleAsync(Id, null, MinutesKit.Coordinator(), Ct);
+        await kit.Save().HandleAsync(Id, new SaveMinutesRequest { Attendance = MinutesKit.Quorate, Decisions = [MinutesKit.Select(ids[0]) with { Notes = "Unanimous." }], ChangeSummary = "Notes" },
+            MinutesMeetings.EntityTag(current.ETag), false, MinutesKit.Coordinator(), Ct);
+        await kit.Finalise().HandleAsync(Id, MinutesKit.Coordinator(), Ct);
+
+        (await packs.HandleAsync(february, MinutesKit.Coordinator(), Ct)).PreviousMinutesMeetingId.ShouldBe(Id);
+        (await packs.HandleAsync(new MeetingId(PanelCode.Iom, new DateOnly(2027, 3, 9)), MinutesKit.Coordinator(), Ct)).PreviousMinutesMeetingId.ShouldBe(Id);
+        (await packs.HandleAsync(MinutesKit.Meeting, MinutesKit.Coordinator(), Ct)).PreviousMinutesMeetingId.ShouldBeNull();
+        (await kit.Documents.ReadAsync<FinalisedMinutesIndex>(FinalisedMinutesIndex.KeyOf(PanelCode.Iom), Ct)).ShouldNotBeNull().Value.Meetings
+            .ShouldBe([new FinalisedMinutesEntry(Id, new DateOnly(2027, 1, 12))]);
     }
 }

@@ -69,7 +69,7 @@ internal sealed class MinutesKit : IDisposable
 
     public ApplyMinutes Apply(IDocumentStore? documents = null) =>
         new(documents ?? Documents, Audit.Trail(documents ?? Documents), Relay(documents), Rosters,
-            Options.Create(new AppOptions { PublicBaseUrl = new Uri("https://iom.example") }), Time, NullLogger<ApplyMinutes>.Instance);
+            new MeetingCalendar(Documents), new WorkingDayCalendar(), Options.Create(new ReferralOptions()), Options.Create(new AppOptions { PublicBaseUrl = new Uri("https://iom.example") }), Time, NullLogger<ApplyMinutes>.Instance);
 
     public FinaliseMinutesHandler Finalise(IDocumentStore? applyStore = null) =>
         new(Documents, Rosters, Apply(applyStore), Time, NullLogger<FinaliseMinutesHandler>.Instance);
@@ -88,6 +88,16 @@ internal sealed class MinutesKit : IDisposable
 
         return ids;
     }
+
+    /// <summary>Another meeting of the IOM panel, on <paramref name="date"/> (yyyy-MM-dd).</summary>
+    public Task AddMeetingAsync(string date, CancellationToken cancellationToken) =>
+        new CreateMeetingsHandler(Documents, Relay(), new WorkingDayCalendar(), Time)
+            .HandleAsync(PanelCode.Iom, new CreateMeetingsRequest { Date = date }, Coordinator(), cancellationToken);
+
+    public static DecisionInput Defer(string referralId) => new()
+    {
+        ReferralId = referralId, Outcome = "deferred", VotesFor = 4, VotesAgainst = 0, ReasonCode = "more-information-needed",
+    };
 
     public static AttendeeInput[] Quorate { get; } =
         [new() { MemberId = "chair" }, new() { MemberId = "police" }, new() { MemberId = "council" }, new() { DelegateFor = "yot", Name = "A Delegate", Organisation = "YOT", Email = "delegate@richmond.gov.uk" }];

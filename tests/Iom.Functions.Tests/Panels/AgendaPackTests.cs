@@ -2,6 +2,7 @@ using System.Net;
 using Iom.Application.Audit;
 using Iom.Application.Cohort;
 using Iom.Application.Identity;
+using Iom.Application.Panels.Minutes;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
 using Iom.Domain.Cohort;
@@ -88,11 +89,28 @@ public sealed class AgendaPackTests : IAsyncLifetime
         html.ShouldContain("1 December 2026 <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong></td><td class=\"govuk-table__cell\">PPO Officer</td>");
         html.ShouldContain("5 January 2027</td><td class=\"govuk-table__cell\">PPO Officer</td>");
         html.Split("Ask the housing provider about the tenancy").Length.ShouldBe(3, "the panel's two open actions, not the ASB panel's");
-        WebUtility.HtmlDecode(html).ShouldContain("href=\"/api/panels/iom/meetings?from=2026-10-12&to=2027-01-11\"");
+        html.ShouldContain("No earlier meeting of this panel has final minutes.");
 
         // The action about a person is a consultation in their audit log; nothing else on the page names anyone.
         var log = await host.Services.GetRequiredService<AuditTrail>().ReadAsync("person-due", Ct);
         log.ShouldContain(e => e.Operation == AuditOperation.Consultation && e.Subject == $"action/{overdue.Id}" && e.Purpose == "Panel business: reading the agenda pack");
+    }
+
+    [Fact]
+    public async Task The_pack_links_the_minutes_of_the_panels_latest_earlier_meeting_with_final_minutes()
+    {
+        // As finalising writes it: the panel's index of meetings with final minutes (a later one, and another panel's, ignored).
+        await Store.CreateAsync(FinalisedMinutesIndex.KeyOf(PanelCode.Iom), FinalisedMinutesIndex.Empty
+            .With(new FinalisedMinutesEntry("iom-2026-11-10", new DateOnly(2026, 11, 10)))
+            .With(new FinalisedMinutesEntry("iom-2026-12-08", new DateOnly(2026, 12, 9)))
+            .With(new FinalisedMinutesEntry("iom-2027-02-09", new DateOnly(2027, 2, 9))), Ct);
+        await Store.CreateAsync(FinalisedMinutesIndex.KeyOf(PanelCode.Asb), FinalisedMinutesIndex.Empty
+            .With(new FinalisedMinutesEntry("asb-2027-01-05", new DateOnly(2027, 1, 5))), Ct);
+
+        var html = await (await Get($"/api/meetings/{Meeting}/pack", Member)).Content.ReadAsStringAsync(Ct);
+
+        html.ShouldContain("""<a class="govuk-link" id="previous" href="/api/meetings/iom-2026-12-08/minutes">""");
+        html.ShouldNotContain("No earlier meeting of this panel has final minutes.");
     }
 
     [Fact]

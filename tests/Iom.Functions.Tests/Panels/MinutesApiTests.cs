@@ -22,10 +22,10 @@ namespace Iom.Functions.Tests.Panels;
 public sealed class MinutesApiTests : IAsyncLifetime
 {
     private const string Meeting = "iom-2027-01-12";
-    private const string Chair = "cb621c33-987e-5efb-b4ae-389397546477";
-    private const string Police = "63a1bc98-81b5-579d-8320-8b4289844382";
-    private const string Yot = "418bef43-3202-5eed-a17b-f03f91e147e3";
-    private const string Analyst = "eec9e4e4-19af-5d73-b124-165404a61462";
+    internal const string Chair = "cb621c33-987e-5efb-b4ae-389397546477";
+    internal const string Police = "63a1bc98-81b5-579d-8320-8b4289844382";
+    internal const string Yot = "418bef43-3202-5eed-a17b-f03f91e147e3";
+    internal const string Analyst = "eec9e4e4-19af-5d73-b124-165404a61462";
 
     private RunningLocalHost host = null!;
 

@@ -6,6 +6,7 @@ using Iom.Application.Outbox;
 using Iom.Application.Panels.Actions;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
+using Iom.Domain.Calendar;
 using Iom.Domain.Cohort;
 using Iom.Domain.Panels;
 using Iom.Domain.Panels.Minutes;
@@ -30,6 +31,9 @@ public sealed partial class ApplyMinutes(
     AuditTrail audit,
     OutboxRelay outbox,
     IPanelRosters rosters,
+    MeetingCalendar meetings,
+    WorkingDayCalendar calendar,
+    IOptions<ReferralOptions> referralOptions,
     IOptions<AppOptions> app,
     TimeProvider time,
     ILogger<ApplyMinutes> logger)
@@ -89,13 +93,18 @@ public sealed partial class ApplyMinutes(
         var marker = await documents.ReadAsync<MinutesDecisionApplied>(markerKey, cancellationToken);
         var referral = await referralRead;
         var membership = await membershipRead;
+        var applied = marker?.Value.Applied ?? false;
 
         if (marker is null)
         {
             var now = time.GetUtcNow();
+            var relistFor = decision.Outcome == DecisionOutcome.Deferred && referral is not null
+                ? await NextMeetingForDeferredAsync(minutes, referral.Value, now, cancellationToken)
+                : null;
             var writes = new List<DocumentWrite>();
             var entries = new List<OutboxEntry>();
-            var applied = true;
+            applied = true;
+            var statusChanges = 1;
             try
             {
                 if (referral is not null)
@@ -104,11 +113,12 @@ public sealed partial class ApplyMinutes(
                     {
                         DecisionOutcome.Selected => referral.Value.Select(now, actor.Caller.UserId),
                         DecisionOutcome.Declined => referral.Value.Decline(decision.ReasonCode, now, actor.Caller.UserId),
-                        DecisionOutcome.Deferred => referral.Value.Defer(decision.ReasonCode, now, actor.Caller.UserId),
+                        DecisionOutcome.Deferred => Relist(referral.Value.Defer(decision.ReasonCode, now, actor.Caller.UserId).Referral, relistFor, now, actor),
                         _ => throw new InvalidOperationException("A de-selection has no referral."),
                     };
                     // The change's PanelDecision message is carried by MinutesFinalised (each referrer's acknowledgement goes with the minutes).
                     writes.Add(DocumentWrite.Replace(referral.Key.Id, change.Referral, referral.ETag));
+                    statusChanges = change.Referral.History.Count - referral.Value.History.Count;
                 }
                 else if (decision.ReferralId is not null)
                 {
@@ -137,6 +147,7 @@ public sealed partial class ApplyMinutes(
                 writes.Clear();
                 entries.Clear();
                 applied = false;
+                statusChanges = 1;
             }
 
             writes.Add(DocumentWrite.Create(markerKey.Id, new MinutesDecisionApplied(minutes.MeetingId, minutes.Version, WireNames.Of(decision.Outcome), applied, now)));
@@ -145,25 +156,30 @@ public sealed partial class ApplyMinutes(
                 // The subject is what changed, as for every status move: the referral, else the membership.
                 var subject = !applied ? $"minutes/{meeting}/v{minutes.Version}/decisions/{index}"
                     : decision.ReferralId is not null ? $"referral/{decision.ReferralId}" : $"cohort-membership/{personId}";
-                await audit.CommitAsync(actor.Entry(personId, AuditOperation.Alteration, subject, now),
+                // One Alteration record per status change (a deferral relisted is two), so the log and the history agree.
+                await audit.CommitAsync([.. Enumerable.Range(0, statusChanges).Select(_ => actor.Entry(personId, AuditOperation.Alteration, subject, now))],
                     [.. writes, .. entries.Select(e => e.Write())], cancellationToken);
                 await outbox.NudgeAsync(Containers.People, personId, entries, cancellationToken);
             }
             catch (DocumentStoreException)
             {
-                // Another run applied it first (the marker exists) or changed the referral meanwhile: read back below.
-                if (await documents.ReadAsync<MinutesDecisionApplied>(markerKey, cancellationToken) is null)
+                // Another run applied it first (the marker exists) or changed the referral meanwhile: what it marked stands.
+                if (await documents.ReadAsync<MinutesDecisionApplied>(markerKey, cancellationToken) is not { } readBack)
                 {
                     throw;
                 }
+
+                applied = readBack.Value.Applied;
             }
             catch (DocumentOutcomeUnknownException)
             {
                 // Applied or not: read back before anything else; not applied means this run fails and the outbox retries.
-                if (await documents.ReadAsync<MinutesDecisionApplied>(markerKey, cancellationToken) is null)
+                if (await documents.ReadAsync<MinutesDecisionApplied>(markerKey, cancellationToken) is not { } readBack)
                 {
                     throw;
                 }
+
+                applied = readBack.Value.Applied;
             }
 
             referral = decision.ReferralId is null ? null : await documents.ReadAsync<Referral>(ReferralStore.KeyOf(personId, decision.ReferralId), cancellationToken);
@@ -171,10 +187,27 @@ public sealed partial class ApplyMinutes(
         }
 
         await WriteListingsAsync(minutes.Panel, personId, referral?.Value, membership?.Value, cancellationToken);
-        return referral is null || decision.Outcome == DecisionOutcome.Deselected
+        // Only a decision that was applied is announced: a referral withdrawn before its decision applied was not decided.
+        return !applied || referral is null || decision.Outcome == DecisionOutcome.Deselected
             ? null
             : new ReferralOutcomeNotice(referral.Value.Id, referral.Value.Reference, personId, WireNames.Of(decision.Outcome), decision.ReasonCode, referral.Value.Referrer.Email);
     }
+
+    // A deferred referral goes back on its panel's list at once, in the same commit as the deferral: to the first later
+    // meeting that gives it the notice a new referral needs from the day it was submitted (as a moved meeting's
+    // referrals are relisted), else it awaits a meeting and the relisting pass lists it when one is created.
+    private async Task<DateOnly?> NextMeetingForDeferredAsync(MeetingMinutes minutes, Referral referral, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var after = minutes.MeetingDate.AddDays(1);
+        var today = LondonTime.LondonDate(now);
+        var upcoming = await meetings.UpcomingAsync(minutes.Panel, after > today ? after : today, cancellationToken);
+        return MeetingListing.ChooseMeeting(LondonTime.LondonDate(referral.SubmittedAt), referral.Emergency,
+            upcoming.Select(m => m.Date).Where(d => d > minutes.MeetingDate), calendar, referralOptions.Value.CutoffWorkingDays);
+    }
+
+    private static ReferralChange Relist(Referral deferred, DateOnly? meeting, DateTimeOffset now, ActingAs actor) => meeting is { } date
+        ? deferred.ListFor(date, now, actor.Caller.UserId)
+        : deferred.AwaitMeeting("deferred: no later meeting far enough ahead yet", now, actor.Caller.UserId);
 
     // The panel-side copies, derived from what is stored, so writing them again after a crash mends rather than repeats.
     private async Task WriteListingsAsync(PanelCode panel, string personId, Referral? referral, CohortMembership? membership, CancellationToken cancellationToken)
@@ -238,20 +271,40 @@ public sealed partial class ApplyMinutes(
                 CorrelationId = correlationId,
             }, time.GetUtcNow());
         var versionKey = MinutesDocuments.VersionKeyOf(meeting, minutes.Version);
-        try
+        var indexKey = FinalisedMinutesIndex.KeyOf(meeting.Panel);
+        for (var attempt = 1; ; attempt++)
         {
-            await documents.CommitAsync(stored.Key.Container, stored.Key.Partition,
-                [DocumentWrite.Replace(stored.Key.Id, final, stored.ETag), DocumentWrite.Create(versionKey.Id, final), circulation.Write()], cancellationToken);
-        }
-        catch (DocumentStoreException)
-        {
-            // Another run finished first: what it stored is the answer.
-            return await documents.ReadAsync<MeetingMinutes>(stored.Key, cancellationToken);
-        }
-        catch (DocumentOutcomeUnknownException)
-        {
-            // Read back: finished, or left finalising for the outbox to finish.
-            return await documents.ReadAsync<MeetingMinutes>(stored.Key, cancellationToken);
+            // The panel's index of final minutes goes in the same commit, so the next agenda pack links these.
+            var index = await documents.ReadAsync<FinalisedMinutesIndex>(indexKey, cancellationToken);
+            List<DocumentWrite> writes = [DocumentWrite.Replace(stored.Key.Id, final, stored.ETag), DocumentWrite.Create(versionKey.Id, final), circulation.Write()];
+            if (index?.Value.Meetings.Contains(new FinalisedMinutesEntry(minutes.MeetingId, minutes.MeetingDate)) != true)
+            {
+                var listed = (index?.Value ?? FinalisedMinutesIndex.Empty).With(new FinalisedMinutesEntry(minutes.MeetingId, minutes.MeetingDate));
+                writes.Add(index is null ? DocumentWrite.Create(indexKey.Id, listed) : DocumentWrite.Replace(indexKey.Id, listed, index.ETag));
+            }
+
+            try
+            {
+                await documents.CommitAsync(stored.Key.Container, stored.Key.Partition, writes, cancellationToken);
+                break;
+            }
+            catch (DocumentStoreException)
+            {
+                // Another run finished first: what it stored is the answer. Unless only the index changed meanwhile (the
+                // panel's other minutes going final): then the minutes are as they were, and this tries again.
+                var now = await documents.ReadAsync<MeetingMinutes>(stored.Key, cancellationToken);
+                if (attempt < 3 && now?.ETag == stored.ETag)
+                {
+                    continue;
+                }
+
+                return now;
+            }
+            catch (DocumentOutcomeUnknownException)
+            {
+                // Read back: finished, or left finalising for the outbox to finish.
+                return await documents.ReadAsync<MeetingMinutes>(stored.Key, cancellationToken);
+            }
         }
 
         await outbox.NudgeAsync(stored.Key.Container, stored.Key.Partition, [circulation], cancellationToken);

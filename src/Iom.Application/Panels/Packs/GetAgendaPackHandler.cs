@@ -4,6 +4,7 @@ using Iom.Application.Cohort;
 using Iom.Application.Identity;
 using Iom.Application.Panels.Actions;
 using Iom.Application.Panels.Meetings;
+using Iom.Application.Panels.Minutes;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
 using Iom.Domain.Calendar;
@@ -15,8 +16,9 @@ namespace Iom.Application.Panels.Packs;
 
 /// <summary>
 /// A meeting's agenda pack for a member of its panel. Reads stay flat: the meeting, then one bounded indexed query a
-/// section (listings by meeting date, cohort listings by review date, open actions by due date; infra/containers.json)
-/// and the roster of the day, never a read of a panel's history. Listings and cohort rows are shown without anyone's
+/// section (listings by meeting date, cohort listings by review date, open actions by due date; infra/containers.json),
+/// the roster of the day and the panel's <see cref="FinalisedMinutesIndex"/> (the previous minutes), never a read of
+/// a panel's history. Listings and cohort rows are shown without anyone's
 /// details, so only actions about a person are personal data here: each such person has the read recorded in their
 /// audit log before the pack is answered, as the action list does.
 /// </summary>
@@ -63,7 +65,8 @@ public sealed class GetAgendaPackHandler(IDocumentStore documents, IPanelRosters
             PageSize = SectionSize,
         }, cancellationToken);
         var roster = rosters.OnDayAsync(panel, meeting.Date, cancellationToken);
-        await Task.WhenAll(referrals, reviews, actions, roster);
+        var finalised = documents.ReadAsync<FinalisedMinutesIndex>(FinalisedMinutesIndex.KeyOf(panel), cancellationToken);
+        await Task.WhenAll(referrals, reviews, actions, roster, finalised);
 
         var open = actions.Result.Items.Select(a => a.Value).ToList();
         await Task.WhenAll(open.Where(a => a.PersonId is not null).GroupBy(a => a.PersonId!, StringComparer.Ordinal).Select(person =>
@@ -91,7 +94,8 @@ public sealed class GetAgendaPackHandler(IDocumentStore documents, IPanelRosters
             [.. referrals.Result.Items.Select(l => l.Value)],
             [.. reviews.Result.Items.Select(c => c.Value)],
             [.. open.Select(a => new AgendaPackAction(a, roster.Result.Find(a.OwnerMemberId)?.Name, a.DueDate < today))],
-            more);
+            more,
+            finalised.Result?.Value.LatestBefore(meeting.Date)?.MeetingId);
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
