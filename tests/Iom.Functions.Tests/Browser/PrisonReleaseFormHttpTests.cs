@@ -67,6 +67,22 @@ public sealed partial class PrisonReleaseFormHttpTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_form_sent_again_with_other_details_gets_a_422_page_and_the_first_report_stands()
+    {
+        using var client = Client();
+        var (token, eventId) = await NewFormAsync(client);
+        var first = await client.PostAsync(FormPath, new FormUrlEncodedContent([token, eventId, .. Fields("H8901JK", "Lena", "Morrow")]), Ct);
+        first.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        var changed = Fields("H8901JK", "Lena", "Morrow").Select(f => f.Key == "releaseDate-day" ? new KeyValuePair<string, string>(f.Key, "21") : f).ToList();
+
+        var again = await client.PostAsync(FormPath, new FormUrlEncodedContent([token, eventId, .. changed]), Ct);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await again.Content.ReadAsStringAsync(Ct)).ShouldContain("This form has already been sent");
+        (await Store().ReadAsync<ReleaseNotification>(ReleaseNotifications.KeyOf(IdOf(first)), Ct))!.Value.Report.ReleaseDate.ShouldBe(new DateOnly(2026, 12, 14));
+    }
+
+    [Fact]
     public async Task Errors_are_listed_in_page_order_linking_to_their_fields_with_every_value_and_the_event_id_kept_and_nothing_stored()
     {
         using var client = Client();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Iom.Application.Errors;
 using Iom.Application.Identity;
+using Iom.Application.Ports.Documents;
 using Iom.Application.Releases;
 using Iom.Domain.Releases;
 using Iom.Functions.Http;
@@ -21,6 +22,7 @@ namespace Iom.Functions.Releases.Form;
 /// </summary>
 public sealed partial class PrisonReleaseFormFunctions(
     RecordReleaseNotification record,
+    IDocumentStore documents,
     IAntiforgery antiforgery,
     PageRenderer pages,
     TimeProvider time,
@@ -46,6 +48,7 @@ public sealed partial class PrisonReleaseFormFunctions(
     [Accepts("application/x-www-form-urlencoded")]
     [Responds(StatusCodes.Status303SeeOther, Description = "Recorded (or recorded before, from the same form): on to its confirmation page (Location).")]
     [Responds(StatusCodes.Status400BadRequest, ContentType = "text/html", Description = "The form again with its errors, or the form had expired; nothing is recorded.")]
+    [Responds(StatusCodes.Status422UnprocessableEntity, ContentType = "text/html", Description = "This form was already sent with other details; nothing new is recorded.")]
     [BrowserPage]
     [AllowRoles(Roles.PrisonLink, Purpose = Purpose, RateLimited = RateLimitBuckets.PrisonReleaseForm)]
     public async Task<IActionResult> Submit(
@@ -90,6 +93,16 @@ public sealed partial class PrisonReleaseFormFunctions(
         // The event id came with the form, so the same form sent twice (a double click, a resend after a lost answer) is
         // the same event: recorded once, and both end on its confirmation.
         var receipt = await record.RecordAsync(report, request.HttpContext.Caller().UserId, cancellationToken);
+        if (!receipt.Recorded && await documents.ReadAsync<ReleaseNotification>(ReleaseNotifications.KeyOf(receipt.Id), cancellationToken) is { } first
+            && first.Value.Report != report)
+        {
+            // Back to a sent form, changed and sent again: the first report stands, so say the change was not recorded
+            // rather than confirm it (a corrected release date must not be lost without a word).
+            return Message(StatusCodes.Status422UnprocessableEntity, "This form has already been sent",
+                ["A release was already reported from this form with different details. The changes have not been recorded.",
+                 "To report a correction, start a new form."], "Report a release", FormPath);
+        }
+
         return new SeeOther($"{ConfirmationPath}?id={receipt.Id}");
     }
 
