@@ -227,7 +227,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 // - /api/referrals/new, the referral form ([BrowserPage]): the app itself sends a browser without a session to
 //   /.auth/login/aad?post_login_redirect_uri=/api/referrals/new?signed-in=1 (303) and still answers 401 to API
 //   callers, so a referrer opening the form is signed in and brought back; /api/links, where the signed links in
-//   circulated e-mails land ([BrowserPage]), likewise. The app refuses every non-anonymous request
+//   circulated e-mails land ([BrowserPage]), likewise; /api/prison-releases/new and its confirmation page, the prison
+//   link's release form ([BrowserPage]), likewise. The app refuses every non-anonymous request
 //   without a principal whatever the platform does (docs/architecture.md, "Identity").
 // A test (AuthenticationSettingsTests) keeps this list equal to the app's anonymous and browser-page literal routes.
 resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
@@ -238,7 +239,7 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
-      excludedPaths: [ '/api/health', '/api/openapi.json', '/api/referrals/new', '/api/email-events', '/api/links' ]
+      excludedPaths: [ '/api/health', '/api/openapi.json', '/api/referrals/new', '/api/email-events', '/api/links', '/api/prison-releases/new', '/api/prison-releases/new/confirmation' ]
     }
     httpSettings: { requireHttps: true }
     identityProviders: {

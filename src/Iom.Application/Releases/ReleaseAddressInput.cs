@@ -1,6 +1,6 @@
 namespace Iom.Application.Releases;
 
-/// <summary>The release address of a <see cref="ReleaseReportRequest"/>, as received.</summary>
+/// <summary>A release address as received (<see cref="ReleaseReportRequest.ReleaseAddress"/>): every field a string, checked by the validator.</summary>
 public sealed record ReleaseAddressInput
 {
     public string? Line1 { get; init; }

@@ -25,7 +25,8 @@ public sealed class PageRenderer
     /// <param name="page">The page template's path under Templates without extension, e.g. <c>Pages/Referrals/confirmation</c>.</param>
     /// <param name="title">The page title before the service name; prefixed "Error: " when <paramref name="hasErrors"/>.</param>
     /// <param name="content">What the page template reads as <c>content</c>.</param>
-    public HtmlPage Render(string page, int statusCode, string title, object content, bool hasErrors = false)
+    /// <param name="service">The service the header and title name; <see cref="PageService.Referrals"/> when not given.</param>
+    public HtmlPage Render(string page, int statusCode, string title, object content, bool hasErrors = false, PageService? service = null)
     {
         if (!page.StartsWith("Pages/", StringComparison.Ordinal))
         {
@@ -34,11 +35,11 @@ public sealed class PageRenderer
 
         // A fresh nonce per response: the only inline script runs because it carries it; no injected one can.
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
-        var html = templates.RenderHtml(page, new LayoutView(title, hasErrors, nonce, layoutAssets, content));
+        var html = templates.RenderHtml(page, new LayoutView(title, hasErrors, nonce, layoutAssets, service ?? PageService.Referrals, content));
         return new HtmlPage(statusCode, html, nonce);
     }
 
-    private sealed record LayoutView(string Title, bool HasErrors, string Nonce, LayoutAssets Assets, object Content);
+    private sealed record LayoutView(string Title, bool HasErrors, string Nonce, LayoutAssets Assets, PageService Service, object Content);
 
     private sealed record LayoutAssets(
         string Stylesheet, string Script, string Favicon, string FaviconSvg, string MaskIcon, string AppleTouchIcon, string Manifest);

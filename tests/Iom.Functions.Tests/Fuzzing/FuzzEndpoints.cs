@@ -146,6 +146,10 @@ public static class FuzzEndpoints
         "ReferralForm" => new EndpointSeed(Html: true),
         "SubmitReferralForm" => new EndpointSeed(BodyKind.Form, Form: ValidReferralForm, Headers: _ => [new("Cookie", AntiforgeryCookie)], Html: true),
         "ReferralConfirmation" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownReferral }, Html: true),
+        "PrisonReleaseForm" => new EndpointSeed(Html: true),
+        // The anti-forgery token the runner got from the referral form is bound to the same fuzz user, so it serves here too.
+        "SubmitPrisonReleaseForm" => new EndpointSeed(BodyKind.Form, Form: ValidReleaseForm, Headers: _ => [new("Cookie", AntiforgeryCookie)], Html: true),
+        "PrisonReleaseConfirmation" => new EndpointSeed(Query: r => [new("id", "release-" + Convert.ToHexStringLower(BitConverter.GetBytes(r.NextInt64())) + "0123456789abcdef")], Html: true),
         "ReadAuditLog" => new EndpointSeed(Query: r => [new("person", KnownPerson(r)), new("pageSize", r.Next(1, 201).ToString(CultureInfo.InvariantCulture))]),
         "VerifyAuditLog" => new EndpointSeed(Query: r => [new("person", KnownPerson(r))]),
         "ExportPerson" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownPerson }),
@@ -196,6 +200,16 @@ public static class FuzzEndpoints
             new("referrerName", "PC Sam Patel"),
             new("referrerEmail", "sam.patel@met.example.gov.uk"),
         };
+        return form;
+    }
+
+    /// <summary>The prison link's release form as a browser posts it: a release today of one of a few people, from a few forms.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ValidReleaseForm(Random random)
+    {
+        var form = Iom.Functions.Tests.Browser.PrisonReleaseFormHttpTests.Fields(
+            HostileValues.Pick(random, ["A1234BC", "B2345CD", "G7890HJ"]), HostileValues.Pick(random, GivenNames), HostileValues.Pick(random, FamilyNames));
+        form.Insert(0, new("__RequestVerificationToken", AntiforgeryToken));
+        form.Insert(1, new("eventId", "form-" + random.Next(8).ToString("x32", CultureInfo.InvariantCulture)));
         return form;
     }
 

@@ -48,6 +48,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["ReferralForm"] = [Roles.Referrer],
         ["SubmitReferralForm"] = [Roles.Referrer],
         ["ReferralConfirmation"] = [Roles.Referrer, Roles.Coordinator, Roles.PanelMember],
+        ["PrisonReleaseForm"] = [Roles.PrisonLink],
+        ["SubmitPrisonReleaseForm"] = [Roles.PrisonLink],
+        ["PrisonReleaseConfirmation"] = [Roles.PrisonLink],
         ["ListActions"] = [Roles.Coordinator, Roles.PanelMember],
         ["GetAction"] = [Roles.Coordinator, Roles.PanelMember],
         ["CompleteAction"] = [Roles.Coordinator, Roles.PanelMember],
@@ -127,6 +130,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ReferralForm" => new(HttpMethod.Get, "/api/referrals/new"),
         "SubmitReferralForm" => new(HttpMethod.Post, "/api/referrals/new") { Content = new FormUrlEncodedContent([]) },
         "ReferralConfirmation" => new(HttpMethod.Get, $"/api/referrals/{referralId}/confirmation"),
+        // No anti-forgery token: refused for its content (a 400 page) by a prison link; nothing is recorded.
+        "PrisonReleaseForm" => new(HttpMethod.Get, "/api/prison-releases/new"),
+        "SubmitPrisonReleaseForm" => new(HttpMethod.Post, "/api/prison-releases/new") { Content = new FormUrlEncodedContent([]) },
+        "PrisonReleaseConfirmation" => new(HttpMethod.Get, "/api/prison-releases/new/confirmation?id=release-0123456789abcdef0123456789abcdef"),
         "ListActions" => new(HttpMethod.Get, "/api/actions?owner=me&overdue=true"),
         "GetAction" => new(HttpMethod.Get, $"/api/actions/{actionId}"),
         // The co-ordinator completes it first (as this member's object id), so the owner's call is the same caller's repeat.

@@ -17,9 +17,11 @@ public sealed partial class ObjectRuleDeclarationTests
 {
     /// <summary>
     /// Signed-in endpoints that reach no existing object: they create one for the caller, or show a blank form; or, for
-    /// OpenLink, check a link's signature and send the reader on to the document, whose own rule decides.
+    /// OpenLink, check a link's signature and send the reader on to the document, whose own rule decides; or, for the
+    /// release form's confirmation, say back the notification id in its address and read nothing.
     /// </summary>
-    private static readonly string[] ReachNoObject = ["SubmitReferral", "SubmitReferralForm", "ReferralForm", "OpenLink"];
+    private static readonly string[] ReachNoObject =
+        ["SubmitReferral", "SubmitReferralForm", "ReferralForm", "OpenLink", "PrisonReleaseForm", "SubmitPrisonReleaseForm", "PrisonReleaseConfirmation"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -62,6 +62,8 @@ public sealed class PageTemplateEncodingTests
 
         var html = TemplateFiles().Where(n => !HandlebarsTemplateRenderer.IsText(n)).ToList();
         html.ShouldContain("Pages/Referrals/referral-form");
+        html.ShouldContain("Pages/Releases/release-form");
+        html.ShouldContain("Pages/Releases/confirmation");
         html.ShouldContain("Mail/Referrals/acknowledgement.html");
         foreach (var name in html)
         {

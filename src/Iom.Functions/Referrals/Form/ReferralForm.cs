@@ -119,7 +119,7 @@ internal static class ReferralForm
     public static FormReading Read(IFormCollection form)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (dateOfBirth, datePartsInError) = ReadDate(form, errors);
+        var (dateOfBirth, datePartsInError) = GovUkForm.ReadDate(form, DateOfBirth, "person.dateOfBirth", "Date of birth", errors);
         var request = new SubmitReferralRequest
         {
             Person = new PersonInput
@@ -168,58 +168,10 @@ internal static class ReferralForm
             ["referrerName"] = caller.Name ?? "",
             ["referrerEmail"] = caller.Email ?? "",
         });
-        var fields = new Dictionary<string, object>(StringComparer.Ordinal);
-        var summary = new List<ErrorLink>();
-        foreach (var field in Fields)
-        {
-            var raw = values[field.Name];
-            var message = errors.Where(e => e.Key == field.Path || e.Key.StartsWith(field.Path + "[", StringComparison.Ordinal))
-                                .SelectMany(e => e.Value).FirstOrDefault();
-            if (message is not null && field.WhenBlank is not null && string.IsNullOrWhiteSpace(raw.ToString()))
-            {
-                message = field.WhenBlank;
-            }
-
-            if (field.Kind == FieldKind.Date)
-            {
-                var parts = message is null ? DateParts.None : datePartsInError == DateParts.None ? DateParts.All : datePartsInError;
-                var date = new DateFieldView(field.Name, message,
-                    DatePart(values, "day", parts.HasFlag(DateParts.Day)),
-                    DatePart(values, "month", parts.HasFlag(DateParts.Month)),
-                    DatePart(values, "year", parts.HasFlag(DateParts.Year)));
-                fields[field.Name] = date;
-                if (message is not null)
-                {
-                    summary.Add(new ErrorLink(message, $"#{new[] { date.Day, date.Month, date.Year }.First(p => p.Error).Id}"));
-                }
-
-                continue;
-            }
-
-            var chosen = raw.Where(v => v is not null).ToHashSet(StringComparer.Ordinal);
-            var items = field.Options.Select((o, i) => new ItemView(i == 0 ? field.Name : $"{field.Name}-{i + 1}", o.Value, o.Text, o.Hint, chosen.Contains(o.Value))).ToList();
-            fields[field.Name] = new FieldView(field.Name, field.Kind == FieldKind.Text ? raw.ToString() : null, message, items);
-            if (message is not null)
-            {
-                summary.Add(new ErrorLink(message, $"#{field.Name}"));
-            }
-        }
-
-        // Anything keyed outside the form's fields is still said, once, rather than lost.
-        var known = Fields.Select(f => f.Path).ToList();
-        summary.AddRange(errors.Where(e => !known.Any(p => e.Key == p || e.Key.StartsWith(p + "[", StringComparison.Ordinal)))
-                               .Select(e => new ErrorLink(e.Value.FirstOrDefault() ?? "This is not valid", null)));
-        return new FormView(fields, summary);
+        return GovUkForm.View(Fields, values, errors, new Dictionary<string, DateParts> { [DateOfBirth] = datePartsInError });
     }
 
-    private static DatePartView DatePart(IFormCollection values, string part, bool error)
-    {
-        var name = $"{DateOfBirth}-{part}";
-        return new DatePartView(name, values[name].ToString(), error);
-    }
-
-    private static string? Text(IFormCollection form, string name) =>
-        form[name].FirstOrDefault() is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    private static string? Text(IFormCollection form, string name) => GovUkForm.Text(form, name);
 
     private static List<string> Many(IFormCollection form, string name) =>
         form[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToList();
@@ -248,57 +200,9 @@ internal static class ReferralForm
         return null;
     }
 
-    // The three boxes become the API's YYYY-MM-DD. All empty is "no date" (the validator asks for one); anything
-    // else that is not a real date is reported here, on the parts that are wrong, as the Design System does.
-    private static (string? Date, DateParts PartsInError) ReadDate(IFormCollection form, Dictionary<string, string[]> errors)
-    {
-        var day = Text(form, $"{DateOfBirth}-day");
-        var month = Text(form, $"{DateOfBirth}-month");
-        var year = Text(form, $"{DateOfBirth}-year");
-        if (day is null && month is null && year is null)
-        {
-            return (null, DateParts.None);
-        }
-
-        const string path = "person.dateOfBirth";
-        var missing = (day is null ? DateParts.Day : 0) | (month is null ? DateParts.Month : 0) | (year is null ? DateParts.Year : 0);
-        if (missing != DateParts.None)
-        {
-            var names = new[] { (DateParts.Day, "day"), (DateParts.Month, "month"), (DateParts.Year, "year") }
-                .Where(p => missing.HasFlag(p.Item1)).Select(p => p.Item2);
-            errors[path] = [$"Date of birth must include a {string.Join(" and ", names)}"];
-            return (null, missing);
-        }
-
-        if (year!.Length != 4 || !int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < 1)
-        {
-            errors[path] = ["Year must include 4 numbers"];
-            return (null, DateParts.Year);
-        }
-
-        var m = Number(month!);
-        var d = Number(day!);
-        var wrong = (m is >= 1 and <= 12 ? 0 : DateParts.Month)
-            | (d is >= 1 && d <= (m is >= 1 and <= 12 ? DateTime.DaysInMonth(y, m.Value) : 31) ? 0 : DateParts.Day);
-        if (wrong != DateParts.None)
-        {
-            errors[path] = ["Date of birth must be a real date"];
-            return (null, wrong);
-        }
-
-        return (new DateOnly(y, m!.Value, d!.Value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DateParts.None);
-
-        static int? Number(string text) =>
-            text.Length <= 2 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-    }
-
-    // An enumerated field's values are its wire names, the same the JSON API and the validator accept.
     private static List<FormOption> Options<TEnum>(Dictionary<TEnum, (string Text, string? Hint)> labels)
-        where TEnum : struct, Enum =>
-        Options(WireNames.All<TEnum>(), labels.ToDictionary(l => WireNames.Of(l.Key), l => l.Value));
+        where TEnum : struct, Enum => GovUkForm.Options(labels);
 
     private static List<FormOption> Options(IReadOnlyList<string> vocabulary, Dictionary<string, (string Text, string? Hint)> labels) =>
-        vocabulary.Select(v => labels.TryGetValue(v, out var label)
-            ? new FormOption(v, label.Text, label.Hint)
-            : throw new InvalidOperationException($"The form has no label for '{v}'.")).ToList();
+        GovUkForm.Options(vocabulary, labels);
 }
