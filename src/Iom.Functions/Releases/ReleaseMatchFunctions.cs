@@ -46,7 +46,7 @@ public sealed class ReleaseMatchFunctions(DecideReleaseMatchHandler decide, List
     [QueryParameter("pageSize", "Notifications a page, from 1 to 100 (25 by default).", Format = "int32")]
     [QueryParameter("continuation", "The token of the page before's next link.")]
     [Responds(StatusCodes.Status200OK, typeof(UnmatchedReleasePage))]
-    [AllowRoles(Roles.Coordinator, Purpose = ListUnmatchedReleases.Purpose)]
+    [AllowRoles(Roles.Coordinator, Purpose = ListUnmatchedReleases.Purpose, Objects = typeof(ReleaseMatchAccess))]
     public async Task<IActionResult> ListUnmatched(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "prison-releases")] HttpRequest request, CancellationToken cancellationToken)
     {

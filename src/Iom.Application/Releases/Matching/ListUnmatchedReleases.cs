@@ -22,6 +22,8 @@ public sealed class ListUnmatchedReleases(IDocumentStore documents, AuditTrail a
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(actor);
+        // The list is every match at once: only a role whose rule reaches every match may read it.
+        actor.ReachEvery<ReleaseMatch>(DecideReleaseMatchHandler.NotFound);
         var page = await documents.PageAsync<ReleaseMatch>(new DocumentQuery(Containers.Identities, ReleaseMatches.Partition)
         {
             Filters = [FieldFilter.EqualTo("listed", true)],
