@@ -294,7 +294,8 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
 
     public static DocumentKey ReferenceKeyOf(string reference) => new(Containers.Identities, $"reference-{reference}", $"reference-{reference}");
 
-    private static DocumentKey KeyOf(string matchKey)
+    /// <summary>Where the claim on a match key is stored (the identifier index): also read by release matching.</summary>
+    public static DocumentKey KeyOf(string matchKey)
     {
         var id = PersonMatchKeys.ToDocumentId(matchKey);
         return new DocumentKey(Containers.Identities, id, id);

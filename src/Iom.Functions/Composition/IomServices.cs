@@ -135,6 +135,7 @@ public static class IomServices
         services.AddSingleton<Iom.Application.Panels.Actions.CompleteActionHandler>();
         services.AddSingleton<Iom.Application.Panels.Actions.ActionReminders>();
         services.AddSingleton<Iom.Application.Cohort.Lookup.CohortLookup>();
+        Iom.Functions.Releases.ReleaseMatchingServices.AddReleaseMatching(services);
     }
 
     // Panel membership is data with dated history; configuration only seeds a panel never changed.

@@ -32,7 +32,8 @@ public sealed class ResponseRecordTests
         ResponseTypes.Select(t => t.Name).ShouldBe(
             ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "MeetingList",
              "MeetingView", "PersonExport", "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage",
-             "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt", "MinutesView", "MeetingCirculations", "CirculationResentView"],
+             "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt", "MinutesView", "MeetingCirculations", "CirculationResentView",
+             "ReleaseMatchView", "UnmatchedReleasePage"],
             ignoreOrder: true);
     }
 
@@ -94,6 +95,10 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(Iom.Application.Panels.Circulations.MeetingCirculations), "meetingId agendaDue agendaLate minutesDue minutesLate circulations")]
     [InlineData(typeof(Iom.Application.Panels.Circulations.CirculationView), "id kind issue due circulatedAt onTime cancelled held recipients")]
     [InlineData(typeof(Iom.Application.Panels.Circulations.CirculationRecipientView), "email name role state reference resends")]
+    [InlineData(typeof(Iom.Application.Releases.Matching.ReleaseMatchView), "id notificationId state ground decidedAt personId")]
+    [InlineData(typeof(Iom.Application.Releases.Matching.UnmatchedReleasePage), "items next")]
+    [InlineData(typeof(Iom.Application.Releases.Matching.UnmatchedReleaseSummary),
+        "matchId notificationId receivedAt prisonCode prisonNumber reason releaseDate state ground candidates")]
     public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
     {
         var info = ApiJson.Options.GetTypeInfo(type);

@@ -79,6 +79,9 @@ public static class FuzzEndpoints
     /// <summary>A well-formed panel action id (one the minutes would give); it may or may not exist.</summary>
     public static string KnownAction(Random random) => $"{HostileValues.Pick(random, PanelCodes)}-2026-11-10-action-{random.Next(1, 4)}";
 
+    /// <summary>A well-formed release match id (32 hex digits); it may or may not exist.</summary>
+    public static string MatchId(Random random) => Convert.ToHexStringLower(BitConverter.GetBytes(random.NextInt64())) + "0123456789abcdef";
+
     public static bool IsPlaceholder(string value) => value.StartsWith("{{", StringComparison.Ordinal);
 
     /// <summary>Placeholders the runner replaces with the anti-forgery token and cookie it got from the form page.</summary>
@@ -162,6 +165,10 @@ public static class FuzzEndpoints
         "ResendCirculation" => new EndpointSeed(BodyKind.Json, Json: r => new JsonObject { ["recipient"] = HostileValues.Pick(r, ["di@met.police.uk", "housing@gmail.com", ""]) },
             RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = r => "circulation-" + HostileValues.Pick(r, MeetingIds) + "-agenda-1" }),
         "OpenLink" => new EndpointSeed(Query: r => [new("token", HostileValues.Pick(r, ["l1.e30.0123456789abcdef.AAAA", "", "l1"]))], Html: true),
+        "ConfirmReleaseMatch" => new EndpointSeed(BodyKind.Json, Json: r => r.Next(2) == 0 ? new JsonObject() : new JsonObject { ["personId"] = KnownPerson(r) },
+            RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = MatchId }),
+        "RejectReleaseMatch" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = MatchId }),
+        "ListUnmatchedReleases" => new EndpointSeed(Query: r => [new("unmatched", "true"), new("pageSize", r.Next(1, 101).ToString(CultureInfo.InvariantCulture))]),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

@@ -60,6 +60,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["ListCirculations"] = [Roles.Coordinator],
         ["ResendCirculation"] = [Roles.Coordinator],
         ["OpenLink"] = [Roles.Coordinator, Roles.PanelMember, Roles.Referrer],
+        ["ConfirmReleaseMatch"] = [Roles.Coordinator],
+        ["RejectReleaseMatch"] = [Roles.Coordinator],
+        ["ListUnmatchedReleases"] = [Roles.Coordinator],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
@@ -75,6 +78,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     private string referralId = null!;
     private string personId = null!;
     private string actionId = null!;
+    private string matchId = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -84,6 +88,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         (referralId, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral());
         // An IOM action about the person, owned by the member every role calls as (written directly until finalised minutes create actions).
         actionId = (await Panels.ActionApiTests.AddActionAsync(host, DemoPeople.ObjectIdOf(IomMember), new DateOnly(2026, 12, 1), personId)).Id;
+        matchId = await Releases.ReleaseMatchSeed.PossibleAsync(host, personId);
         using var meeting = RunningLocalHost.Request(HttpMethod.Post, "/api/panels/iom/meetings", Roles.Coordinator);
         meeting.Content = RunningLocalHost.Json("""{"date":"2030-01-08"}""");
         (await host.Client.SendAsync(meeting, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -145,6 +150,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ResendCirculation" => Json(HttpMethod.Post, $"/api/circulations/circulation-{Meeting}-agenda-1/resend", "{}"),
         // A token that is not ours: 400 for every entitled role, whatever their agency (the document decides access).
         "OpenLink" => new(HttpMethod.Get, "/api/links?token=l1.e30.0123456789abcdef.AAAA"),
+        // A possible match about the person: the first entitled call decides it, a later one is told it is decided (409).
+        "ConfirmReleaseMatch" => Json(HttpMethod.Post, $"/api/release-matches/{matchId}/confirm", "{}"),
+        "RejectReleaseMatch" => new(HttpMethod.Post, $"/api/release-matches/{matchId}/reject"),
+        "ListUnmatchedReleases" => new(HttpMethod.Get, "/api/prison-releases?unmatched=true"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };
