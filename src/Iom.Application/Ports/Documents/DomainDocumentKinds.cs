@@ -20,5 +20,7 @@ public static class DomainDocumentKinds
         [typeof(Iom.Domain.Mail.RecipientDelivery)] = "mail-delivery",
         [typeof(MeetingMinutes)] = "meeting-minutes",
         [typeof(Domain.Panels.Circulations.Circulation)] = "circulation",
+        [typeof(Domain.Releases.CustodyRecord)] = "custody-record",
+        [typeof(Domain.Releases.CustodyEvent)] = "custody-event",
     }.ToFrozenDictionary();
 }
