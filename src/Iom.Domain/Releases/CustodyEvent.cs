@@ -34,7 +34,7 @@ public sealed record CustodyEvent(
     }
 
     /// <summary>True for the reasons that decide custody; the others (temporary absence, court) are only recorded.</summary>
-    public bool DecidesCustody => Reason is ReleaseReason.Released or ReleaseReason.ReleasedToHospital or ReleaseReason.Transferred;
+    public bool DecidesCustody() => Reason is ReleaseReason.Released or ReleaseReason.ReleasedToHospital or ReleaseReason.Transferred;
 
     private static int Rank(ReleaseReason reason) => reason switch
     {

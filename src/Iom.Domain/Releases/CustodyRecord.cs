@@ -41,7 +41,7 @@ public sealed record CustodyRecord(
         }
 
         var recorded = this with { History = Keep([.. History, custodyEvent]) };
-        if (!custodyEvent.DecidesCustody)
+        if (!custodyEvent.DecidesCustody())
         {
             return new CustodyChange(recorded, CustodyOutcome.RecordedOnly, []);
         }
