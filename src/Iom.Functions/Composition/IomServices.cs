@@ -126,6 +126,9 @@ public static class IomServices
         services.AddSingleton<FinaliseMinutesHandler>();
         services.AddSingleton<ApplyMinutes>();
         services.AddSingleton<PublishCohortEvent>();
+        services.AddSingleton<Iom.Application.Releases.Custody.ApplyReleaseToCustody>();
+        services.AddSingleton<Iom.Application.Releases.Custody.StoreReleaseReminders>();
+        services.AddSingleton<Iom.Application.Releases.Custody.SendDueReleaseReminders>();
         services.AddSingleton<RelistAwaitingReferrals>();
         services.AddSingleton<MoveMeetingsApart>();
         services.AddSingleton<ReferralListingUpkeep>();

@@ -21,5 +21,7 @@ public static class DomainDocumentKinds
         [typeof(MeetingMinutes)] = "meeting-minutes",
         [typeof(Domain.Panels.Circulations.Circulation)] = "circulation",
         [typeof(Domain.Releases.ReleaseMatch)] = "release-match",
+        [typeof(Domain.Releases.CustodyRecord)] = "custody-record",
+        [typeof(Domain.Releases.CustodyEvent)] = "custody-event",
     }.ToFrozenDictionary();
 }
