@@ -20,5 +20,6 @@ public static class DomainDocumentKinds
         [typeof(Iom.Domain.Mail.RecipientDelivery)] = "mail-delivery",
         [typeof(MeetingMinutes)] = "meeting-minutes",
         [typeof(Domain.Panels.Circulations.Circulation)] = "circulation",
+        [typeof(Domain.Releases.ReleaseAlert)] = "release-alert",
     }.ToFrozenDictionary();
 }
