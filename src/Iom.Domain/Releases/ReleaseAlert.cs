@@ -83,7 +83,8 @@ public sealed record ReleaseAlert(
         return (guess - (LondonTime.ToLondon(guess).Offset - LondonTime.ToLondon(raisedAt).Offset)).ToUniversalTime();
     }
 
-    public ReleaseAlertRecipient? LeadProfessional => Recipients.FirstOrDefault(r => r.Role == ReleaseAlertRecipientRole.LeadProfessional);
+    /// <summary>The lead professional's entry, if the alert went to one. A method: properties are the stored document.</summary>
+    public ReleaseAlertRecipient? LeadProfessional() => Recipients.FirstOrDefault(r => r.Role == ReleaseAlertRecipientRole.LeadProfessional);
 
     /// <summary>Whether <paramref name="who"/> answers for any of the recipients.</summary>
     public bool IsRecipient(ReleaseAlertAcknowledger who) => Recipients.Any(r => r.IsAnsweredBy(who));
@@ -106,7 +107,7 @@ public sealed record ReleaseAlert(
         var changed = false;
         var recipients = Recipients.Select(r =>
         {
-            if (r.Acknowledged || !r.IsAnsweredBy(who))
+            if (r.IsAcknowledged() || !r.IsAnsweredBy(who))
             {
                 return r;
             }
@@ -119,7 +120,7 @@ public sealed record ReleaseAlert(
 
     /// <summary>Whether the lead professional's acknowledgement is overdue at <paramref name="now"/> (and not escalated yet).</summary>
     public bool IsLeadAcknowledgementOverdue(DateTimeOffset now) =>
-        LeadAcknowledgementDue is { } due && now >= due && LeadProfessional is { Acknowledged: false } && EscalatedAt is null;
+        LeadAcknowledgementDue is { } due && now >= due && LeadProfessional() is { AcknowledgedAt: null } && EscalatedAt is null;
 
     /// <summary>
     /// The co-ordinator is told that the lead professional has not acknowledged in time: once. Refused when it has been

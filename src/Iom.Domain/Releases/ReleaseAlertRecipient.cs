@@ -18,7 +18,8 @@ public sealed record ReleaseAlertRecipient(
     DateTimeOffset? AcknowledgedAt = null,
     string? AcknowledgedBy = null)
 {
-    public bool Acknowledged => AcknowledgedAt is not null;
+    // A method, not a property: properties are the stored document.
+    public bool IsAcknowledged() => AcknowledgedAt is not null;
 
     /// <summary>Whether <paramref name="who"/> answers for this entry.</summary>
     public bool IsAnsweredBy(ReleaseAlertAcknowledger who)

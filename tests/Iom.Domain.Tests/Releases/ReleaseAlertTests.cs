@@ -37,7 +37,7 @@ public sealed class ReleaseAlertTests
         var alert = Raise(kind);
 
         alert.Recipients.Select(r => r.Key).ShouldBe(keys, ignoreOrder: true);
-        alert.Recipients.ShouldAllBe(r => !r.Acknowledged);
+        alert.Recipients.ShouldAllBe(r => !r.IsAcknowledged());
         alert.ForHealth.ShouldBe(kind == ReleaseAlertKind.ReleasedToHospital);
     }
 
@@ -89,9 +89,9 @@ public sealed class ReleaseAlertTests
         var result = Raise(ReleaseAlertKind.Released).Acknowledge(new ReleaseAlertAcknowledger("LEAD-OID", "someone.else@justice.gov.uk", "probation"), T("2026-12-14T10:00:00Z"));
 
         result.Changed.ShouldBeTrue();
-        var lead = result.Alert.LeadProfessional.ShouldNotBeNull();
+        var lead = result.Alert.LeadProfessional().ShouldNotBeNull();
         (lead.AcknowledgedAt, lead.AcknowledgedBy).ShouldBe((T("2026-12-14T10:00:00Z"), "LEAD-OID"));
-        result.Alert.Recipients.Count(r => r.Acknowledged).ShouldBe(1);
+        result.Alert.Recipients.Count(r => r.IsAcknowledged()).ShouldBe(1);
         result.Alert.IsLeadAcknowledgementOverdue(T("2026-12-16T00:00:00Z")).ShouldBeFalse();
     }
 
@@ -109,7 +109,7 @@ public sealed class ReleaseAlertTests
         var noOid = Lead with { ObjectId = null };
 
         Raise(ReleaseAlertKind.Released, [noOid, Coordinator]).Acknowledge(new ReleaseAlertAcknowledger("any-oid", "Alex.Morgan@justice.gov.uk", null), T("2026-12-14T10:00:00Z"))
-            .Alert.LeadProfessional!.Acknowledged.ShouldBeTrue();
+            .Alert.LeadProfessional()!.IsAcknowledged().ShouldBeTrue();
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ReleaseAlertTests
     {
         var result = Raise(ReleaseAlertKind.Released).Acknowledge(new ReleaseAlertAcknowledger("pc-oid", "pc@met.police.uk", "POLICE"), T("2026-12-14T10:00:00Z"));
 
-        result.Alert.Recipients.Single(r => r.Acknowledged).Key.ShouldBe("agency-police");
+        result.Alert.Recipients.Single(r => r.IsAcknowledged()).Key.ShouldBe("agency-police");
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class ReleaseAlertTests
 
         again.Changed.ShouldBeFalse();
         again.Alert.ShouldBeSameAs(first);
-        again.Alert.LeadProfessional!.AcknowledgedAt.ShouldBe(T("2026-12-14T10:00:00Z"));
+        again.Alert.LeadProfessional()!.AcknowledgedAt.ShouldBe(T("2026-12-14T10:00:00Z"));
     }
 
     [Fact]

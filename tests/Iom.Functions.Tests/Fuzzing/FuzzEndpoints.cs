@@ -158,6 +158,11 @@ public static class FuzzEndpoints
         "ResendCirculation" => new EndpointSeed(BodyKind.Json, Json: r => new JsonObject { ["recipient"] = HostileValues.Pick(r, ["di@met.police.uk", "housing@gmail.com", ""]) },
             RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = r => "circulation-" + HostileValues.Pick(r, MeetingIds) + "-agenda-1" }),
         "OpenLink" => new EndpointSeed(Query: r => [new("token", HostileValues.Pick(r, ["l1.e30.0123456789abcdef.AAAA", "", "l1"]))], Html: true),
+        // No alert is raised in the fuzz store: every well-formed id is unknown (404), every other shape too.
+        "GetReleaseAlert" or "AcknowledgeReleaseAlert" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>>
+        {
+            ["id"] = r => HostileValues.Pick(r, ["alert-release-0123456789abcdef0123456789abcdef", "alert-release-0123456789abcdef0123456789abcdef-d28", "alert-x"]),
+        }),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

@@ -57,6 +57,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["ListCirculations"] = [Roles.Coordinator],
         ["ResendCirculation"] = [Roles.Coordinator],
         ["OpenLink"] = [Roles.Coordinator, Roles.PanelMember, Roles.Referrer],
+        // Recipients (the matrix's caller is the alert's lead professional, by object id, whatever the role) and co-ordinators.
+        ["GetReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
+        ["AcknowledgeReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
@@ -72,6 +75,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     private string referralId = null!;
     private string personId = null!;
     private string actionId = null!;
+    private string alertId = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -87,6 +91,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         using var minutes = RunningLocalHost.Request(HttpMethod.Put, $"/api/meetings/{Meeting}/minutes", Roles.Coordinator);
         minutes.Content = RunningLocalHost.Json("{}");
         (await host.Client.SendAsync(minutes, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A release alert whose lead professional is the member every role calls as.
+        alertId = Releases.ReleaseAlertApiTests.NewAlertId();
+        await Releases.ReleaseAlertApiTests.InCohortAsync(host, personId, IomMember);
+        await Releases.ReleaseAlertApiTests.RaiseAsync(host, alertId, personId);
     }
 
     public async ValueTask DisposeAsync()
@@ -138,6 +146,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ResendCirculation" => Json(HttpMethod.Post, $"/api/circulations/circulation-{Meeting}-agenda-1/resend", "{}"),
         // A token that is not ours: 400 for every entitled role, whatever their agency (the document decides access).
         "OpenLink" => new(HttpMethod.Get, "/api/links?token=l1.e30.0123456789abcdef.AAAA"),
+        "GetReleaseAlert" => new(HttpMethod.Get, $"/api/release-alerts/{alertId}"),
+        "AcknowledgeReleaseAlert" => new(HttpMethod.Post, $"/api/release-alerts/{alertId}/acknowledge"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };

@@ -66,7 +66,7 @@ public sealed partial class EscalateReleaseAlerts(
         if (alert is null || !alert.IsLeadAcknowledgementOverdue(now))
         {
             // Acknowledged in time, escalated already, or no longer held: nothing to tell anyone.
-            if (alert is null || alert.EscalatedAt is not null || alert.LeadProfessional is not { Acknowledged: false })
+            if (alert is null || alert.EscalatedAt is not null || alert.LeadProfessional() is not { AcknowledgedAt: null })
             {
                 await documents.DeleteAsync(ReleaseAlertDocuments.EscalationKeyOf(due.AlertId), null, cancellationToken);
             }

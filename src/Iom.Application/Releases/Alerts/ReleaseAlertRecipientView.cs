@@ -8,6 +8,6 @@ public sealed record ReleaseAlertRecipientView(string Key, ReleaseAlertRecipient
     public static ReleaseAlertRecipientView Of(ReleaseAlertRecipient recipient)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        return new(recipient.Key, recipient.Role, recipient.Agency, recipient.ForHealth, recipient.Acknowledged, recipient.AcknowledgedAt);
+        return new(recipient.Key, recipient.Role, recipient.Agency, recipient.ForHealth, recipient.IsAcknowledged(), recipient.AcknowledgedAt);
     }
 }

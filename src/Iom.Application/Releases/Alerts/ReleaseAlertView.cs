@@ -26,6 +26,6 @@ public sealed record ReleaseAlertView(
         ArgumentNullException.ThrowIfNull(alert);
         var yours = alert.Recipients.Where(r => r.IsAnsweredBy(reader)).ToList();
         return new(alert.Id, ReleaseAlertDocuments.ReferenceOf(alert.Id), alert.Kind, alert.ReleaseDate, alert.DaysBefore, alert.ForHealth, alert.RaisedAt,
-            alert.LeadAcknowledgementDue, alert.EscalatedAt, yours.Count > 0 && yours.All(r => r.Acknowledged), [.. alert.Recipients.Select(ReleaseAlertRecipientView.Of)]);
+            alert.LeadAcknowledgementDue, alert.EscalatedAt, yours.Count > 0 && yours.All(r => r.IsAcknowledged()), [.. alert.Recipients.Select(ReleaseAlertRecipientView.Of)]);
     }
 }
