@@ -82,6 +82,7 @@ public static class IomServices
         services.AddReferrals(configuration);
         services.AddReferralForm(environment);
         Panels.Circulations.CirculationServices.AddCirculation(services);
+        Releases.ReleaseAlertServices.AddReleaseAlerts(services, configuration);
         return services;
     }
 

@@ -33,7 +33,7 @@ public sealed class ResponseRecordTests
             ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "MeetingList",
              "MeetingView", "PersonExport", "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage",
              "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt", "MinutesView", "MeetingCirculations", "CirculationResentView",
-             "ReleaseMatchView", "UnmatchedReleasePage"],
+             "ReleaseMatchView", "UnmatchedReleasePage", "ReleaseAlertView"],
             ignoreOrder: true);
     }
 
@@ -74,6 +74,9 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(Iom.Application.Panels.Actions.PanelActionView),
         "id panel meetingId description ownerMemberId dueDate personId status overdue createdAt completedAt completedBy")]
     [InlineData(typeof(Iom.Application.Panels.Actions.PanelActionPage), "items next")]
+    [InlineData(typeof(Iom.Application.Releases.Alerts.ReleaseAlertView),
+        "id reference kind releaseDate daysBefore forHealth raisedAt leadAcknowledgementDue escalatedAt acknowledgedByYou recipients")]
+    [InlineData(typeof(Iom.Application.Releases.Alerts.ReleaseAlertRecipientView), "key role agency forHealth acknowledged acknowledgedAt")]
     [InlineData(typeof(Iom.Application.Cohort.Lookup.CohortLookupAnswer), "inCohort category cohortType leadAgency contact")]
     [InlineData(typeof(Iom.Application.Cohort.Lookup.CohortContact), "agency email")]
     [InlineData(typeof(Iom.Application.Panels.Meetings.MeetingView), "id panel date startTime location status movedFrom sequence cancellationReason")]

@@ -169,6 +169,11 @@ public static class FuzzEndpoints
             RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = MatchId }),
         "RejectReleaseMatch" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = MatchId }),
         "ListUnmatchedReleases" => new EndpointSeed(Query: r => [new("unmatched", "true"), new("pageSize", r.Next(1, 101).ToString(CultureInfo.InvariantCulture))]),
+        // No alert is raised in the fuzz store: every well-formed id is unknown (404), every other shape too.
+        "GetReleaseAlert" or "AcknowledgeReleaseAlert" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>>
+        {
+            ["id"] = r => HostileValues.Pick(r, ["alert-release-0123456789abcdef0123456789abcdef", "alert-release-0123456789abcdef0123456789abcdef-d28", "alert-x"]),
+        }),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

@@ -63,6 +63,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["ConfirmReleaseMatch"] = [Roles.Coordinator],
         ["RejectReleaseMatch"] = [Roles.Coordinator],
         ["ListUnmatchedReleases"] = [Roles.Coordinator],
+        // Recipients (the matrix's caller is the alert's lead professional, by object id, whatever the role) and co-ordinators.
+        ["GetReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
+        ["AcknowledgeReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
@@ -79,6 +82,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     private string personId = null!;
     private string actionId = null!;
     private string matchId = null!;
+    private string alertId = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -95,6 +99,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         using var minutes = RunningLocalHost.Request(HttpMethod.Put, $"/api/meetings/{Meeting}/minutes", Roles.Coordinator);
         minutes.Content = RunningLocalHost.Json("{}");
         (await host.Client.SendAsync(minutes, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A release alert whose lead professional is the member every role calls as.
+        alertId = Releases.ReleaseAlertApiTests.NewAlertId();
+        await Releases.ReleaseAlertApiTests.InCohortAsync(host, personId, IomMember);
+        await Releases.ReleaseAlertApiTests.RaiseAsync(host, alertId, personId);
     }
 
     public async ValueTask DisposeAsync()
@@ -154,6 +162,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ConfirmReleaseMatch" => Json(HttpMethod.Post, $"/api/release-matches/{matchId}/confirm", "{}"),
         "RejectReleaseMatch" => new(HttpMethod.Post, $"/api/release-matches/{matchId}/reject"),
         "ListUnmatchedReleases" => new(HttpMethod.Get, "/api/prison-releases?unmatched=true"),
+        "GetReleaseAlert" => new(HttpMethod.Get, $"/api/release-alerts/{alertId}"),
+        "AcknowledgeReleaseAlert" => new(HttpMethod.Post, $"/api/release-alerts/{alertId}/acknowledge"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };

@@ -85,7 +85,8 @@ public sealed class PageTemplateEncodingTests
 
         mails.ShouldBe([AcknowledgeReferral.AcknowledgementTemplate, AcknowledgeReferral.EmergencyNoticeTemplate, Iom.Application.Panels.Actions.ActionReminders.Template, Iom.Application.Mail.MailDeliveries.FailureTemplate,
             MeetingPapers.AgendaTemplate, MeetingPapers.AddendumTemplate, MeetingPapers.InvitationToAttendTemplate, MeetingPapers.MeetingChangedTemplate,
-            MeetingPapers.MinutesTemplate, MeetingPapers.OutcomeTemplate, MeetingPapers.MinutesOverdueTemplate], ignoreOrder: true);
+            MeetingPapers.MinutesTemplate, MeetingPapers.OutcomeTemplate, MeetingPapers.MinutesOverdueTemplate,
+            Iom.Application.Releases.Alerts.RaiseReleaseAlert.AlertTemplate, Iom.Application.Releases.Alerts.EscalateReleaseAlerts.EscalationTemplate], ignoreOrder: true);
         TemplateFiles().Where(HandlebarsTemplateRenderer.IsText).ShouldAllBe(n => n.StartsWith("Mail/", StringComparison.Ordinal));
         TemplateFiles().Where(n => n.StartsWith("Mail/", StringComparison.Ordinal)).ShouldBe(
             mails.SelectMany(m => new[] { m + ".html", m + ".subject", m + ".text" }).Append("Mail/_mail-layout"), ignoreOrder: true);

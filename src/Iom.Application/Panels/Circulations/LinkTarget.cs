@@ -13,4 +13,7 @@ public enum LinkTarget
 
     /// <summary>The panel's decision on one referral, for its referrer (the id is the referral id).</summary>
     [WireName("outcome")] Outcome,
+
+    /// <summary>A release alert, for its recipients (the id is the alert id).</summary>
+    [WireName("release-alert")] ReleaseAlert,
 }

@@ -8,6 +8,7 @@ public sealed record SignedLink(LinkTarget Target, string Id, DateTimeOffset Exp
     {
         LinkTarget.Pack => $"/api/meetings/{Id}/pack",
         LinkTarget.Minutes => $"/api/meetings/{Id}/minutes",
+        LinkTarget.ReleaseAlert => $"/api/release-alerts/{Id}",
         _ => $"/api/referrals/{Id}/confirmation",
     };
 }

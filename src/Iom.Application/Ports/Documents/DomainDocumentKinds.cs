@@ -23,5 +23,6 @@ public static class DomainDocumentKinds
         [typeof(Domain.Releases.ReleaseMatch)] = "release-match",
         [typeof(Domain.Releases.CustodyRecord)] = "custody-record",
         [typeof(Domain.Releases.CustodyEvent)] = "custody-event",
+        [typeof(Domain.Releases.ReleaseAlert)] = "release-alert",
     }.ToFrozenDictionary();
 }
