@@ -82,6 +82,7 @@ public static class IomServices
         services.AddReferrals(configuration);
         services.AddReferralForm(environment);
         Panels.Circulations.CirculationServices.AddCirculation(services);
+        Releases.ReleaseIntakeServices.AddReleaseIntake(services, configuration);
         return services;
     }
 
