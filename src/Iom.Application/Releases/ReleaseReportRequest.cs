@@ -30,10 +30,3 @@ public sealed record ReleaseReportRequest
     public ReleaseAddressInput? ReleaseAddress { get; init; }
     public string? Notes { get; init; }
 }
-
-public sealed record ReleaseAddressInput
-{
-    public string? Line1 { get; init; }
-    public string? Town { get; init; }
-    public string? Postcode { get; init; }
-}
