@@ -239,7 +239,7 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
-      excludedPaths: [ '/api/health', '/api/openapi.json', '/api/referrals/new', '/api/email-events', '/api/links', '/api/prison-releases/new', '/api/prison-releases/new/confirmation' ]
+      excludedPaths: [ '/api/health', '/api/openapi.json', '/api/referrals/new', '/api/email-events', '/api/links', '/api/prison-releases/new', '/api/prison-releases/new/confirmation', '/api/prison-releases', '/api/prison-events' ]
     }
     httpSettings: { requireHttps: true }
     identityProviders: {

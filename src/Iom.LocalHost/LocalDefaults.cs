@@ -9,6 +9,15 @@ namespace Iom.LocalHost;
 /// </summary>
 internal static class LocalDefaults
 {
+    /// <summary>
+    /// The development keys of the release doors (SWI's system, and a relay of national events): their secrets are made
+    /// at random into local-secrets.json like the others (<see cref="LocalSecretsProvider"/>), so signing a request
+    /// locally needs no set-up beyond reading that file (docs/releases.md, "Intake doors").
+    /// </summary>
+    public const string DevelopmentPrisonKeyId = "local-swi";
+
+    public const string DevelopmentRelayKeyId = "local-relay";
+
     public static Dictionary<string, string?> For(string workingDirectory)
     {
         var data = Path.Combine(workingDirectory, ".data");
@@ -36,6 +45,8 @@ internal static class LocalDefaults
             ["LocalHost:Agencies:5"] = "council",
             ["LocalHost:Agencies:6"] = "prison",
             ["LocalHost:Agencies:7"] = "cps",
+            ["Releases:Signing:PrisonKeys:" + DevelopmentPrisonKeyId] = "SWI",
+            ["Releases:Signing:RelayKeys:0"] = DevelopmentRelayKeyId,
         };
     }
 }

@@ -8,8 +8,13 @@ namespace Iom.LocalHost;
 
 internal sealed class LocalSecretsProvider(string contentRoot, string dataDirectory) : ConfigurationProvider
 {
-    // Each a base64 256-bit key: the key ring's key-encryption key, the audit chain's key and the links' signing key.
-    private static readonly string[] Generated = [SecretNames.DataProtectionKeyEncryptionKey, SecretNames.AuditChainKey, SecretNames.LinksSigningKey];
+    // Each a base64 256-bit key: the key ring's key-encryption key, the audit chain's key, the links' signing key and
+    // the release doors' development keys.
+    private static readonly string[] Generated =
+    [
+        SecretNames.DataProtectionKeyEncryptionKey, SecretNames.AuditChainKey, SecretNames.LinksSigningKey,
+        SecretNames.ReleaseSigningKey(LocalDefaults.DevelopmentPrisonKeyId), SecretNames.ReleaseSigningKey(LocalDefaults.DevelopmentRelayKeyId),
+    ];
 
     // Lazy rather than loaded at start-up: a file is made only when a key is first needed (verify-audit needs the
     // audit key, so it makes one for a folder without, and then reports every record as signed with an unknown key),

@@ -83,6 +83,7 @@ public static class IomServices
         services.AddReferralForm(environment);
         Panels.Circulations.CirculationServices.AddCirculation(services);
         Releases.ReleaseAlertServices.AddReleaseAlerts(services, configuration);
+        Releases.ReleaseIntakeServices.AddReleaseIntake(services, configuration);
         return services;
     }
 

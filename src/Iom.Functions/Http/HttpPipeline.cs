@@ -303,7 +303,7 @@ public sealed partial class HttpPipeline(
         }
 
         var body = await RequestBody.ReadBytesAsync(http.Request, maxBytes, cancellationToken);
-        if (signer.Refusal(http.Request.Headers, body) is { } refusal)
+        if (await signer.RefusalAsync(http.Request.Headers, body, cancellationToken) is { } refusal)
         {
             http.Response.Headers.WWWAuthenticate = signer.Scheme;
             return Problems.Unauthorised(refusal);

@@ -11,6 +11,10 @@ public interface IRequestSignature
     /// <summary>Why no request can be admitted (no key configured), or null; health reports it.</summary>
     string? NotConfiguredReason { get; }
 
-    /// <returns>Why the request is refused (unsigned, forged, altered, stale), or null when it is the caller's.</returns>
-    string? Refusal(IHeaderDictionary headers, ReadOnlySpan<byte> body);
+    /// <summary>
+    /// Checks the request before the function runs. Asynchronous because a check may need a store (a replayed
+    /// signature is recognised by a record of the ones accepted) or the secret port (the caller's key).
+    /// </summary>
+    /// <returns>Why the request is refused (unsigned, forged, altered, stale, replayed), or null when it is the caller's.</returns>
+    ValueTask<string?> RefusalAsync(IHeaderDictionary headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
 }

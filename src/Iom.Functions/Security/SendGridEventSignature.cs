@@ -20,7 +20,11 @@ public sealed class SendGridEventSignature(MailEventSignature signature) : IRequ
 
     public string? NotConfiguredReason => signature.NotConfiguredReason;
 
-    public string? Refusal(IHeaderDictionary headers, ReadOnlySpan<byte> body)
+    // Nothing to look up: the key is in the options and a stale signature is refused by its timestamp alone.
+    public ValueTask<string?> RefusalAsync(IHeaderDictionary headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Refusal(headers, body.Span));
+
+    private string? Refusal(IHeaderDictionary headers, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(headers);
         // A header sent twice is not SendGrid's: refuse rather than pick one.

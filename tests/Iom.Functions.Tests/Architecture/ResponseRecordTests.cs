@@ -33,7 +33,8 @@ public sealed class ResponseRecordTests
             ["AuditChainsReport", "AuditLog", "ChainVerification", "CreatedMeetings", "FoundPeople", "HealthResponse", "MeetingList",
              "MeetingView", "PersonExport", "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage",
              "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt", "MinutesView", "MeetingCirculations", "CirculationResentView",
-             "ReleaseMatchView", "UnmatchedReleasePage", "ReleaseAlertView"],
+             "ReleaseMatchView", "UnmatchedReleasePage", "ReleaseAlertView",
+             "ReleaseNotificationAccepted", "PrisonEventAccepted"],
             ignoreOrder: true);
     }
 
@@ -86,6 +87,8 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(Iom.Application.Panels.Membership.PanelMembersView.MemberView), "memberId name organisation post email attendance seat seniorRepresentative")]
     [InlineData(typeof(Iom.Application.Panels.Membership.PanelMembersView.ChangeView), "change memberId changedBy changedAt")]
     [InlineData(typeof(Iom.Application.Mail.MailEventsReceipt), "received recorded ignored")]
+    [InlineData(typeof(Iom.Application.Releases.Intake.ReleaseNotificationAccepted), "id")]
+    [InlineData(typeof(Iom.Application.Releases.National.PrisonEventAccepted), "outcome id")]
     [InlineData(typeof(MinutesView),
         "meetingId panel meetingDate version status attendance apologies decisions actions amendment ruling savedBy savedAt finalisedAt")]
     [InlineData(typeof(MinutesView.AttendeeView), "memberId delegateFor name organisation email")]

@@ -146,6 +146,9 @@ public static class FuzzEndpoints
         "Health" => new EndpointSeed(),
         // Signed by SendGrid: the runner signs each input's body as sent, or not, or badly (FuzzRunner.SignedAsSendGrid).
         "ReceiveEmailEvents" => new EndpointSeed(BodyKind.Json, Json: ValidEmailEvents),
+        // Signed by a prison's key or a relay's: the runner signs each input as sent (FuzzRunner.SignedAsReleaseSender).
+        "ReceivePrisonRelease" => new EndpointSeed(BodyKind.Json, Json: ValidReleaseNotification),
+        "RelayPrisonEvent" => new EndpointSeed(BodyKind.Json, Json: ValidPrisonEvent),
         "ReferralForm" => new EndpointSeed(Html: true),
         "SubmitReferralForm" => new EndpointSeed(BodyKind.Form, Form: ValidReferralForm, Headers: _ => [new("Cookie", AntiforgeryCookie)], Html: true),
         "ReferralConfirmation" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["id"] = KnownReferral }, Html: true),
@@ -177,6 +180,43 @@ public static class FuzzEndpoints
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };
+
+    /// <summary>A prison's release notification on the fuzz clock's day (2026-12-14), at SWI, the fuzz key's prison.</summary>
+    public static JsonObject ValidReleaseNotification(Random random) => new()
+    {
+        ["eventId"] = $"swi-{random.Next(1_000_000)}",
+        ["prisonCode"] = HostileValues.Pick(random, ["SWI", "SWI", "swi", "WWI"]),
+        ["prisonNumber"] = HostileValues.Pick(random, ["A8513EA", "A1234BC"]),
+        ["pncId"] = "2012/0052494Q",
+        ["givenName"] = "Darren",
+        ["familyName"] = "Quenby",
+        ["dateOfBirth"] = "1994-03-02",
+        ["reason"] = HostileValues.Pick(random, ["RELEASED", "RELEASED_TO_HOSPITAL", "TRANSFERRED", "TEMPORARY_ABSENCE_RELEASE", "SENT_TO_COURT"]),
+        ["releaseDate"] = HostileValues.Pick(random, ["2026-12-14", "2027-01-11", "2026-12-01"]),
+        ["occurredAt"] = "2026-12-14T08:30:00+00:00",
+        ["releaseAddress"] = new JsonObject { ["line1"] = "1 Kew Road", ["town"] = "Richmond", ["postcode"] = "TW9 1AA" },
+        ["notes"] = "Licence conditions apply",
+    };
+
+    /// <summary>An HMPPS domain event as a relay posts it: a release, a merge, or a type the flow ignores.</summary>
+    public static JsonObject ValidPrisonEvent(Random random)
+    {
+        var type = HostileValues.Pick(random, ["prison-offender-events.prisoner.released", "prison-offender-events.prisoner.merged", "prison-offender-events.prisoner.received"]);
+        var info = new JsonObject { ["nomsNumber"] = "A8513EA", ["prisonId"] = "SWI", ["reason"] = "RELEASED", ["nomisMovementReasonCode"] = "CR" };
+        if (type.EndsWith(".merged", StringComparison.Ordinal))
+        {
+            info["removedNomsNumber"] = "A1234BC";
+        }
+
+        return new JsonObject
+        {
+            ["eventType"] = type,
+            ["version"] = 1,
+            ["occurredAt"] = $"2026-12-14T08:{random.Next(60):00}:00+00:00",
+            ["additionalInformation"] = info,
+            ["personReference"] = new JsonObject { ["identifiers"] = new JsonArray(new JsonObject { ["type"] = "NOMS", ["value"] = "A8513EA" }) },
+        };
+    }
 
     /// <summary>The referral form as a browser posts it: the same referral as <see cref="ValidReferral"/>, with its token.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> ValidReferralForm(Random random)

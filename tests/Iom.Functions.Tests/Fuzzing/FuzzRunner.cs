@@ -122,6 +122,11 @@ public sealed partial class FuzzRunner : IAsyncDisposable
 
     private static readonly Mail.SendGridSigner Stranger = new();
 
+    /// <summary>The keys the host trusts for a prison's notifications (SWI) and a relay's national events.</summary>
+    private static readonly Releases.ReleaseSigner PrisonKey = new("fuzz-swi");
+
+    private static readonly Releases.ReleaseSigner RelayKey = new("fuzz-relay");
+
     private FuzzRunner(RunningLocalHost host, ServerErrorLog errors)
     {
         this.host = host;
@@ -146,7 +151,8 @@ public sealed partial class FuzzRunner : IAsyncDisposable
         var errors = new ServerErrorLog();
         var host = await RunningLocalHost.StartAsync(
             // Rate limits high enough that intake keeps reaching its handler: the fuzzer is one user sending thousands.
-            extraArgs: ["--Clock:StartAt=2026-12-14T09:00:00Z", "--Logging:LogLevel:Default=Warning", "--RateLimits:PermitsPerMinute=10000", SendGrid.Setting],
+            extraArgs: ["--Clock:StartAt=2026-12-14T09:00:00Z", "--Logging:LogLevel:Default=Warning", "--RateLimits:PermitsPerMinute=10000", SendGrid.Setting,
+                .. PrisonKey.PrisonSettings("SWI"), .. RelayKey.RelaySettings()],
             extraFunctionTypes: [],
             overrideServices: services => services.AddSingleton<ILoggerProvider>(errors));
         var runner = new FuzzRunner(host, errors);
@@ -165,7 +171,7 @@ public sealed partial class FuzzRunner : IAsyncDisposable
 
         await Parallel.ForEachAsync(indices, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (index, ct) =>
         {
-            var request = SignedAsSendGrid(generator.Generate(index).Resolve(Known, session), endpoints);
+            var request = Signed(generator.Generate(index).Resolve(Known, session), endpoints);
             var (response, failure) = await SendAsync(request, ct);
             Interlocked.Increment(ref inputs);
             if (response is not null)
@@ -211,11 +217,16 @@ public sealed partial class FuzzRunner : IAsyncDisposable
     /// A signed caller's endpoint gets, input by input, no signature, another key's, a stale one or a good one over the
     /// body exactly as sent (after every mutation): only a good one may be admitted, so the rest must never see a 2xx.
     /// </summary>
-    private FuzzRequest SignedAsSendGrid(FuzzRequest request, IReadOnlyDictionary<string, FuzzEndpoint> endpoints)
+    private FuzzRequest Signed(FuzzRequest request, IReadOnlyDictionary<string, FuzzEndpoint> endpoints)
     {
-        if (endpoints[request.Endpoint].Function.Policy is not { Signer: not null })
+        if (endpoints[request.Endpoint].Function.Policy is not { Signer: { } kind })
         {
             return request;
+        }
+
+        if (kind != typeof(Iom.Functions.Security.SendGridEventSignature))
+        {
+            return SignedAsReleaseSender(request, kind);
         }
 
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -237,6 +248,28 @@ public sealed partial class FuzzRunner : IAsyncDisposable
         }
 
         // A request that may have left its endpoint (a mutated path) stays unpredicted either way.
+        var access = request.Access == Access.Unknown ? Access.Unknown : how == "signed" ? Access.Allowed : Access.Refused;
+        return request with { Headers = headers, Access = access, Mutations = [.. request.Mutations, how] };
+    }
+
+    /// <summary>
+    /// The release doors' HMAC scheme, chosen as for SendGrid: unsigned, the door's key id with another key's bytes, six
+    /// minutes old, or signed. (Two inputs with the same body signed in the same second would be a replay, refused
+    /// with 401: harmless here, since an admitted input is only required not to fail, never to succeed.)
+    /// </summary>
+    private FuzzRequest SignedAsReleaseSender(FuzzRequest request, Type kind)
+    {
+        var key = kind == typeof(Iom.Functions.Security.PrisonReleaseSignature) ? PrisonKey : RelayKey;
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var (signer, at, how) = (int)(unchecked((uint)request.Index * 2654435761u) >> 30) switch
+        {
+            0 => (null, now, "unsigned"),
+            1 => (new Releases.ReleaseSigner(key.KeyId), now, "signed with another key"),
+            2 => (key, now.AddMinutes(-6), "signed six minutes ago"),
+            _ => (key, now, "signed"),
+        };
+        var headers = request.Headers.ToList();
+        headers.AddRange(signer?.Headers(request.Body ?? [], at) ?? []);
         var access = request.Access == Access.Unknown ? Access.Unknown : how == "signed" ? Access.Allowed : Access.Refused;
         return request with { Headers = headers, Access = access, Mutations = [.. request.Mutations, how] };
     }

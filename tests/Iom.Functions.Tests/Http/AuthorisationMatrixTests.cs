@@ -57,6 +57,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["CohortLookup"] = [Roles.Prosecutor],
         // Signed callers only (SendGrid): no role, and no principal, admits anyone; see the signature test below.
         ["ReceiveEmailEvents"] = [],
+        // Signed by a prison's key, or a relay's: no role admits anyone (see the signature tests below).
+        ["ReceivePrisonRelease"] = [],
+        ["RelayPrisonEvent"] = [],
         ["ListCirculations"] = [Roles.Coordinator],
         ["ResendCirculation"] = [Roles.Coordinator],
         ["OpenLink"] = [Roles.Coordinator, Roles.PanelMember, Roles.Referrer],
@@ -77,6 +80,14 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
 
     private readonly Iom.Functions.Tests.Mail.SendGridSigner sendGrid = new();
 
+    /// <summary>A key of prison SWI and a relay's key the host trusts.</summary>
+    private readonly Iom.Functions.Tests.Releases.ReleaseSigner prisonKey = new("matrix-swi");
+
+    private readonly Iom.Functions.Tests.Releases.ReleaseSigner relayKey = new("matrix-relay");
+
+    /// <summary>One body for every request to the prison door, so "a replayed one" is byte for byte "a good one".</summary>
+    private readonly byte[] releaseNotification = Iom.Functions.Tests.Releases.PrisonReleaseDoorTests.Notification();
+
     private RunningLocalHost host = null!;
     private string referralId = null!;
     private string personId = null!;
@@ -88,7 +99,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        host = await RunningLocalHost.StartAsync(extraArgs: ["--RateLimits:PermitsPerMinute=1000", sendGrid.Setting]);
+        host = await RunningLocalHost.StartAsync(extraArgs: ["--RateLimits:PermitsPerMinute=1000", sendGrid.Setting, .. prisonKey.PrisonSettings("SWI"), .. relayKey.RelaySettings()]);
         (referralId, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral());
         // An IOM action about the person, owned by the member every role calls as (written directly until finalised minutes create actions).
         actionId = (await Panels.ActionApiTests.AddActionAsync(host, DemoPeople.ObjectIdOf(IomMember), new DateOnly(2026, 12, 1), personId)).Id;
@@ -153,6 +164,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "CompleteAction" => new(HttpMethod.Post, $"/api/actions/{actionId}/complete"),
         "CohortLookup" => new(HttpMethod.Get, "/api/cohort/lookup?noms=A1234BC"),
         "ReceiveEmailEvents" => Iom.Functions.Tests.Mail.SendGridSigner.Bare("[]"u8.ToArray()),
+        // Valid bodies (a release at SWI; an event type the flow ignores): only the signature decides.
+        "ReceivePrisonRelease" => Iom.Functions.Tests.Releases.ReleaseSigner.Bare("/api/prison-releases", releaseNotification),
+        "RelayPrisonEvent" => Iom.Functions.Tests.Releases.ReleaseSigner.Bare("/api/prison-events",
+            """{"eventType":"prison-offender-events.prisoner.received","version":1,"occurredAt":"2024-10-14T15:09:54+01:00"}"""u8.ToArray()),
         "ListCirculations" => new(HttpMethod.Get, $"/api/meetings/{Meeting}/circulations"),
         // An empty body is refused (400) before the circulation is looked for: the role decides, not the object.
         "ResendCirculation" => Json(HttpMethod.Post, $"/api/circulations/circulation-{Meeting}-agenda-1/resend", "{}"),
@@ -272,25 +287,51 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     public static TheoryData<string> SignedFunctions() =>
         new(FunctionCatalog.ForApp().Http.Where(f => f.Policy is { Signer: not null }).Select(f => f.Name).Order());
 
-    /// <summary>How a request to a signed caller's function is signed: not at all, by someone else, too long ago, or properly.</summary>
-    private HttpRequestMessage SignedRequestFor(string function, string how)
+    /// <summary>
+    /// How a request to a signed caller's function is signed: not at all, by someone else, too long ago, properly, or
+    /// (for the release doors, which remember accepted signatures) a second time exactly as before.
+    /// </summary>
+    private HttpRequestMessage SignedRequestFor(string function, string how, DateTimeOffset now)
     {
         var request = RequestFor(function);
         var body = request.Content!.ReadAsByteArrayAsync(Ct).GetAwaiter().GetResult();
-        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        using var stranger = new Iom.Functions.Tests.Mail.SendGridSigner();
-        var (signer, at) = how switch
+        var kind = FunctionCatalog.ForApp().FindHttp(function)!.Policy!.Signer;
+        if (kind == typeof(Iom.Functions.Security.SendGridEventSignature))
+        {
+            using var stranger = new Iom.Functions.Tests.Mail.SendGridSigner();
+            var (signer, at) = how switch
+            {
+                "no signature" => (null, now),
+                "a wrong one" => (stranger, now),
+                "a stale one" => (sendGrid, now.AddMinutes(-10)),
+                _ => (sendGrid, now),
+            };
+            if (signer is not null)
+            {
+                var timestamp = Iom.Functions.Tests.Mail.SendGridSigner.Timestamp(at);
+                request.Headers.Add(Iom.Functions.Security.SendGridEventSignature.SignatureHeader, signer.Sign(timestamp, body));
+                request.Headers.Add(Iom.Functions.Security.SendGridEventSignature.TimestampHeader, timestamp);
+            }
+
+            return request;
+        }
+
+        kind.ShouldBeOneOf([typeof(Iom.Functions.Security.PrisonReleaseSignature), typeof(Iom.Functions.Security.PrisonEventRelaySignature)],
+            "a new kind of signer needs its way of signing here");
+        var key = kind == typeof(Iom.Functions.Security.PrisonReleaseSignature) ? prisonKey : relayKey;
+        // The other door's key: known to the host, so only the door's own list can be what refuses it.
+        var otherDoors = kind == typeof(Iom.Functions.Security.PrisonReleaseSignature) ? relayKey : prisonKey;
+        var (by, signedAt) = how switch
         {
             "no signature" => (null, now),
-            "a wrong one" => (stranger, now),
-            "a stale one" => (sendGrid, now.AddMinutes(-10)),
-            _ => (sendGrid, now),
+            "a wrong one" => (new Iom.Functions.Tests.Releases.ReleaseSigner(key.KeyId), now),
+            "another door's key" => (otherDoors, now),
+            "a stale one" => (key, now.AddMinutes(-10)),
+            _ => (key, now),
         };
-        if (signer is not null)
+        foreach (var (name, value) in by?.Headers(body, signedAt) ?? [])
         {
-            var timestamp = Iom.Functions.Tests.Mail.SendGridSigner.Timestamp(at);
-            request.Headers.Add(Iom.Functions.Security.SendGridEventSignature.SignatureHeader, signer.Sign(timestamp, body));
-            request.Headers.Add(Iom.Functions.Security.SendGridEventSignature.TimestampHeader, timestamp);
+            request.Headers.Add(name, value);
         }
 
         return request;
@@ -298,13 +339,18 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(SignedFunctions))]
-    public async Task A_signed_callers_function_admits_a_good_signature_and_refuses_none_a_wrong_or_a_stale_one_with_401(string function)
+    public async Task A_signed_callers_function_admits_a_good_signature_and_refuses_none_a_wrong_a_stale_or_a_replayed_one_with_401(string function)
     {
-        FunctionCatalog.ForApp().FindHttp(function)!.Policy!.Signer.ShouldBe(typeof(Iom.Functions.Security.SendGridEventSignature), "a new kind of signer needs its way of signing here");
+        var remembers = FunctionCatalog.ForApp().FindHttp(function)!.Policy!.Signer != typeof(Iom.Functions.Security.SendGridEventSignature);
+        var cases = remembers
+            ? new[] { "no signature", "a wrong one", "another door's key", "a stale one", "a good one", "a replayed one" }
+            : ["no signature", "a wrong one", "a stale one", "a good one"];
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var cells = new List<string>();
-        foreach (var how in new[] { "no signature", "a wrong one", "a stale one", "a good one" })
+        foreach (var how in cases)
         {
-            using var request = SignedRequestFor(function, how);
+            // "a replayed one" is "a good one" sent again: the same body, key and timestamp.
+            using var request = SignedRequestFor(function, how, now);
             var status = (await host.Client.SendAsync(request, Ct)).StatusCode;
             var expected = how == "a good one" ? "allowed" : "401";
             var actual = status switch
@@ -322,6 +368,15 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         }
 
         cells.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_prisons_key_reporting_a_release_from_another_prison_gets_403()
+    {
+        var body = Iom.Functions.Tests.Releases.PrisonReleaseDoorTests.Notification(prison: "WWI");
+        using var request = prisonKey.Post("/api/prison-releases", body, host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+
+        (await host.Client.SendAsync(request, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -22,4 +22,11 @@ public static class SecretNames
     /// first signing, any verifying. A key dropped from the list invalidates the links it signed.
     /// </summary>
     public const string LinksSigningKey = "Links-SigningKey";
+
+    /// <summary>
+    /// The HMAC key of one release-notification signing key id (<c>Releases:Signing</c>): a base64 256-bit key, as
+    /// <c>openssl rand -base64 32</c> makes, shared with the prison or relay that holds the id. Rotation adds a new id
+    /// (and its secret) beside the old, so each id's secret never changes under a sender.
+    /// </summary>
+    public static string ReleaseSigningKey(string keyId) => "Releases-SigningKey-" + keyId;
 }
