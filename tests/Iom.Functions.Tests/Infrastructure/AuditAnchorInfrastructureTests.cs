@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Iom.Functions.Tests.Infrastructure;
@@ -6,34 +5,13 @@ namespace Iom.Functions.Tests.Infrastructure;
 /// <summary>The anchor container as infra/main.bicep declares it, read from the compiled ARM template.</summary>
 public sealed class AuditAnchorInfrastructureTests
 {
-    private static async Task<JsonElement> CompiledTemplateAsync()
-    {
-        var output = Path.Combine(Directory.CreateTempSubdirectory("iom-bicep-anchors-").FullName, "main.json");
-        var psi = new ProcessStartInfo(BicepTests.BicepCli(), ["build", Path.Combine(RepoRoot.Find(), "infra", "main.bicep"), "--outfile", output])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var process = Process.Start(psi)!;
-        var errors = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        process.ExitCode.ShouldBe(0, errors);
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
-        return json.RootElement.Clone();
-    }
-
-    private static IEnumerable<JsonElement> Resources(JsonElement template, string type)
-    {
-        var resources = template.GetProperty("resources");
-        // Symbolic-name templates hold resources in an object, older ones in an array.
-        var all = resources.ValueKind == JsonValueKind.Object ? resources.EnumerateObject().Select(p => p.Value) : resources.EnumerateArray();
-        return all.Where(r => r.GetProperty("type").GetString() == type);
-    }
+    private static IEnumerable<JsonElement> Resources(JsonElement template, string type) =>
+        BicepTests.Resources(template).Where(r => r.GetProperty("type").GetString() == type);
 
     [Fact]
     public async Task The_anchor_container_is_write_once_with_appends_allowed_and_the_app_is_told_where_it_is()
     {
-        var template = await CompiledTemplateAsync();
+        var template = await BicepTests.CompiledAsync();
 
         var policy = Resources(template, "Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies").ShouldHaveSingleItem();
         policy.GetProperty("name").GetString()!.ShouldContain("audit-anchors");

@@ -13,8 +13,7 @@ public sealed class AuthenticationSettingsTests
 {
     private static async Task<(JsonElement Auth, JsonElement AppSettings)> CompiledAsync()
     {
-        using var template = JsonDocument.Parse(await File.ReadAllTextAsync(await BicepTests.BuildAsync(), TestContext.Current.CancellationToken));
-        var resources = template.RootElement.GetProperty("resources").EnumerateArray().ToList();
+        var resources = BicepTests.Resources(await BicepTests.CompiledAsync()).ToList();
         var auth = resources.Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites/config"
                                          && r.GetProperty("name").GetString()!.Contains("authsettingsV2", StringComparison.Ordinal));
         var site = resources.Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");

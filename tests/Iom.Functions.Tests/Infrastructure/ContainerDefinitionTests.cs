@@ -11,8 +11,8 @@ public sealed class ContainerDefinitionTests
     [Fact]
     public async Task The_compiled_template_deploys_every_container_from_the_same_definition_the_code_embeds()
     {
-        using var template = JsonDocument.Parse(await File.ReadAllTextAsync(await BicepTests.BuildAsync(), TestContext.Current.CancellationToken));
-        var variables = template.RootElement.GetProperty("variables");
+        var template = await BicepTests.CompiledAsync();
+        var variables = template.GetProperty("variables");
 
         // loadJsonContent inlines the file as a variable; the deployed containers are exactly its "containers".
         var loaded = variables.EnumerateObject().Single(v => v.Name.StartsWith("$fxv#", StringComparison.Ordinal)
@@ -21,7 +21,7 @@ public sealed class ContainerDefinitionTests
             "infra/main.bicep must load the same infra/containers.json the adapters embed.");
         variables.GetProperty("containerDefinitions").GetString().ShouldBe($"[variables('{Name(variables, loaded)}').containers]");
 
-        var containers = Resources(template.RootElement).Single(r => r.GetProperty("type").GetString() == "Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers");
+        var containers = BicepTests.Resources(template).Single(r => r.GetProperty("type").GetString() == "Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers");
         containers.GetProperty("copy").GetProperty("count").GetString().ShouldBe("[length(variables('containerDefinitions'))]");
         var resource = containers.GetProperty("properties").GetProperty("resource");
         const string Each = "[variables('containerDefinitions')[copyIndex()]";
@@ -51,10 +51,4 @@ public sealed class ContainerDefinitionTests
 
     private static string Name(JsonElement variables, JsonElement value) =>
         variables.EnumerateObject().Single(v => v.Value.ValueKind == JsonValueKind.Object && v.Value.GetRawText() == value.GetRawText()).Name;
-
-    private static IEnumerable<JsonElement> Resources(JsonElement template)
-    {
-        var resources = template.GetProperty("resources");
-        return resources.ValueKind == JsonValueKind.Array ? resources.EnumerateArray() : resources.EnumerateObject().Select(p => p.Value);
-    }
 }
