@@ -84,6 +84,8 @@ var queueNames = [
   'release-notifications'
   'release-custody'
   'release-alerts'
+  'release-reminders'
+  'release-alert-escalations'
 ]
 
 // Every secret the code reads (SecretNames); their values are put by infra/scripts/secrets.sh, never by a deployment.

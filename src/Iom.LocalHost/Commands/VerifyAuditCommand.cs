@@ -1,7 +1,7 @@
 using System.Globalization;
 using Iom.Adapters.Sqlite;
 using Iom.Application.Audit;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace Iom.LocalHost.Commands;
 
@@ -27,14 +27,16 @@ public static class VerifyAuditCommand
         AuditChainsReport report;
         try
         {
-            // The host's own composition, built but not started: no listener, no queue dispatcher, no timers.
-            await using var app = LocalHostApp.Build(args);
-            if (MissingSqliteFile(app) is { } missing)
+            // Checked before the app is built, since building may open the store, and opening it would create an empty
+            // store that verifies as intact: a wrong folder must not pass.
+            if (MissingSqliteFile(args) is { } missing)
             {
-                // Opening it would create an empty store that verifies as intact: a wrong folder must not pass.
                 await error.WriteLineAsync($"verify-audit: there is no local store at {missing} (set Sqlite:DataDirectory, or run from the folder holding .data).");
                 return Failed;
             }
+
+            // The host's own composition, built but not started: no listener, no queue dispatcher, no timers.
+            await using var app = LocalHostApp.Build(args);
 
             report = await app.Services.GetRequiredService<VerifyAuditChains>().HandleAsync(cancellationToken);
         }
@@ -65,14 +67,21 @@ public static class VerifyAuditCommand
         return report.Intact ? Intact : Broken;
     }
 
-    private static string? MissingSqliteFile(WebApplication app)
+    /// <summary>The store file the host would open, when it is SQLite and absent; read from the host's own configuration sources.</summary>
+    private static string? MissingSqliteFile(string[] args)
     {
-        if (app.Configuration["Documents:Provider"] != "Sqlite")
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(LocalDefaults.For(Directory.GetCurrentDirectory()))
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+        if (configuration["Documents:Provider"] != "Sqlite")
         {
             return null;
         }
 
-        var file = app.Services.GetRequiredService<IOptions<SqliteOptions>>().Value.FilePath(app.Environment.ContentRootPath);
+        var options = configuration.GetSection(SqliteOptions.SectionName).Get<SqliteOptions>() ?? new SqliteOptions();
+        var file = options.FilePath(Directory.GetCurrentDirectory());
         return File.Exists(file) ? null : file;
     }
 }

@@ -41,6 +41,7 @@ public sealed class InfrastructureAgreementTests
         ["Mail:EffectiveDomains"] = "not a setting: computed from SecureDomains",
         ["Referrals:Eligibility"] = "not a setting: computed from DyoAssetThreshold",
         ["Panels"] = "the shipped panels (panels.json); a partnership changes them through the members API",
+        ["Releases:Signing"] = "no prison or relay key until the partnership adds one (docs/deploy.md, \"Adding a prison key\"); until then signed release notifications get 401 and health shows release-intake degraded",
         ["Referrals:DyoAssetThreshold"] = "the terms of reference's threshold",
         ["Referrals:CutoffWorkingDays"] = "the terms of reference's 10 working days",
         ["Retention:WithdrawnReferralDays"] = "the retention schedule",
