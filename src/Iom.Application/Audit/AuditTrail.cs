@@ -59,13 +59,18 @@ public sealed class AuditTrail(IDocumentStore documents, ISecretStore secrets, I
                 await documents.CommitAsync(Containers.People, personId, [.. change, .. records.Select(r => DocumentWrite.Create(r.Id, r)), headWrite], cancellationToken);
                 return records;
             }
-            catch (DocumentStoreException) when (attempt < MaxAttempts)
+            catch (DocumentStoreException refused)
             {
                 // Another record for this person may have been appended first: then chain onto it and try again.
                 // Otherwise the change itself was refused (e.g. a stale ETag), and that is the caller's answer.
                 if (!await HeadMovedAsync(headKey, head?.ETag, cancellationToken))
                 {
                     throw;
+                }
+
+                if (attempt == MaxAttempts)
+                {
+                    throw new AuditChainBusyException(personId, refused);
                 }
 
                 // Writers that lost the same race would otherwise read the new head together and race again: a few

@@ -112,6 +112,10 @@ public sealed partial class HttpPipeline(
             {
                 http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             }
+            else if (exception is Application.Audit.AuditChainBusyException)
+            {
+                http.Response.Headers.RetryAfter = "1";
+            }
 
             LogRefused(logger, function.Name, problem.Problem.Status ?? 0);
             return problem;

@@ -89,6 +89,8 @@ public static class Problems
         BadHttpRequestException b => Create(b.StatusCode, "bad-request", "The request could not be read."),
         DocumentPreconditionFailedException => Create(StatusCodes.Status412PreconditionFailed, "stale", "Someone else changed this first.", "Read it again and retry."),
         DocumentConflictException => Create(StatusCodes.Status409Conflict, "conflict", "This already exists."),
+        Application.Audit.AuditChainBusyException => Create(StatusCodes.Status503ServiceUnavailable, "busy",
+            "Too many changes to the same record at once.", "Nothing was changed. Wait for the time in Retry-After, then try again."),
         _ => null,
     };
 

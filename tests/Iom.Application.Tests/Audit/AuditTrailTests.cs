@@ -86,6 +86,42 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public async Task A_writer_overtaken_on_every_attempt_gives_up_as_busy_not_as_a_conflict_and_writes_nothing()
+    {
+        var overtaking = new OvertakingStore(documents, kit);
+
+        var busy = await Should.ThrowAsync<AuditChainBusyException>(() =>
+            kit.Trail(overtaking).CommitAsync(Entry(AuditOperation.Alteration), [DocumentWrite.Create("c4", new Change("d"))], Ct));
+
+        busy.InnerException.ShouldBeAssignableTo<DocumentStoreException>();
+        overtaking.Overtaken.ShouldBe(AuditTrail.MaxAttempts);
+        (await documents.ReadAsync<Change>(new DocumentKey(Containers.People, Person, "c4"), Ct)).ShouldBeNull();
+        var verification = await Trail().VerifyAsync(Person, Ct);
+        (verification.Records, verification.Intact).ShouldBe((AuditTrail.MaxAttempts, true));
+    }
+
+    /// <summary>The real store, but another writer appends to the person's chain just before each of this writer's commits.</summary>
+    private sealed class OvertakingStore(IDocumentStore inner, AuditKit kit) : IDocumentStore
+    {
+        public int Overtaken { get; private set; }
+
+        public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) => inner.ReadAsync<T>(key, cancellationToken);
+        public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.CreateAsync(key, value, cancellationToken);
+        public Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) => inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
+        public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.UpsertAsync(key, value, cancellationToken);
+        public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, ifMatchETag, cancellationToken);
+        public IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default) => inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
+        public Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync<T>(query, cancellationToken);
+        public IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default) => inner.ReadKindAsync<T>(container, cancellationToken);
+
+        public async Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+        {
+            await kit.Trail(inner).CommitAsync(Entry(subject: $"referral/overtaker-{++Overtaken}"), [], cancellationToken);
+            await inner.CommitAsync(container, partition, writes, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task An_altered_record_breaks_the_chain_at_that_record()
     {
         await Trail().CommitAsync(Entry(AuditOperation.Collection), [], Ct);
