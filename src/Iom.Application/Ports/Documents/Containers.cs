@@ -20,5 +20,11 @@ public static class Containers
     /// <summary>Partitioned by the operational key it protects (e.g. "mail"): idempotency ledgers, leases.</summary>
     public const string Operations = "operations";
 
-    public static IReadOnlyList<string> All { get; } = [People, Panels, Identities, Operations];
+    /// <summary>
+    /// Partitioned by reporting period name (<c>2026-11</c>, <c>2026-Q3</c>, <c>FY2026-27</c>): the aggregate measures
+    /// of that period (no personal data), each read by point reads.
+    /// </summary>
+    public const string Performance = "performance";
+
+    public static IReadOnlyList<string> All { get; } = [People, Panels, Identities, Operations, Performance];
 }
