@@ -63,7 +63,7 @@ param deployerPrincipalId string = ''
 var suffix = uniqueString(resourceGroup().id, name)
 var appName = '${name}-func-${suffix}'
 var databaseName = 'iom'
-var topicName = 'iom-domain-events'
+var topicName = 'iom-events'
 
 // The one definition of the containers (partition key, indexing policy, default TTL, unique keys); the Cosmos adapter
 // applies the same file when it creates containers, and the SQLite adapter derives its indexes from it.

@@ -15,7 +15,7 @@ public sealed class ServiceBusPublisherOptions : IValidatableObject
     public string? ConnectionString { get; set; }
 
     [Required(AllowEmptyStrings = false)]
-    public string TopicName { get; set; } = "iom-domain-events";
+    public string TopicName { get; set; } = "iom-events";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

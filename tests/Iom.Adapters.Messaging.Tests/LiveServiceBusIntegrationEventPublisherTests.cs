@@ -8,7 +8,7 @@ namespace Iom.Adapters.Messaging.Tests;
 
 /// <summary>
 /// LIVE: publishes to a real Service Bus namespace. Runs only where SERVICEBUS_CONNECTION holds a connection string
-/// with Send and Listen rights; topic SERVICEBUS_TOPIC (default iom-domain-events) needs a subscription
+/// with Send and Listen rights; topic SERVICEBUS_TOPIC (default iom-events) needs a subscription
 /// SERVICEBUS_SUBSCRIPTION (default iom-live-tests) without filters.
 /// </summary>
 public sealed class LiveServiceBusIntegrationEventPublisherTests
@@ -19,7 +19,7 @@ public sealed class LiveServiceBusIntegrationEventPublisherTests
     public async Task Live_an_event_published_to_a_real_topic_arrives_with_its_id_subject_property_and_body()
     {
         Assert.SkipUnless(!string.IsNullOrEmpty(ConnectionString), "Live Service Bus test: set SERVICEBUS_CONNECTION to run it.");
-        var topic = Environment.GetEnvironmentVariable("SERVICEBUS_TOPIC") ?? "iom-domain-events";
+        var topic = Environment.GetEnvironmentVariable("SERVICEBUS_TOPIC") ?? "iom-events";
         var subscription = Environment.GetEnvironmentVariable("SERVICEBUS_SUBSCRIPTION") ?? "iom-live-tests";
         var integrationEvent = Samples.PrisonerReleased($"live-test:{Guid.NewGuid():N}");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -66,7 +66,7 @@ public sealed class ServiceBusIntegrationEventPublisherTests
             await services.GetRequiredService<IIntegrationEventPublisher>().PublishAsync(Samples.PrisonerReleased("b"), TestContext.Current.CancellationToken);
         }
 
-        client.Received(1).CreateSender("iom-domain-events");
+        client.Received(1).CreateSender("iom-events");
         sent.Select(message => message.MessageId).ShouldBe(["a", "b"]);
         await sender.Received(1).DisposeAsync();
     }
