@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Iom.Adapters.ServiceBus;
 
-/// <summary>Configuration section "ServiceBus": where integration events are published. Give exactly one of
+/// <summary>Configuration section "ServiceBus": where integration events are published, and the namespace of the national
+/// events queue (<see cref="NationalEventQueueOptions"/>). Give exactly one of
 /// <see cref="FullyQualifiedNamespace"/> (managed identity; Azure) or <see cref="ConnectionString"/>.</summary>
 public sealed class ServiceBusPublisherOptions : IValidatableObject
 {

@@ -88,6 +88,10 @@ internal static class Adapters
             case "Folder": services.AddFolderIntegrationEventPublisher(configuration); break;
             case var other: throw Unknown("Events", other, "ServiceBus", "Folder");
         }
+
+        // In Azure, national events also arrive on a Service Bus queue (NationalEvents:ServiceBusQueue, set by the
+        // Bicep); where none is named (the local host), by the storage queue and the relay door alone.
+        services.AddServiceBusNationalEventQueue(configuration);
     }
 
     /// <summary>

@@ -11,11 +11,13 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iom.Functions.Releases;
 
 /// <summary>
-/// HMPPS domain events as published (issue 11, intake door 3): from the national subscription's queue, and the same
-/// handler behind a door signed by a relay's key (<see cref="PrisonEventRelaySignature"/>). A malformed event on the
-/// queue fails, so after the retries it rests in <c>prison-events-poison</c>; at the door it is a 400.
+/// HMPPS domain events as published (issue 11, intake door 3): from the national subscription's storage queue, from
+/// the Service Bus queue in Azure (drained by a timer: no Service Bus trigger is available to this worker), and the
+/// same handler behind a door signed by a relay's key (<see cref="PrisonEventRelaySignature"/>). A malformed event on
+/// the storage queue fails, so after the retries it rests in <c>prison-events-poison</c>; on the Service Bus queue it
+/// is dead-lettered with why; at the door it is a 400.
 /// </summary>
-public sealed class NationalEventFunctions(ReceiveNationalEvent handler)
+public sealed class NationalEventFunctions(ReceiveNationalEvent handler, DrainNationalEvents drain)
 {
     public const string Route = "prison-events";
 
@@ -23,6 +25,11 @@ public sealed class NationalEventFunctions(ReceiveNationalEvent handler)
     public Task Receive(
         [QueueTrigger(ReleaseQueues.NationalEvents, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) =>
         handler.HandleAsync(Encoding.UTF8.GetBytes(message), ReceiveNationalEvent.Hmpps, cancellationToken);
+
+    /// <summary>Every minute, like the other sweeps: one bounded batch; where no Service Bus queue is configured, nothing.</summary>
+    [Function("DrainNationalEventQueue")]
+    public Task Drain([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        drain.DrainAsync(cancellationToken);
 
     [Function("RelayPrisonEvent")]
     [Accepts("application/json")]

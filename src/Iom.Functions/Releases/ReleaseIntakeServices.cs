@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Iom.Functions.Releases;
 
-/// <summary>The machine doors of the release flow: the prisons' signed JSON, the national queue and its signed relay.</summary>
+/// <summary>The machine doors of the release flow: the prisons' signed JSON, the national queues (storage, and Service Bus in Azure) and its signed relay.</summary>
 public static class ReleaseIntakeServices
 {
     public static IServiceCollection AddReleaseIntake(this IServiceCollection services, IConfiguration configuration)
@@ -20,6 +20,7 @@ public static class ReleaseIntakeServices
         services.AddSingleton<PrisonReleaseSignature>();
         services.AddSingleton<PrisonEventRelaySignature>();
         services.AddSingleton<ReceiveNationalEvent>();
+        services.AddSingleton<DrainNationalEvents>();
         services.AddHealthChecks().AddCheck<ReleaseIntakeHealthCheck>(ReleaseIntakeHealthCheck.Name, tags: [AuthenticationFrontEndHealthCheck.PublicReasonTag]);
         return services;
     }
