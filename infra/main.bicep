@@ -57,6 +57,9 @@ param partnerAgencies partnerAgency[] = []
 @description('E-mail address the operational alerts go to.')
 param alertEmail string
 
+@description('Object id of the relay that forwards HMPPS domain events (prisoner.released, prisoner.merged) to the national events queue, given Service Bus Data Sender on that queue only; empty for none yet (docs/deploy.md, "National events").')
+param nationalEventsSenderPrincipalId string = ''
+
 @description('Object id of whoever runs the deployment (azd sets AZURE_PRINCIPAL_ID): made Key Vault Secrets Officer so infra/scripts/secrets.sh can put the keys; empty for none.')
 param deployerPrincipalId string = ''
 
@@ -64,6 +67,9 @@ var suffix = uniqueString(resourceGroup().id, name)
 var appName = '${name}-func-${suffix}'
 var databaseName = 'iom'
 var topicName = 'iom-events'
+// The Service Bus queue national events arrive on (the app's NationalEvents:ServiceBusQueue); the same name as the
+// storage queue the local host and a storage-queue relay use (ReleaseQueues.NationalEvents).
+var nationalEventsQueueName = 'prison-events'
 
 // The one definition of the containers (partition key, indexing policy, default TTL, unique keys); the Cosmos adapter
 // applies the same file when it creates containers, and the SQLite adapter derives its indexes from it.
@@ -241,6 +247,24 @@ resource agencyFilters 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rul
   }
 }]
 
+// HMPPS domain events, forwarded by the partnership's relay and drained every minute by the app (DrainNationalEventQueue,
+// peek-lock). A malformed event is dead-lettered by the app at once; one that keeps failing is dead-lettered by the
+// broker after maxDeliveryCount, so nothing is retried for ever. The lock covers a run's batch (NationalEvents:MaxMessagesPerRun).
+resource nationalEventsQueue 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' = {
+  parent: serviceBus
+  name: nationalEventsQueueName
+  properties: {
+    lockDuration: 'PT5M'
+    maxDeliveryCount: 10
+    deadLetteringOnMessageExpiration: true
+    defaultMessageTimeToLive: 'P14D'
+    // A relay that resends the same event (its message id) inside this window is dropped by the broker; the handler's
+    // idempotency covers anything later.
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: 'P1D'
+  }
+}
+
 resource vault 'Microsoft.KeyVault/vaults@2026-02-01' = {
   name: take('${name}-kv-${suffix}', 24)
   location: location
@@ -339,6 +363,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Events__Provider', value: 'ServiceBus' }
         { name: 'ServiceBus__FullyQualifiedNamespace', value: '${serviceBus.name}.servicebus.windows.net' }
         { name: 'ServiceBus__TopicName', value: eventsTopic.name }
+        { name: 'NationalEvents__ServiceBusQueue', value: nationalEventsQueue.name }
         // The app trusts X-MS-CLIENT-PRINCIPAL only when App Service Authentication is on (WEBSITE_AUTH_ENABLED,
         // set by the platform) and the principal comes from this provider and tenant.
         { name: 'Authentication__IdentityProvider', value: 'aad' }
@@ -428,6 +453,28 @@ resource busAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(eventsTopic.id, identity.id, roles.serviceBusDataSender)
   properties: {
     principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+  }
+}
+
+// Receive only, and only from the national events queue.
+resource nationalEventsAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: nationalEventsQueue
+  name: guid(nationalEventsQueue.id, identity.id, roles.serviceBusDataReceiver)
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+  }
+}
+
+// The relay sends to the national events queue only.
+resource nationalEventsRelayAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(nationalEventsSenderPrincipalId)) {
+  scope: nationalEventsQueue
+  name: guid(nationalEventsQueue.id, nationalEventsSenderPrincipalId, roles.serviceBusDataSender)
+  properties: {
+    principalId: nationalEventsSenderPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
   }
@@ -526,8 +573,42 @@ resource alerts 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [for alert
   }
 }]
 
+// The national events queue's poison: any message in its dead-letter queue, whether the app put it there (malformed)
+// or the broker did (maxDeliveryCount failures). A Service Bus metric, as Storage metrics cannot count one queue.
+resource nationalEventsDeadLetters 'Microsoft.Insights/metricAlerts@2026-01-01' = {
+  name: '${name}-national-events-dead-lettered-${suffix}'
+  location: 'global'
+  properties: {
+    description: 'A national event is in the dead-letter queue of ${nationalEventsQueueName}: malformed (its dead-letter reason says where) or failing every delivery. Inspect it in the portal\'s Service Bus Explorer and resend it once fixed (docs/deploy.md, "National events").'
+    severity: 1
+    enabled: true
+    scopes: [ serviceBus.id ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'dead-lettered'
+          metricNamespace: 'Microsoft.ServiceBus/namespaces'
+          metricName: 'DeadletteredMessages'
+          dimensions: [ { name: 'EntityName', operator: 'Include', values: [ nationalEventsQueue.name ] } ]
+          operator: 'GreaterThan'
+          threshold: 0
+          timeAggregation: 'Maximum'
+        }
+      ]
+    }
+    actions: [ { actionGroupId: operators.id } ]
+  }
+}
+
 output AZURE_FUNCTION_APP_NAME string = app.name
 output AZURE_FUNCTION_APP_URL string = 'https://${app.properties.defaultHostName}/api'
 output AZURE_KEY_VAULT_NAME string = vault.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.name
 output AZURE_KEY_VAULT_SECRET_NAMES string = join(secretNames, ' ')
+// Where the relay sends national events (docs/deploy.md, "National events").
+output AZURE_SERVICE_BUS_NAMESPACE string = '${serviceBus.name}.servicebus.windows.net'
+output IOM_NATIONAL_EVENTS_QUEUE string = nationalEventsQueue.name

@@ -38,7 +38,7 @@ public sealed class NationalEventDoorTests : IAsyncLifetime
          "personReference":{"identifiers":[{"type":"NOMS","value":"A8513EA"}]},"publishedAt":"2024-10-14T15:10:54.742536797+01:00","version":1}
         """;
 
-    private static string Released(Action<JsonObject>? change = null)
+    internal static string Released(Action<JsonObject>? change = null)
     {
         var json = JsonNode.Parse(Example)!.AsObject();
         change?.Invoke(json);
