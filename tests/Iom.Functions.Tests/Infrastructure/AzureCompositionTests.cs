@@ -32,6 +32,7 @@ public sealed class AzureCompositionTests
                 ["SendGrid:FromEmail"] = "iom@richmond.gov.uk",
                 ["KeyVault:VaultUri"] = "https://iom-kv.vault.azure.net/",
                 ["ServiceBus:FullyQualifiedNamespace"] = "iom-sb.servicebus.windows.net",
+                ["NationalEvents:ServiceBusQueue"] = "prison-events",
             })
             .Build();
         var services = new ServiceCollection();
@@ -53,6 +54,7 @@ public sealed class AzureCompositionTests
         services.GetRequiredService<IMailSender>().GetType().Name.ShouldBe("SendGridMailSender");
         services.GetRequiredService<ISecretStore>().GetType().Name.ShouldBe("KeyVaultSecretStore");
         services.GetRequiredService<IIntegrationEventPublisher>().GetType().Name.ShouldBe("ServiceBusIntegrationEventPublisher");
+        services.GetRequiredService<INationalEventInbox>().GetType().Name.ShouldBe("ServiceBusNationalEventInbox");
         services.GetRequiredService<Iom.Application.Ports.AuditAnchors.IAuditAnchorStore>().GetType().Name.ShouldBe("BlobAuditAnchorStore");
         // Managed identity on the Functions storage account's blob endpoint, as main.bicep sets AuditAnchors__ServiceUri.
         services.GetRequiredService<IOptions<Iom.Adapters.Blobs.BlobAuditAnchorOptions>>().Value.ServiceUri.ShouldBe(new Uri("https://iomstorage.blob.core.windows.net/"));
@@ -114,6 +116,31 @@ public sealed class AzureCompositionTests
         var failure = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<Iom.Adapters.Cosmos.CosmosOptions>>().Value);
 
         failure.Message.ShouldContain("AccountEndpoint");
+    }
+
+    [Theory]
+    [InlineData("no namespace for it", "prison-events", null, "ServiceBus:FullyQualifiedNamespace")]
+    [InlineData("a name Service Bus cannot have", "prison events!", "iom-sb.servicebus.windows.net", "NationalEvents:ServiceBusQueue")]
+    public async Task A_national_events_queue_the_app_cannot_drain_stops_the_app_at_start_up_with_the_setting_named(string what, string queue, string? serviceBusNamespace, string named)
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().AddShippedDefaults().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // Integration events to a folder, so only the national events queue asks for a namespace.
+            ["Events:Provider"] = "Folder",
+            ["NationalEvents:ServiceBusQueue"] = queue,
+            ["ServiceBus:FullyQualifiedNamespace"] = serviceBusNamespace,
+        }).Build();
+        services.AddLogging();
+        services.AddIomFunctions(configuration, new TestEnvironment());
+        await using var provider = services.BuildServiceProvider();
+
+        // What the host runs before it starts: every option registered with ValidateOnStart.
+        var thrown = Should.Throw<Exception>(() => provider.GetRequiredService<IStartupValidator>().Validate(), what);
+
+        // One failure is thrown as it is, several together.
+        var failures = (thrown is AggregateException all ? all.InnerExceptions : [thrown]).OfType<OptionsValidationException>().SelectMany(e => e.Failures);
+        failures.ShouldContain(f => f.Contains(named, StringComparison.Ordinal));
     }
 
     private sealed class TestEnvironment : IHostEnvironment

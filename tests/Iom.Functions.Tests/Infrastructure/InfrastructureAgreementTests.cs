@@ -49,6 +49,7 @@ public sealed class InfrastructureAgreementTests
         ["RateLimits:PermitsPerMinute"] = "30 a minute per caller",
         ["Http:RequestTimeout"] = "30 s, under the platform's 230 s",
         ["Http:BodyReadTimeout"] = "10 s",
+        ["NationalEvents:MaxMessagesPerRun"] = "50 a run (a minute), handled well inside the queue's 5-minute lock",
     };
 
     /// <summary>Settings read by the Functions host or the Azure SDK, not bound by the app's own options.</summary>
@@ -136,6 +137,39 @@ public sealed class InfrastructureAgreementTests
         var filter = resources.Single(r => r.GetProperty("type").GetString() == "Microsoft.ServiceBus/namespaces/topics/subscriptions/rules");
         filter.GetProperty("properties").GetProperty("sqlFilter").GetProperty("sqlExpression").GetString()!
             .ShouldStartWith($"[format('{Iom.Adapters.ServiceBus.ServiceBusIntegrationEventPublisher.EventTypeProperty} IN (");
+    }
+
+    [Fact]
+    public async Task The_national_events_queue_is_declared_on_service_bus_and_the_app_drains_it_with_a_receive_only_role_on_it_alone()
+    {
+        var template = await BicepTests.CompiledAsync();
+        var resources = BicepTests.Resources(template).ToList();
+        var queueName = template.GetProperty("variables").GetProperty("nationalEventsQueueName").GetString();
+
+        // The same name as the storage queue the local host and a storage relay use: one name for one door.
+        queueName.ShouldBe(Iom.Application.Releases.ReleaseQueues.NationalEvents);
+        var settings = await BicepAppSettingsAsync();
+        settings["NationalEvents__ServiceBusQueue"].ShouldContain("nationalEventsQueueName");
+        var read = await ReadByAzureWorkerAsync(settings);
+        read.ShouldContain("NationalEvents:ServiceBusQueue");
+
+        // Poison is never retried for ever: dead-lettered after a bounded number of deliveries, or on expiry.
+        var queue = resources.Single(r => r.GetProperty("type").GetString() == "Microsoft.ServiceBus/namespaces/queues").GetProperty("properties");
+        queue.GetProperty("maxDeliveryCount").GetInt32().ShouldBeInRange(2, 20);
+        queue.GetProperty("deadLetteringOnMessageExpiration").GetBoolean().ShouldBeTrue();
+        System.Xml.XmlConvert.ToTimeSpan(queue.GetProperty("lockDuration").GetString()!).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMinutes(1));
+        resources.Single(r => r.GetProperty("type").GetString() == "Microsoft.ServiceBus/namespaces").GetProperty("properties").GetProperty("disableLocalAuth").GetBoolean().ShouldBeTrue();
+
+        // The app's identity: Data Receiver on this queue and nothing wider; Data Sender on the topic only.
+        var identityRoles = RoleAssignmentsOf(template, "[reference('identity').principalId]");
+        var receiving = identityRoles.Where(a => a.Role.Contains("serviceBusDataReceiver", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        receiving.Scope.ShouldStartWith("[resourceId('Microsoft.ServiceBus/namespaces/queues'");
+        receiving.Scope.ShouldContain("variables('nationalEventsQueueName')");
+        identityRoles.Where(a => a.Role.Contains("serviceBusDataSender", StringComparison.Ordinal)).ShouldHaveSingleItem().Scope
+            .ShouldStartWith("[resourceId('Microsoft.ServiceBus/namespaces/topics'");
+        identityRoles.ShouldNotContain(a => a.Scope.StartsWith("[resourceId('Microsoft.ServiceBus/namespaces',", StringComparison.Ordinal));
+        // The relay may only send to it.
+        RoleAssignmentsOf(template, "[parameters('nationalEventsSenderPrincipalId')]").ShouldHaveSingleItem().Role.ShouldContain("serviceBusDataSender");
     }
 
     [Fact]
@@ -321,6 +355,11 @@ public sealed class InfrastructureAgreementTests
 
         return [.. found.Values];
     }
+
+    private static List<(string Scope, string Role)> RoleAssignmentsOf(JsonElement template, string principalId) =>
+        [.. BicepTests.Resources(template).Where(r => r.GetProperty("type").GetString() == "Microsoft.Authorization/roleAssignments")
+            .Where(r => r.GetProperty("properties").GetProperty("principalId").GetString() == principalId)
+            .Select(r => (r.GetProperty("scope").GetString()!, r.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!))];
 
     private static List<(string Scope, string Role)> RoleAssignments(JsonElement template) =>
         [.. BicepTests.Resources(template).Where(r => r.GetProperty("type").GetString() == "Microsoft.Authorization/roleAssignments")
