@@ -156,6 +156,15 @@ public sealed class NationalEventServiceBusDrainTests : IAsyncDisposable
         report.ShouldBe(new NationalEventDrainReport(0, 0, 0, 0));
     }
 
+    [Fact]
+    public void The_drain_is_a_timer_every_minute_like_the_other_sweeps()
+    {
+        var timer = Iom.Functions.Http.FunctionCatalog.ForApp().Timers.Single(t => t.Name == "DrainNationalEventQueue");
+
+        (timer.Schedule, timer.RunOnStartup).ShouldBe(("0 * * * * *", false));
+        timer.Method.DeclaringType.ShouldBe(typeof(NationalEventFunctions));
+    }
+
     /// <summary>How many commits are still to fail, as a lost connection to the store would.</summary>
     private sealed class FailingCommits
     {
