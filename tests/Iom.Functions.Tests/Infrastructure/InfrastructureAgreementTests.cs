@@ -49,7 +49,7 @@ public sealed class InfrastructureAgreementTests
         ["RateLimits:PermitsPerMinute"] = "30 a minute per caller",
         ["Http:RequestTimeout"] = "30 s, under the platform's 230 s",
         ["Http:BodyReadTimeout"] = "10 s",
-        ["NationalEvents:MaxMessagesPerRun"] = "50 a run (a minute), handled well inside the queue's 5-minute lock",
+        ["NationalEvents:MaxMessagesPerRun"] = "20 a run (a minute), handled inside the queue's 5-minute lock and the function timeout even when the store fails",
     };
 
     /// <summary>Settings read by the Functions host or the Azure SDK, not bound by the app's own options.</summary>
