@@ -73,6 +73,21 @@ public sealed class CosmosDocumentChangeFeed : IDocumentChangeFeed
         return new DocumentChangePage(changes, ChangePosition.Wrap(container, position), !caughtUp);
     }
 
+    public async Task<string> EndPositionAsync(string container, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(container);
+        var cosmosContainer = await _container(container, cancellationToken).ConfigureAwait(false);
+        // A feed started "now" answers its first read with nothing (304) and the token of this moment.
+        using var feed = cosmosContainer.GetChangeFeedStreamIterator(ChangeFeedStartFrom.Now(), ChangeFeedMode.LatestVersion, new ChangeFeedRequestOptions { PageSizeHint = 1 });
+        using var page = await feed.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+        if (page.StatusCode != HttpStatusCode.NotModified)
+        {
+            page.EnsureSuccessStatusCode();
+        }
+
+        return ChangePosition.Wrap(container, page.ContinuationToken ?? throw new InvalidOperationException("The change feed gave no continuation token."));
+    }
+
     private static async Task<ResponseMessage> ReadAsync(FeedIterator feed, string? position, CancellationToken cancellationToken)
     {
         ResponseMessage page;

@@ -61,6 +61,24 @@ public sealed class SqliteDocumentChangeFeed(SqliteDatabase database, TimeProvid
         return new DocumentChangePage(changes, ChangePosition.Wrap(container, last.ToString(CultureInfo.InvariantCulture)), more);
     }
 
+    internal const string EndQuery = "SELECT COALESCE(MAX(seq), 0) FROM documents WHERE container = $container";
+
+    public async Task<string> EndPositionAsync(string container, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(container);
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // The last entry of the (container, seq) index: one seek, whatever the container holds.
+            var command = connection.Command(EndQuery, ("$container", container));
+            await using (command.ConfigureAwait(false))
+            {
+                var end = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+                return ChangePosition.Wrap(container, end.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
     /// <summary>
     /// The statement a read runs (public to the tests, which check its plan). With kinds, one index range per kind,
     /// each limited, merged in order: a page costs the page times the kinds, whatever else the container holds.

@@ -209,6 +209,21 @@ public abstract class DocumentChangeFeedContract
     }
 
     [Fact]
+    public async Task The_end_position_taken_before_a_full_pass_gives_what_changed_during_and_after_it_and_nothing_before()
+    {
+        var partition = NewPartition();
+        var before = await Store.CreateAsync(NewKey(partition, "before"), new TestNote("before"), Token);
+
+        var end = await Feed.EndPositionAsync(Container, Token);
+        await Store.ReplaceAsync(before.Key, new TestNote("during"), before.ETag, Token);
+        await Store.CreateAsync(NewKey(partition, "after"), new TestNote("after"), Token);
+        var (changes, _, _) = await ReadToEndAsync(end, Notes);
+
+        changes.Select(c => c.Read<TestNote>().Text).ShouldBe(["during", "after"]);
+        (await Feed.ReadChangesAsync(Container, Notes, await Feed.EndPositionAsync(Container, Token), 10, Token)).Changes.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_position_that_is_altered_or_from_another_container_is_refused()
     {
         var position = await EndOfFeedAsync();

@@ -161,6 +161,28 @@ public sealed class SqliteDocumentChangeFeedTests : DocumentChangeFeedContract, 
     public void A_read_of_changes_searches_the_change_index_and_never_scans_the_container(string? kinds)
     {
         var kindList = kinds?.Split(',');
+        var (sql, parameters) = SqliteDocumentChangeFeed.Query(Container, kindList, 1500, 101, 0);
+
+        var plan = PlanOf(sql, parameters);
+
+        var searches = plan.Where(line => line.StartsWith("SEARCH documents", StringComparison.Ordinal)).ToList();
+        plan.ShouldNotContain(line => line.StartsWith("SCAN documents", StringComparison.Ordinal), string.Join('\n', plan));
+        searches.Count.ShouldBe(kindList?.Length ?? 1, string.Join('\n', plan));
+        searches.ShouldAllBe(line => line.Contains(kindList == null
+            ? "USING INDEX documents_changes_all (container=? AND seq>?)"
+            : "USING INDEX documents_changes (container=? AND kind=? AND seq>?)"), string.Join('\n', plan));
+    }
+
+    [Fact]
+    public void The_end_position_is_one_seek_of_the_change_index()
+    {
+        var plan = PlanOf(SqliteDocumentChangeFeed.EndQuery, [("$container", Container)]);
+
+        plan.ShouldHaveSingleItem().ShouldStartWith("SEARCH documents USING COVERING INDEX documents_changes_all (container=?)");
+    }
+
+    private List<string> PlanOf(string sql, IEnumerable<(string Name, object? Value)> parameters)
+    {
         using (var seed = new SqliteConnection($"Data Source={FilePath}"))
         {
             seed.Open();
@@ -174,30 +196,22 @@ public sealed class SqliteDocumentChangeFeedTests : DocumentChangeFeedContract, 
             insert.ExecuteNonQuery();
         }
 
-        var (sql, parameters) = SqliteDocumentChangeFeed.Query(Container, kindList, 1500, 101, 0);
         var plan = new List<string>();
-        using (var connection = new SqliteConnection($"Data Source={FilePath}"))
+        using var connection = new SqliteConnection($"Data Source={FilePath}");
+        connection.Open();
+        using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
         {
-            connection.Open();
-            using var explain = connection.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            foreach (var (name, value) in parameters)
-            {
-                explain.Parameters.AddWithValue(name, value);
-            }
-
-            using var reader = explain.ExecuteReader();
-            while (reader.Read())
-            {
-                plan.Add(reader.GetString(3));
-            }
+            explain.Parameters.AddWithValue(name, value);
         }
 
-        var searches = plan.Where(line => line.StartsWith("SEARCH documents", StringComparison.Ordinal)).ToList();
-        plan.ShouldNotContain(line => line.StartsWith("SCAN documents", StringComparison.Ordinal), string.Join('\n', plan));
-        searches.Count.ShouldBe(kindList?.Length ?? 1, string.Join('\n', plan));
-        searches.ShouldAllBe(line => line.Contains(kindList == null
-            ? "USING INDEX documents_changes_all (container=? AND seq>?)"
-            : "USING INDEX documents_changes (container=? AND kind=? AND seq>?)"), string.Join('\n', plan));
+        using var reader = explain.ExecuteReader();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
     }
 }

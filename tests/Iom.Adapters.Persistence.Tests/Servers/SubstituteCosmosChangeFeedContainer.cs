@@ -33,7 +33,15 @@ public sealed class SubstituteCosmosChangeFeedContainer
         Container.GetChangeFeedStreamIterator(Arg.Any<ChangeFeedStartFrom>(), Arg.Any<ChangeFeedMode>(), Arg.Any<ChangeFeedRequestOptions>())
             .Returns(call =>
             {
-                var request = new FeedRequest(call.Arg<ChangeFeedMode>(), TokenOf(call.Arg<ChangeFeedStartFrom>()), call.Arg<ChangeFeedRequestOptions>()?.PageSizeHint);
+                var start = call.Arg<ChangeFeedStartFrom>();
+                string? token;
+                lock (_sync)
+                {
+                    // "Now" is the current LSN: items written from here on, none before.
+                    token = start.GetType().Name.Contains("Now", StringComparison.Ordinal) ? "lsn:" + _lsn : TokenOf(start);
+                }
+
+                var request = new FeedRequest(call.Arg<ChangeFeedMode>(), token, call.Arg<ChangeFeedRequestOptions>()?.PageSizeHint);
                 lock (_sync)
                 {
                     Requests.Add(request);

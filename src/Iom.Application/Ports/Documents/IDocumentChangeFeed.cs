@@ -26,4 +26,11 @@ public interface IDocumentChangeFeed
     /// <exception cref="InvalidContinuationException"><paramref name="after"/> is malformed or from another container.</exception>
     Task<DocumentChangePage> ReadChangesAsync(
         string container, IReadOnlyCollection<string>? kinds, string? after, int maxItems, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The position at the end of the feed now, without reading what came before: what a full recompute stores as its
+    /// watermark, taken <b>before</b> it starts reading, so a change made during the pass is read again afterwards
+    /// (latest version, keyed by document: harmless twice) rather than lost.
+    /// </summary>
+    Task<string> EndPositionAsync(string container, CancellationToken cancellationToken = default);
 }
