@@ -71,10 +71,10 @@ public class ChangeFeedBenchmarks
 
         return at;
     }
+
+    [DocumentKind("bench-membership")]
+    public sealed record BenchMembership(string Panel, string Since);
+
+    [DocumentKind("bench-other")]
+    public sealed record BenchOther(int Number);
 }
-
-[DocumentKind("bench-membership")]
-public sealed record BenchMembership(string Panel, string Since);
-
-[DocumentKind("bench-other")]
-public sealed record BenchOther(int Number);
