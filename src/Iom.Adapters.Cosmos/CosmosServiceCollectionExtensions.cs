@@ -10,7 +10,7 @@ namespace Iom.Adapters.Cosmos;
 
 public static class CosmosServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IDocumentStore"/> on the Cosmos DB account configured in section "Cosmos".</summary>
+    /// <summary>Registers <see cref="IDocumentStore"/> and <see cref="IDocumentChangeFeed"/> on the Cosmos DB account configured in section "Cosmos".</summary>
     public static IServiceCollection AddCosmosDocumentStore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -22,6 +22,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<CosmosOptions>>().Value));
         services.AddSingleton<CosmosResources>();
         services.AddSingleton<IDocumentStore, CosmosDocumentStore>();
+        services.AddSingleton<IDocumentChangeFeed, CosmosDocumentChangeFeed>();
         services.AddHealthChecks().AddCheck<CosmosHealthCheck>("cosmos");
         return services;
     }

@@ -74,6 +74,7 @@ public sealed class SqliteDatabase : IDisposable
         command.CommandText = Schema;
         command.ExecuteNonQuery();
         AddExpiry(connection);
+        AddChangeSequence(connection);
         command.CommandText = string.Join('\n', SqliteIndexes.Statements());
         command.ExecuteNonQuery();
     }
@@ -92,6 +93,42 @@ public sealed class SqliteDatabase : IDisposable
         command.CommandText = "CREATE INDEX IF NOT EXISTS documents_expiry ON documents (expires_at) WHERE expires_at IS NOT NULL";
         command.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// The change journal (<see cref="SqliteDocumentChangeFeed"/>): every document carries the sequence number of its
+    /// last write, drawn from a counter row in the same transaction. A file made before the journal gains the column,
+    /// its documents numbered once in key order (all of them "changed before anything new"), and the counter starts
+    /// after them. In one IMMEDIATE transaction, so two processes opening an old file at once number it once.
+    /// </summary>
+    private static void AddChangeSequence(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TABLE IF NOT EXISTS sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID";
+        command.ExecuteNonQuery();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('documents') WHERE name = 'seq'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = """
+                ALTER TABLE documents ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+                UPDATE documents SET seq = numbered.n
+                FROM (SELECT container, pk, id, ROW_NUMBER() OVER (ORDER BY container, pk, id) AS n FROM documents) AS numbered
+                WHERE documents.container = numbered.container AND documents.pk = numbered.pk AND documents.id = numbered.id;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        command.CommandText = $"""
+            INSERT INTO sequences (name, value) SELECT '{DocumentSequence}', COALESCE(MAX(seq), 0) FROM documents WHERE true ON CONFLICT (name) DO NOTHING;
+            CREATE INDEX IF NOT EXISTS documents_changes ON documents (container, kind, seq);
+            CREATE INDEX IF NOT EXISTS documents_changes_all ON documents (container, seq);
+            """;
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    /// <summary>The counter row of the documents' change sequence.</summary>
+    internal const string DocumentSequence = "documents";
 
     public string FilePath { get; }
 

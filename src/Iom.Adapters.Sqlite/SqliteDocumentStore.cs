@@ -254,15 +254,19 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
         }
 
         var etag = Guid.NewGuid().ToString("N");
+        // The change journal's number for this write, from the counter in this same transaction: the writer's
+        // IMMEDIATE transaction holds the file's one write lock, so numbers rise in commit order and no reader sees a
+        // number before every smaller one is committed (or rolled back with its write).
+        var seq = write is DeleteWrite ? 0L : await NextSequenceAsync(connection, cancellationToken).ConfigureAwait(false);
         var (sql, kind, body, ifMatch, ttl) = write switch
         {
-            CreateWrite w => ("INSERT INTO documents (container, pk, id, kind, body, etag, expires_at) VALUES ($container, $pk, $id, $kind, $body, $etag, $expiresAt) ON CONFLICT DO NOTHING",
+            CreateWrite w => ("INSERT INTO documents (container, pk, id, kind, body, etag, expires_at, seq) VALUES ($container, $pk, $id, $kind, $body, $etag, $expiresAt, $seq) ON CONFLICT DO NOTHING",
                 w.Kind, w.Body.GetRawText(), (string?)null, w.TimeToLiveSeconds),
-            ReplaceWrite w => ("UPDATE documents SET kind = $kind, body = $body, etag = $etag, expires_at = $expiresAt WHERE container = $container AND pk = $pk AND id = $id AND etag = $ifMatch",
+            ReplaceWrite w => ("UPDATE documents SET kind = $kind, body = $body, etag = $etag, expires_at = $expiresAt, seq = $seq WHERE container = $container AND pk = $pk AND id = $id AND etag = $ifMatch",
                 w.Kind, w.Body.GetRawText(), w.IfMatchETag, w.TimeToLiveSeconds),
             UpsertWrite w => ("""
-                INSERT INTO documents (container, pk, id, kind, body, etag, expires_at) VALUES ($container, $pk, $id, $kind, $body, $etag, $expiresAt)
-                ON CONFLICT (container, pk, id) DO UPDATE SET kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at
+                INSERT INTO documents (container, pk, id, kind, body, etag, expires_at, seq) VALUES ($container, $pk, $id, $kind, $body, $etag, $expiresAt, $seq)
+                ON CONFLICT (container, pk, id) DO UPDATE SET kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at, seq = excluded.seq
                 """, w.Kind, w.Body.GetRawText(), (string?)null, w.TimeToLiveSeconds),
             DeleteWrite w => ("DELETE FROM documents WHERE container = $container AND pk = $pk AND id = $id AND ($ifMatch IS NULL OR etag = $ifMatch)",
                 (string?)null, (string?)null, w.IfMatchETag, (int?)null),
@@ -271,7 +275,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
 
         var command = connection.Command(sql,
             ("$container", key.Container), ("$pk", key.Partition), ("$id", key.Id),
-            ("$kind", kind), ("$body", body), ("$etag", etag), ("$ifMatch", ifMatch),
+            ("$kind", kind), ("$body", body), ("$etag", etag), ("$ifMatch", ifMatch), ("$seq", seq),
             ("$expiresAt", ttl is { } seconds ? now + (seconds * 1000L) : null));
         await using (command.ConfigureAwait(false))
         {
@@ -290,6 +294,15 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
         throw await ExistsAsync(connection, key, cancellationToken).ConfigureAwait(false)
             ? new DocumentPreconditionFailedException(key)
             : new DocumentNotFoundException(key);
+    }
+
+    private static async Task<long> NextSequenceAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var command = connection.Command("UPDATE sequences SET value = value + 1 WHERE name = $name RETURNING value", ("$name", SqliteDatabase.DocumentSequence));
+        await using (command.ConfigureAwait(false))
+        {
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     private static async Task<bool> ExistsAsync(SqliteConnection connection, DocumentKey key, CancellationToken cancellationToken)

@@ -10,13 +10,14 @@ namespace Iom.Adapters.Sqlite;
 
 public static class SqliteServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IDocumentStore"/> on the SQLite file configured in section "Sqlite".</summary>
+    /// <summary>Registers <see cref="IDocumentStore"/> and <see cref="IDocumentChangeFeed"/> on the SQLite file configured in section "Sqlite".</summary>
     public static IServiceCollection AddSqliteDocumentStore(this IServiceCollection services, IConfiguration configuration)
     {
         AddSqliteDatabase(services, configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SqliteDocumentStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        services.AddSingleton<IDocumentChangeFeed>(sp => new SqliteDocumentChangeFeed(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<SqliteExpirySweep>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Iom.Adapters.Cosmos;
 using Iom.Adapters.Persistence.Tests.Servers;
+using Iom.Application.Ports.Documents;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -56,6 +57,15 @@ public sealed class CosmosRegistrationTests(CosmosDbServerFixture server) : ICla
         var report = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync(TestContext.Current.CancellationToken);
 
         report.Entries["cosmos"].Status.ShouldBe(HealthStatus.Healthy);
+    }
+
+    [Fact]
+    public async Task The_document_store_and_the_change_feed_are_both_registered()
+    {
+        await using var services = CosmosDbServerFixture.BuildServices(server.Settings());
+
+        services.GetRequiredService<IDocumentStore>().ShouldBeOfType<CosmosDocumentStore>();
+        services.GetRequiredService<IDocumentChangeFeed>().ShouldBeOfType<CosmosDocumentChangeFeed>();
     }
 
     [Fact]

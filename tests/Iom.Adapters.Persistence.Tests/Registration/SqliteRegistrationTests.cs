@@ -22,6 +22,7 @@ public sealed class SqliteRegistrationTests
         report.Entries["sqlite"].Status.ShouldBe(HealthStatus.Healthy);
         sqlite.Services.GetServices<SqliteDatabase>().ShouldHaveSingleItem();
         sqlite.Services.GetRequiredService<IDocumentStore>().ShouldBeOfType<SqliteDocumentStore>();
+        sqlite.Services.GetRequiredService<IDocumentChangeFeed>().ShouldBeOfType<SqliteDocumentChangeFeed>();
     }
 
     [Fact]
