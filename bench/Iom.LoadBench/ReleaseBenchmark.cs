@@ -1,0 +1,356 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iom.Application.Audit;
+using Iom.Application.Ports.Documents;
+using Iom.Application.Ports.Secrets;
+using Iom.Application.Releases;
+using Iom.Application.Releases.Alerts;
+using Iom.Application.Releases.Intake;
+using Iom.Application.Releases.Matching;
+using Iom.Domain.Calendar;
+using Iom.Domain.Releases;
+using Iom.Functions.Http;
+using Iom.Functions.Releases;
+using Iom.LocalHost;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Iom.LoadBench;
+
+/// <param name="Rate">Signed notifications a second (open loop).</param>
+/// <param name="Seconds">How long the load lasts.</param>
+/// <param name="DrainSeconds">How long after the load stops the e-mails are waited for; those still missing are reported.</param>
+internal sealed record ReleaseOptions(double Rate = 50, double Seconds = 60, double DrainSeconds = 60)
+{
+    public int Notifications => (int)(Rate * Seconds);
+
+    public static ReleaseOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new ReleaseOptions();
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            var value = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--rate" => options with { Rate = value },
+                "--seconds" => options with { Seconds = value },
+                "--drain" => options with { DrainSeconds = value },
+                var unknown => throw new ArgumentException($"Unknown option {unknown}; see bench/README.md."),
+            };
+        }
+
+        return options;
+    }
+}
+
+/// <summary>One stage of the flow: the time from the previous timestamp to this one, over the completed notifications.</summary>
+internal sealed record ReleaseStage(string Name, string Between, IReadOnlyList<double> Ms);
+
+/// <param name="EndToEndMs">Per completed notification: from its 202 to its last alert e-mail accepted by the mail port.</param>
+/// <param name="Incomplete">Notifications answered 202 whose e-mails had not all arrived when the drain period ended.</param>
+/// <param name="QueueDepths">The most messages waiting in each queue at any sample (every second) during load and drain.</param>
+internal sealed record ReleaseBenchReport(
+    ReleaseOptions Options,
+    LoadResult App,
+    LoadResult Baseline,
+    int EmailsPerNotification,
+    IReadOnlyList<double> EndToEndMs,
+    int Incomplete,
+    int IncompleteWithSomeEmails,
+    TimeSpan Drained,
+    int AlertEmails,
+    int RepeatedEmails,
+    IReadOnlyList<ReleaseStage> Stages,
+    IReadOnlyDictionary<string, int> QueueDepths,
+    string Synchronous)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public double EndToEnd(double p) => LoadResult.Percentile(EndToEndMs, p);
+
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Invariant, $"Signed `RELEASED` notifications at {Options.Rate:0.#}/s for {Options.Seconds:0.#} s (open loop), each a distinct person in the cohort; {EmailsPerNotification} alert e-mails each.");
+        text.AppendLine();
+        text.AppendLine("| target | sent | 202 | not 202 | intake p50 / p99 / max (ms) |");
+        text.AppendLine("| --- | ---: | ---: | --- | ---: |");
+        foreach (var (name, result) in new[] { ("app", App), ("baseline", Baseline) })
+        {
+            text.AppendLine(Invariant,
+                $"| {name} | {result.Statuses.Values.Sum()} | {result.Created} | {result.NotCreatedText} | {result.Percentile(50):0.0} / {result.Percentile(99):0.0} / {result.Percentile(100):0.0} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("| app: 202 → last alert e-mail at the mail port | completed | not completed (of which some e-mails arrived) | p50 (ms) | p99 (ms) | max (ms) |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine(Invariant,
+            $"| end to end | {EndToEndMs.Count} | {Incomplete} ({IncompleteWithSomeEmails}) | {EndToEnd(50):0} | {EndToEnd(99):0} | {EndToEnd(100):0} |");
+        text.AppendLine();
+        text.AppendLine("| stage (completed notifications) | from → to | p50 (ms) | p99 (ms) | max (ms) |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: |");
+        foreach (var stage in Stages)
+        {
+            text.AppendLine(Invariant,
+                $"| {stage.Name} | {stage.Between} | {LoadResult.Percentile(stage.Ms, 50):0} | {LoadResult.Percentile(stage.Ms, 99):0} | {LoadResult.Percentile(stage.Ms, 100):0} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine(Invariant, $"- End-to-end p99 {EndToEnd(99):0} ms against the goal of < 1,000 ms: {(EndToEnd(99) < 1000 && Incomplete == 0 ? "met" : "not met")}{(Incomplete > 0 ? $" ({Incomplete} of {App.Created} notifications had not all their e-mails {Drained.TotalSeconds:0} s after the load stopped)" : "")}.");
+        text.AppendLine(Invariant, $"- Intake p99 {App.Percentile(99):0.0} ms against the goal of < 50 ms: {(App.Percentile(99) < 50 ? "met" : "not met")}; the baseline's {Baseline.Percentile(99):0.0} ms ({Ratio(App.Percentile(99), Baseline.Percentile(99))} the baseline's p99, {Ratio(App.Percentile(50), Baseline.Percentile(50))} its p50).");
+        text.AppendLine(Invariant, $"- Alert e-mails at the mail port: {AlertEmails} ({RepeatedEmails} handed over more than once); all arrived {Drained.TotalSeconds:0} s after the load stopped{(Incomplete > 0 ? " (the drain period ran out)" : "")}.");
+        text.AppendLine(Invariant, $"- Deepest queue backlog seen (messages, sampled every second): {(QueueDepths.Count == 0 ? "none" : string.Join(", ", QueueDepths.OrderByDescending(q => q.Value).Select(q => $"{q.Key} {q.Value}")))}.");
+        text.AppendLine(Invariant, $"- SQLite PRAGMA synchronous: {Synchronous} (journal_mode WAL).");
+        return text.ToString();
+    }
+
+    private static string Ratio(double app, double baseline) => (app / baseline).ToString("0.0×", Invariant);
+}
+
+/// <summary>
+/// The prison-release benchmark (issue 11): signed notifications at a fixed rate against the real local host with the
+/// people in the cohort, timing each from its 202 to its last alert e-mail at the mail port, and the same rate against
+/// the bare Kestrel + SQLite baseline with the same HMAC check. The baseline runs first, so it never shares the machine
+/// with the app's backlog.
+/// </summary>
+internal static class ReleaseBenchmark
+{
+    /// <summary>The local host's development key of SWI's system (LocalDefaults.DevelopmentPrisonKeyId, internal to it).</summary>
+    public const string PrisonKeyId = "local-swi";
+
+    public const string LeadEmail = "alex.morgan@probation.gov.uk";
+
+    /// <summary>Agencies' secure mailboxes: the referring police force's and the lead professional's (probation).</summary>
+    public static readonly string[] Mailboxes = ["police=iom.releases@met.police.uk", "probation=iom.releases@london.probation.gov.uk"];
+
+    /// <summary>Lead professional, police's mailbox, probation's mailbox, the IOM co-ordinator.</summary>
+    public const int EmailsPerNotification = 4;
+
+    public static async Task<ReleaseBenchReport> RunAsync(ReleaseOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("iom-releasebench-").FullName;
+        try
+        {
+            string[] args = [.. IntakeBenchmark.HostArgs(folder), .. Mailboxes.Select(m => "--ReleaseAlerts:AgencyMailboxes:" + m)];
+            // One person more than notifications: the first warms the whole flow up.
+            var count = options.Notifications + 1;
+            log.WriteLine($"Seeding {count:N0} people in the cohort…");
+            var seeding = Stopwatch.StartNew();
+            var people = await Seeder.SeedCohortAsync(args, count, LeadEmail, cancellationToken);
+            log.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:0} s.");
+
+            var clock = new MailPortClock();
+            var app = LocalHostApp.Build(args, overrideServices: clock.Decorate);
+            await using (app)
+            {
+                await app.StartAsync(cancellationToken);
+                var key = Convert.FromBase64String(await app.Services.GetRequiredService<ISecretStore>()
+                    .GetSecretAsync(SecretNames.ReleaseSigningKey(PrisonKeyId), cancellationToken));
+                await using var baseline = await BaselineServer.StartAsync(folder, 0, cancellationToken, key);
+                var synchronous = $"app {await IntakeBenchmark.Synchronous(app)}, baseline {await IntakeBenchmark.BaselineSynchronous(baseline)}";
+                var run = Guid.NewGuid().ToString("N")[..8];
+                var appUri = new Uri(app.Urls.First());
+
+                // Warm-up: one notification through the whole flow (and one to the baseline), not counted.
+                var warm = await Load.WarmUpAsync(appUri, Signed(key, run, people[0]), success: 202);
+                log.WriteLine($"app: warm-up notification answered {warm}");
+                await WaitAsync(() => clock.AlertEmails >= EmailsPerNotification, TimeSpan.FromSeconds(60));
+                log.WriteLine($"baseline: warm-up notification answered {await Load.WarmUpAsync(baseline.BaseAddress, Signed(key, run + "w", people[0]), success: 202)}");
+
+                var measured = people.Skip(1).ToArray();
+                log.WriteLine($"baseline: {options.Rate}/s for {options.Seconds} s…");
+                var baselineResult = await Load.OpenLoopAsync(baseline.BaseAddress, options.Rate, TimeSpan.FromSeconds(options.Seconds), int.MaxValue,
+                    i => Signed(key, run + "b", measured[i]), success: 202);
+                log.WriteLine($"  p50 {baselineResult.Percentile(50):0.0} ms, p99 {baselineResult.Percentile(99):0.0} ms, not 202: {baselineResult.NotCreatedText} {baselineResult.FirstRefusal}");
+
+                // Callers: one per request (int.MaxValue), so the factory is given the request's index, i.e. its person.
+                var accepted = new ConcurrentDictionary<int, (string Id, long At)>();
+                var depths = new ConcurrentDictionary<string, int>();
+                using var sampling = new CancellationTokenSource();
+                var sampler = SampleQueuesAsync(app, depths, sampling.Token);
+                log.WriteLine($"app: {options.Rate}/s for {options.Seconds} s…");
+                var appResult = await Load.OpenLoopAsync(appUri, options.Rate, TimeSpan.FromSeconds(options.Seconds), int.MaxValue,
+                    i => Signed(key, run, measured[i]), success: 202,
+                    answered: (i, status, body, at) =>
+                    {
+                        if (status == 202)
+                        {
+                            accepted[i] = (JsonNode.Parse(body)!["id"]!.GetValue<string>(), at);
+                        }
+                    });
+                log.WriteLine($"  intake p50 {appResult.Percentile(50):0.0} ms, p99 {appResult.Percentile(99):0.0} ms, not 202: {appResult.NotCreatedText} {appResult.FirstRefusal}");
+
+                var loadEnded = Stopwatch.GetTimestamp();
+                bool AllArrived() => accepted.Values.All(a => clock.Complete(a.Id, EmailsPerNotification) is not null);
+                await WaitAsync(AllArrived, TimeSpan.FromSeconds(options.DrainSeconds), () =>
+                    log.WriteLine($"  {accepted.Values.Count(a => clock.Complete(a.Id, EmailsPerNotification) is not null)} of {accepted.Count} notifications have all their e-mails"));
+                var drained = Stopwatch.GetElapsedTime(loadEnded);
+                await sampling.CancelAsync();
+                await sampler;
+
+                var endToEnd = new List<double>();
+                var incomplete = 0;
+                var partial = 0;
+                var completed = new List<(CohortPersonNotification Notification, long First, long Last)>();
+                foreach (var (index, (id, at)) in accepted)
+                {
+                    if (clock.Complete(id, EmailsPerNotification) is { } arrived)
+                    {
+                        endToEnd.Add(Stopwatch.GetElapsedTime(at, arrived.Last).TotalMilliseconds);
+                        completed.Add((new CohortPersonNotification(measured[index].PersonId, id, at), arrived.First, arrived.Last));
+                    }
+                    else
+                    {
+                        incomplete++;
+                        partial += clock.Arrived(id) > 0 ? 1 : 0;
+                    }
+                }
+
+                log.WriteLine("Reading each completed notification's stage timestamps…");
+                var stages = await StagesAsync(app, completed, cancellationToken);
+                await app.StopAsync(CancellationToken.None);
+                return new ReleaseBenchReport(options, appResult, baselineResult, EmailsPerNotification, endToEnd, incomplete, partial, drained,
+                    clock.AlertEmails, clock.Repeated, stages, depths, synchronous);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed record CohortPersonNotification(string PersonId, string NotificationId, long AcceptedAt);
+
+    /// <summary>
+    /// Where the time went, from the timestamps the flow stores: the 202 (here), matched (<see cref="ReleaseMatched.MatchedAt"/>),
+    /// custody applied (its Alteration audit record), alert raised (<see cref="ReleaseAlert.RaisedAt"/>), then the
+    /// first and the last e-mail at the mail port (here). Store times are the host's clock, on this machine.
+    /// </summary>
+    private static async Task<IReadOnlyList<ReleaseStage>> StagesAsync(
+        WebApplication app, IReadOnlyList<(CohortPersonNotification Notification, long First, long Last)> completed, CancellationToken cancellationToken)
+    {
+        var documents = app.Services.GetRequiredService<IDocumentStore>();
+        var audit = app.Services.GetRequiredService<AuditTrail>();
+        // Stopwatch timestamps and the host's UTC clock, related once.
+        var anchorUtc = DateTimeOffset.UtcNow;
+        var anchorTicks = Stopwatch.GetTimestamp();
+        double Ms(long timestamp) => (anchorUtc - Stopwatch.GetElapsedTime(timestamp, anchorTicks)).ToUnixTimeMilliseconds();
+
+        var door = new List<double>();
+        var custody = new List<double>();
+        var alert = new List<double>();
+        var firstMail = new List<double>();
+        var lastMail = new List<double>();
+        foreach (var (notification, first, last) in completed)
+        {
+            var accepted = Ms(notification.AcceptedAt);
+            var matched = await documents.ReadAsync<ReleaseMatched>(ReleaseMatches.MatchedKeyOf(notification.PersonId, notification.NotificationId), cancellationToken);
+            var raised = await documents.ReadAsync<ReleaseAlert>(ReleaseAlertDocuments.KeyOf(notification.PersonId, ReleaseAlertDocuments.IdPrefix + notification.NotificationId), cancellationToken);
+            var applied = (await audit.ReadAsync(notification.PersonId, cancellationToken))
+                .FirstOrDefault(r => r.Subject == "custody-record/" + notification.NotificationId);
+            if (matched is null || raised is null || applied is null)
+            {
+                continue;
+            }
+
+            var m = matched.Value.MatchedAt.ToUnixTimeMilliseconds();
+            var c = applied.At.ToUnixTimeMilliseconds();
+            var r = raised.Value.RaisedAt.ToUnixTimeMilliseconds();
+            door.Add(m - accepted);
+            custody.Add(c - m);
+            alert.Add(r - c);
+            firstMail.Add(Ms(first) - r);
+            lastMail.Add(Stopwatch.GetElapsedTime(first, last).TotalMilliseconds);
+        }
+
+        return
+        [
+            new("matching", "202 → matched (queue `release-notifications`, then `MatchReleaseNotification`)", door),
+            new("custody", "matched → custody record committed (queue `release-custody`)", custody),
+            new("alert", "custody → alert raised (queue `release-alerts`, `RaiseReleaseAlert`)", alert),
+            new("first e-mail", "alert raised → first e-mail at the port (outbox relay, queue `mail`, `SendQueuedMail`)", firstMail),
+            new("last e-mail", "first → last e-mail of the notification", lastMail),
+        ];
+    }
+
+    /// <summary>The deepest backlog of each queue, sampled every second (a single indexed count, read-only).</summary>
+    private static async Task SampleQueuesAsync(WebApplication app, ConcurrentDictionary<string, int> depths, CancellationToken cancellationToken)
+    {
+        var database = app.Services.GetRequiredService<Iom.Adapters.Sqlite.SqliteDatabase>();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await using (var connection = await database.OpenAsync(cancellationToken))
+                await using (var count = connection.CreateCommand())
+                {
+                    count.CommandText = "SELECT queue, COUNT(*) FROM queue_messages GROUP BY queue";
+                    await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        var depth = reader.GetInt32(1);
+                        depths.AddOrUpdate(reader.GetString(0), depth, (_, was) => Math.Max(was, depth));
+                    }
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Sampling stops with the drain.
+        }
+    }
+
+    private static async Task WaitAsync(Func<bool> done, TimeSpan timeout, Action? progress = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var lastProgress = started;
+        while (!done() && Stopwatch.GetElapsedTime(started) < timeout)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            if (progress is not null && Stopwatch.GetElapsedTime(lastProgress) > TimeSpan.FromSeconds(10))
+            {
+                progress();
+                lastProgress = Stopwatch.GetTimestamp();
+            }
+        }
+    }
+
+    /// <summary>A prison's report that <paramref name="person"/> was released this morning, as SWI's system sends it.</summary>
+    private static ReleaseReportRequest Body(string run, Seeder.CohortPerson person)
+    {
+        var today = LondonTime.LondonDate(DateTimeOffset.UtcNow);
+        return new ReleaseReportRequest
+        {
+            EventId = $"bench-{run}-{person.N}",
+            PrisonCode = "SWI",
+            PrisonNumber = person.PrisonNumber,
+            GivenName = person.Referral.Person!.GivenName,
+            FamilyName = person.Referral.Person.FamilyName,
+            DateOfBirth = person.Referral.Person.DateOfBirth,
+            Reason = "RELEASED",
+            ReleaseDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            // On the day, a moment ago: a release that has happened (an actual release, alerted at once).
+            OccurredAt = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>A POST of the person's notification, signed now with the dev prison key, as a prison's system signs it.</summary>
+    private static HttpRequestMessage Signed(byte[] key, string run, Seeder.CohortPerson person)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(Body(run, person), ApiJson.Options);
+        var t = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var message = new HttpRequestMessage(HttpMethod.Post, "/api/" + PrisonReleaseFunctions.Route) { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        message.Headers.Add(ReleaseSignatureCheck.KeyIdHeader, PrisonKeyId);
+        message.Headers.Add(ReleaseSignatureCheck.SignatureHeader, $"t={t},v1={ReleaseSignatureCheck.Sign(key, t, body)}");
+        return message;
+    }
+}
