@@ -189,7 +189,10 @@ internal static class ReleaseBenchmark
         ];
     }
 
-    /// <summary>The deepest backlog of each queue, sampled every second (a single indexed count, read-only).</summary>
+    /// <summary>
+    /// The deepest backlog of each queue, sampled every second (a single indexed count, read-only), and of the in-process
+    /// outbox relay: the nudges committed but not yet dispatched to a queue.
+    /// </summary>
     private static async Task SampleQueuesAsync(WebApplication app, ConcurrentDictionary<string, int> depths, CancellationToken cancellationToken)
     {
         var database = app.Services.GetRequiredService<Iom.Adapters.Sqlite.SqliteDatabase>();
@@ -209,6 +212,9 @@ internal static class ReleaseBenchmark
                     }
                 }
 
+                // Entries committed and handed to the in-process relay, not yet dispatched to their queues.
+                var nudges = app.Services.GetRequiredService<Iom.Application.Outbox.OutboxNudges>().Pending;
+                depths.AddOrUpdate("(outbox nudges waiting in memory)", nudges, (_, was) => Math.Max(was, nudges));
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
         }
