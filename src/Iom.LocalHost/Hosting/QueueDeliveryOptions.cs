@@ -12,6 +12,7 @@ public sealed class QueueDeliveryOptions
 
     /// <summary>A new batch is fetched once this few messages are still in flight (host.json default: BatchSize / 2).</summary>
     public int NewBatchThreshold { get; set; } = 8;
+
     public int MaxDequeueCount { get; set; } = 5;
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.Zero;
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromMinutes(1);

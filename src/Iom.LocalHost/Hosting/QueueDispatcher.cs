@@ -8,7 +8,8 @@ namespace Iom.LocalHost.Hosting;
 
 /// <summary>
 /// Delivers queue messages to the queue-triggered functions as the Functions host does: a batch at a time, the next
-/// fetched once the messages in flight are down to NewBatchThreshold (at most BatchSize + NewBatchThreshold at once), a failed message comes back after the visibility timeout with its dequeue count raised, and after
+/// fetched once the messages in flight are down to NewBatchThreshold (at most BatchSize + NewBatchThreshold at once);
+/// a failed message comes back after the visibility timeout with its dequeue count raised, and after
 /// MaxDequeueCount failed attempts it moves, intact, to "&lt;queue&gt;-poison". An idle queue is polled with
 /// exponential back-off up to MaxPollingInterval.
 /// Stopping is prompt whatever is queued: no new batch is taken, a message not yet started is released at once, and a
