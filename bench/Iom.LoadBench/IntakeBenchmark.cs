@@ -221,14 +221,14 @@ internal static class IntakeBenchmark
         }
     }
 
-    private static async Task<string> Synchronous(WebApplication app)
+    internal static async Task<string> Synchronous(WebApplication app)
     {
         var database = app.Services.GetRequiredService<Iom.Adapters.Sqlite.SqliteDatabase>();
         await using var connection = await database.OpenAsync(CancellationToken.None);
         return await Pragma(connection);
     }
 
-    private static async Task<string> BaselineSynchronous(BaselineServer baseline)
+    internal static async Task<string> BaselineSynchronous(BaselineServer baseline)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(baseline.ConnectionString);
         await connection.OpenAsync();

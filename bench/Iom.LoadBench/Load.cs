@@ -3,32 +3,36 @@ using System.Diagnostics;
 
 namespace Iom.LoadBench;
 
-/// <summary>What one load phase saw: answers by status, and the latency of each 201 within the measured window.</summary>
-/// <param name="FirstRefusal">The status and body of the first answer that was not 201, to say why.</param>
-internal sealed record LoadResult(TimeSpan Elapsed, IReadOnlyDictionary<int, int> Statuses, IReadOnlyList<double> CreatedLatenciesMs, string? FirstRefusal)
+/// <summary>What one load phase saw: answers by status, and the latency of each success within the measured window.</summary>
+/// <param name="FirstRefusal">The status and body of the first answer that was not a success, to say why.</param>
+/// <param name="Success">The status that counts as taken in: 201 for referrals, 202 for release notifications.</param>
+internal sealed record LoadResult(TimeSpan Elapsed, IReadOnlyDictionary<int, int> Statuses, IReadOnlyList<double> CreatedLatenciesMs, string? FirstRefusal, int Success = 201)
 {
-    public int Created => Statuses.GetValueOrDefault(201);
+    public int Created => Statuses.GetValueOrDefault(Success);
 
-    /// <summary>Every answer that was not 201; status 0 counts requests that got no answer (a transport error).</summary>
-    public int NotCreated => Statuses.Where(s => s.Key != 201).Sum(s => s.Value);
+    /// <summary>Every answer that was not a success; status 0 counts requests that got no answer (a transport error).</summary>
+    public int NotCreated => Statuses.Where(s => s.Key != Success).Sum(s => s.Value);
 
     public double CreatedPerSecond => Created / Elapsed.TotalSeconds;
 
-    /// <summary>Nearest-rank percentile of the 201s' latencies, in milliseconds.</summary>
-    public double Percentile(double p)
+    /// <summary>Nearest-rank percentile of the successes' latencies, in milliseconds.</summary>
+    public double Percentile(double p) => Percentile(CreatedLatenciesMs, p);
+
+    /// <summary>Nearest-rank percentile of any latencies, in milliseconds (NaN for none).</summary>
+    public static double Percentile(IReadOnlyCollection<double> latenciesMs, double p)
     {
-        if (CreatedLatenciesMs.Count == 0)
+        if (latenciesMs.Count == 0)
         {
             return double.NaN;
         }
 
-        var sorted = CreatedLatenciesMs.Order().ToArray();
+        var sorted = latenciesMs.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 
     public string NotCreatedText => NotCreated == 0
         ? "0"
-        : string.Join(" ", Statuses.Where(s => s.Key != 201).OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "error" : s.Key)}×{s.Value}"));
+        : string.Join(" ", Statuses.Where(s => s.Key != Success).OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "error" : s.Key)}×{s.Value}"));
 }
 
 /// <summary>Sends referrals as fast as answers come (closed loop) or on a fixed schedule (open loop).</summary>
@@ -55,7 +59,7 @@ internal static class Load
             while (Stopwatch.GetTimestamp() < end)
             {
                 var sent = Stopwatch.GetTimestamp();
-                var status = await SendAsync(client, request(caller), refusal);
+                var (status, _) = await SendAsync(client, request(caller), refusal);
                 var answered = Stopwatch.GetTimestamp();
                 if (answered >= start && answered < end)
                 {
@@ -72,10 +76,10 @@ internal static class Load
     /// (JIT, connection pools, lazy start-up), which on a slow machine took longer than a short phase.
     /// </summary>
     /// <returns>The status of the answer (0 = none).</returns>
-    public static async Task<int> WarmUpAsync(Uri target, HttpRequestMessage request)
+    public static async Task<int> WarmUpAsync(Uri target, HttpRequestMessage request, int success = 201)
     {
         using var client = Client(target, maxConnections: 1);
-        return await SendAsync(client, request, new Refusal());
+        return (await SendAsync(client, request, new Refusal(), success)).Status;
     }
 
     /// <summary>
@@ -83,8 +87,10 @@ internal static class Load
     /// time, not from when it was sent: a slow server cannot hold the load back and hide its queue (coordinated
     /// omission). Callers take turns over <paramref name="callers"/> identities.
     /// </summary>
+    /// <param name="answered">Told of each answer as it arrives: the request's index, status, body and Stopwatch timestamp.</param>
     public static async Task<LoadResult> OpenLoopAsync(
-        Uri target, double rate, TimeSpan duration, int callers, Func<int, HttpRequestMessage> request)
+        Uri target, double rate, TimeSpan duration, int callers, Func<int, HttpRequestMessage> request,
+        int success = 201, Action<int, int, string, long>? answered = null)
     {
         var statuses = new ConcurrentDictionary<int, int>();
         var latencies = new ConcurrentBag<double>();
@@ -103,15 +109,18 @@ internal static class Load
             }
 
             var message = request(i % callers);
+            var index = i;
             inFlight.Add(Task.Run(async () =>
             {
-                var status = await SendAsync(client, message, refusal);
-                Record(statuses, latencies, status, Stopwatch.GetElapsedTime(due));
+                var (status, body) = await SendAsync(client, message, refusal, success);
+                var at = Stopwatch.GetTimestamp();
+                Record(statuses, latencies, status, Stopwatch.GetElapsedTime(due, at), success);
+                answered?.Invoke(index, status, body, at);
             }));
         }
 
         await Task.WhenAll(inFlight);
-        return new LoadResult(duration, statuses, latencies.ToArray(), refusal.First);
+        return new LoadResult(duration, statuses, latencies.ToArray(), refusal.First, success);
     }
 
     private static HttpClient Client(Uri target, int maxConnections) => new(new SocketsHttpHandler
@@ -125,23 +134,23 @@ internal static class Load
         Timeout = RequestTimeout,
     };
 
-    private static async Task<int> SendAsync(HttpClient client, HttpRequestMessage message, Refusal refusal)
+    private static async Task<(int Status, string Body)> SendAsync(HttpClient client, HttpRequestMessage message, Refusal refusal, int success = 201)
     {
         try
         {
             using var response = await client.SendAsync(message);
             var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != System.Net.HttpStatusCode.Created)
+            if ((int)response.StatusCode != success)
             {
                 refusal.Keep($"{(int)response.StatusCode} {body}");
             }
 
-            return (int)response.StatusCode;
+            return ((int)response.StatusCode, body);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
             refusal.Keep(exception.GetType().Name + ": " + exception.Message);
-            return 0;
+            return (0, "");
         }
         finally
         {
@@ -149,10 +158,10 @@ internal static class Load
         }
     }
 
-    private static void Record(ConcurrentDictionary<int, int> statuses, ConcurrentBag<double> latencies, int status, TimeSpan latency)
+    private static void Record(ConcurrentDictionary<int, int> statuses, ConcurrentBag<double> latencies, int status, TimeSpan latency, int success = 201)
     {
         statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
-        if (status == 201)
+        if (status == success)
         {
             latencies.Add(latency.TotalMilliseconds);
         }

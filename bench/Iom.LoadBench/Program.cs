@@ -1,16 +1,20 @@
 using Iom.LoadBench;
 
 // dotnet run -c Release --project bench/Iom.LoadBench -- intake [--seconds 20] [--connections 64] [--rate 100] [--stored 100000] [--warmup 5]
-if (args.Length == 0 || args[0] != "intake")
+// dotnet run -c Release --project bench/Iom.LoadBench -- releases [--rate 50] [--seconds 60] [--drain 60]
+if (args.Length == 0 || args[0] is not ("intake" or "releases"))
 {
-    Console.Error.WriteLine("Usage: intake [--seconds 20] [--connections 64] [--rate 100] [--stored 100000] [--warmup 5] (see bench/README.md)");
+    Console.Error.WriteLine("Usage: intake [--seconds 20] [--connections 64] [--rate 100] [--stored 100000] [--warmup 5]");
+    Console.Error.WriteLine("       releases [--rate 50] [--seconds 60] [--drain 60] (see bench/README.md)");
     return 1;
 }
 
 #if DEBUG
 Console.Error.WriteLine("Warning: a Debug build; the figures are only comparable when run with -c Release.");
 #endif
-var report = await IntakeBenchmark.RunAsync(IntakeOptions.Parse(args[1..]), Console.Out, CancellationToken.None);
+var markdown = args[0] == "intake"
+    ? (await IntakeBenchmark.RunAsync(IntakeOptions.Parse(args[1..]), Console.Out, CancellationToken.None)).ToMarkdown()
+    : (await ReleaseBenchmark.RunAsync(ReleaseOptions.Parse(args[1..]), Console.Out, CancellationToken.None)).ToMarkdown();
 Console.WriteLine();
-Console.WriteLine(report.ToMarkdown());
+Console.WriteLine(markdown);
 return 0;

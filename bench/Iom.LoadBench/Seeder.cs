@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using Iom.Application.Audit;
+using Iom.Application.Cohort;
 using Iom.Application.Identity;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Queues;
 using Iom.Application.Referrals.Submit;
 using Iom.Domain.Calendar;
+using Iom.Domain.Cohort;
+using Iom.Domain.Identifiers;
 using Iom.Domain.Referrals;
 using Iom.LocalHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +74,61 @@ internal static class Seeder
         }));
         return Stopwatch.GetElapsedTime(started);
     }
+
+    /// <summary>A person the release benchmark can notify: known by prison number, in the IOM cohort.</summary>
+    public sealed record CohortPerson(long N, string PrisonNumber, string PersonId, SubmitReferralRequest Referral);
+
+    /// <summary>
+    /// <paramref name="count"/> people working with the partnership as the release flow needs them: each referred by the
+    /// police through <see cref="SubmitReferralHandler"/> with a prison number (so matching finds them by it, as the
+    /// identity claims say), then put in the IOM cohort with a probation lead professional on
+    /// <paramref name="leadEmail"/>, as finalised minutes put them. Every referral is an IOM one (person 3k), so the
+    /// co-ordinator is the same for all. The referrals' acknowledgements are discarded like the seeded ones above.
+    /// </summary>
+    public static async Task<IReadOnlyList<CohortPerson>> SeedCohortAsync(string[] hostArgs, int count, string leadEmail, CancellationToken cancellationToken)
+    {
+        var app = LocalHostApp.Build(hostArgs, overrideServices: services => services.AddSingleton<IQueueSender, DiscardingQueue>());
+        await using var _ = app;
+        var handler = app.Services.GetRequiredService<SubmitReferralHandler>();
+        var documents = app.Services.GetRequiredService<IDocumentStore>();
+        var today = LondonTime.LondonDate(DateTimeOffset.UtcNow);
+        var caller = new Caller("seed-police", "Seed Referrer", "seed@police.example.gov.uk", "police", new HashSet<string> { Roles.Referrer });
+        var people = new CohortPerson[count];
+        long next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(16, count)).Select(async _ =>
+        {
+            for (var k = Interlocked.Increment(ref next); k < count; k = Interlocked.Increment(ref next))
+            {
+                var prisonNumber = PrisonNumberOf(k);
+                var referral = Referrals.For(3 * k, today);
+                referral = referral with { Person = referral.Person! with { PrisonNumber = prisonNumber } };
+                await handler.HandleAsync(referral, new ActingAs(caller, $"seed-release-{k}", SubmitReferralHandler.Purpose), cancellationToken);
+                if (!PrisonNumber.TryParse(prisonNumber, out var noms, out var error))
+                {
+                    throw new InvalidOperationException(error);
+                }
+
+                var claim = await documents.ReadAsync<Iom.Application.Referrals.IdentityClaim>(
+                    Iom.Application.Referrals.IdentityClaims.KeyOf(PersonMatchKeys.OfNoms(noms)), cancellationToken)
+                    ?? throw new InvalidOperationException($"Seeded person {k} has no prison number claim.");
+                var personId = claim.Value.PersonId;
+                await documents.CreateAsync(CohortDocuments.MembershipOf(personId), new CohortMembership(personId,
+                [
+                    new CohortPeriod(today.AddDays(-30), null, PanelCode.Iom, CohortCategory.Ppo, CohortType.Fixed, ["catch-and-control"],
+                        new LeadProfessional("Alex Morgan", "probation", leadEmail, null), "iom-seed"),
+                ]), cancellationToken);
+                people[k] = new CohortPerson(k, prisonNumber, personId, referral);
+            }
+        }));
+
+        // The acknowledgements' outbox entries: dispatched to the discarding queue now, so no sweep sends them mid-run.
+        await app.Services.GetRequiredService<Iom.Application.Outbox.OutboxNudges>().DispatchPendingAsync(cancellationToken);
+        return people;
+    }
+
+    /// <summary>A valid prison number for person <paramref name="k"/> (letter, four digits, two letters), distinct up to 676,000.</summary>
+    public static string PrisonNumberOf(long k) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"B{k % 10_000:D4}{(char)('A' + (k / 10_000 % 26))}{(char)('A' + (k / 260_000 % 26))}");
 
     // The second Tuesday of each month from the start of the history to a year ahead, as CreateMeetingsHandler stores
     // them; created before any referral, so nothing waits for relisting.

@@ -78,9 +78,7 @@ public sealed partial class OnceOnlyMail(
             throw;
         }
 
-        await RecordSentAsync(key, new MailSentRecord(message.IdempotencyKey, time.GetUtcNow(), message.To.Count) { Unconfirmed = unconfirmed ? true : null, ReportFailuresTo = reportFailuresTo }, cancellationToken);
-        // The sent record now answers every redelivery; the attempt is no longer needed (left behind, it is harmless).
-        await documents.DeleteAsync(attempt, null, cancellationToken);
+        await RecordSentAsync(key, attempt, new MailSentRecord(message.IdempotencyKey, time.GetUtcNow(), message.To.Count) { Unconfirmed = unconfirmed ? true : null, ReportFailuresTo = reportFailuresTo }, cancellationToken);
         LogSent(logger, key.Id, message.To.Count);
     }
 
@@ -113,15 +111,32 @@ public sealed partial class OnceOnlyMail(
         }
     }
 
-    private async Task RecordSentAsync(DocumentKey key, MailSentRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the message as sent and removes the attempt, which the sent record makes unnecessary (left behind, it
+    /// is harmless): one commit, since both live in the ledger's partition. A concurrent delivery may have recorded it
+    /// first (then only the attempt goes) or removed the attempt (then the record is written alone).
+    /// </summary>
+    private async Task RecordSentAsync(DocumentKey key, DocumentKey attempt, MailSentRecord record, CancellationToken cancellationToken)
     {
         try
         {
-            await documents.CreateAsync(key, record, cancellationToken);
+            await documents.CommitAsync(key.Container, key.Partition, [DocumentWrite.Create(key.Id, record), DocumentWrite.Delete(attempt.Id)], cancellationToken);
         }
         catch (DocumentConflictException)
         {
             // A concurrent delivery of the same message recorded it first.
+            await documents.DeleteAsync(attempt, null, cancellationToken);
+        }
+        catch (DocumentNotFoundException)
+        {
+            try
+            {
+                await documents.CreateAsync(key, record, cancellationToken);
+            }
+            catch (DocumentConflictException)
+            {
+                // Recorded first by a concurrent delivery, after all.
+            }
         }
     }
 

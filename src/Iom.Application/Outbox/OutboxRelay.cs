@@ -17,10 +17,14 @@ public sealed partial class OutboxRelay(IDocumentStore documents, IQueueSender q
     /// <summary>The sweep leaves younger entries to their writer's nudge, so the two rarely send the same entry.</summary>
     public static readonly TimeSpan SweepAge = TimeSpan.FromMinutes(1);
 
-    /// <summary>Dispatches entries just committed. Never throws: whatever is not dispatched now, the sweep dispatches.</summary>
-    public async Task NudgeAsync(string container, string partition, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
-    {
-        foreach (var entry in entries)
+    /// <summary>
+    /// Dispatches entries just committed, all at once: each is still sent before it is deleted, but the entries do not
+    /// wait for one another (they go to different queues, or are independent messages on one), so a commit's N entries
+    /// cost two rounds of writes, which the store can commit together, rather than 2N one after another.
+    /// Never throws: whatever is not dispatched now, the sweep dispatches.
+    /// </summary>
+    public Task NudgeAsync(string container, string partition, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken) =>
+        Task.WhenAll(entries.Select(async entry =>
         {
             try
             {
@@ -32,8 +36,7 @@ public sealed partial class OutboxRelay(IDocumentStore documents, IQueueSender q
             {
                 LogLeftForSweep(logger, exception, entry.Id);
             }
-        }
-    }
+        }));
 
     /// <summary>Dispatches every entry at least <paramref name="minimumAge"/> old, in every container.</summary>
     /// <returns>How many entries were dispatched.</returns>

@@ -9,6 +9,10 @@ namespace Iom.LocalHost.Hosting;
 public sealed class QueueDeliveryOptions
 {
     public int BatchSize { get; set; } = 16;
+
+    /// <summary>A new batch is fetched once this few messages are still in flight (host.json default: BatchSize / 2).</summary>
+    public int NewBatchThreshold { get; set; } = 8;
+
     public int MaxDequeueCount { get; set; } = 5;
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.Zero;
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromMinutes(1);
@@ -35,6 +39,7 @@ public sealed class QueueDeliveryOptions
             switch (property.Name)
             {
                 case "batchSize": options.BatchSize = property.Value.GetInt32(); break;
+                case "newBatchThreshold": options.NewBatchThreshold = property.Value.GetInt32(); break;
                 case "maxDequeueCount": options.MaxDequeueCount = property.Value.GetInt32(); break;
                 case "visibilityTimeout": options.VisibilityTimeout = TimeSpan.Parse(property.Value.GetString()!, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "maxPollingInterval": options.MaxPollingInterval = TimeSpan.Parse(property.Value.GetString()!, System.Globalization.CultureInfo.InvariantCulture); break;

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Iom.LocalHost.Hosting;
 
 /// <summary>
-/// Delivers queue messages to the queue-triggered functions as the Functions host does: up to a batch at a time,
+/// Delivers queue messages to the queue-triggered functions as the Functions host does: a batch at a time, the next
+/// fetched once the messages in flight are down to NewBatchThreshold (at most BatchSize + NewBatchThreshold at once);
 /// a failed message comes back after the visibility timeout with its dequeue count raised, and after
 /// MaxDequeueCount failed attempts it moves, intact, to "&lt;queue&gt;-poison". An idle queue is polled with
 /// exponential back-off up to MaxPollingInterval.
@@ -42,8 +43,18 @@ internal sealed partial class QueueDispatcher(
     {
         var settings = options.Value;
         var idle = MinPollingInterval;
+        // As the Functions host does: a new batch is fetched once the messages in flight are down to NewBatchThreshold,
+        // so one slow message (a retry backing off) does not hold up the rest of its queue.
+        var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
+            running.RemoveAll(t => t.IsCompleted);
+            if (running.Count > settings.NewBatchThreshold)
+            {
+                await Task.WhenAny(running);
+                continue;
+            }
+
             IReadOnlyList<ReceivedMessage> batch;
             try
             {
@@ -69,8 +80,12 @@ internal sealed partial class QueueDispatcher(
             }
 
             idle = MinPollingInterval;
-            await Task.WhenAll(batch.Select(m => DeliverAsync(function, m, settings, stoppingToken)));
+            // DeliverAsync never throws: a failure is the message's (retry, then poison).
+            running.AddRange(batch.Select(m => DeliverAsync(function, m, settings, stoppingToken)));
         }
+
+        // Stopping: each delivery releases its message promptly (see DeliverAsync).
+        await Task.WhenAll(running);
     }
 
     private async Task DeliverAsync(QueueFunction function, ReceivedMessage message, QueueDeliveryOptions settings, CancellationToken stoppingToken)

@@ -42,6 +42,12 @@ internal sealed class StoppingStore(IDocumentStore inner) : IDocumentStore
             throw new IOException("The delivery stopped before this commit.");
         }
 
+        if (StopAtSentRecord && writes.Any(w => w is CreateWrite { Kind: var kind } && kind == DocumentKind.Of<MailSentRecord>()))
+        {
+            StopAtSentRecord = false;
+            throw new IOException("The delivery stopped after handing the message over.");
+        }
+
         return inner.CommitAsync(container, partition, writes, cancellationToken);
     }
 }
