@@ -74,10 +74,12 @@ public sealed partial class HttpPipeline(
         http.Items[InvocationTokenKey] = budget.Token;
         RequestBody.SetReadTimeout(http, limits.Value.BodyReadTimeout);
         RequestBody.SetMaxBytes(http, function.Policy!.MaxBodyBytes);
-        // The server's own limit is the app's usual one; this function declares its own (above or below it).
+        // The server's own limit is the app's usual one; this function declares its own (above or below it). RequestBody
+        // counts the body exactly; Kestrel counts a chunked body's framing too, so its limit is left an eighth above,
+        // as a backstop that answers the same 413.
         if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
         {
-            serverLimit.MaxRequestBodySize = function.Policy.MaxBodyBytes;
+            serverLimit.MaxRequestBodySize = function.Policy.MaxBodyBytes + (function.Policy.MaxBodyBytes / 8);
         }
 
         try

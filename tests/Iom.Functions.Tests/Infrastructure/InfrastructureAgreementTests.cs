@@ -275,6 +275,8 @@ public sealed class InfrastructureAgreementTests
     /// <summary>A value of the right kind for an ARM expression (resolved only in Azure).</summary>
     private static string StandIn(string name, string value) =>
         !value.StartsWith('[') ? value
+        // NI 30's figures are numbers or empty (not measured): empty passes the start-up check.
+        : name.StartsWith("Performance__Ni30__", StringComparison.Ordinal) ? ""
         : name.EndsWith("EventWebhookPublicKey", StringComparison.Ordinal) ? ""
         : name.EndsWith("Email", StringComparison.Ordinal) ? "iom@richmond.gov.uk"
         : name.EndsWith("Uri", StringComparison.Ordinal) || name.EndsWith("Url", StringComparison.Ordinal) || name.EndsWith("Endpoint", StringComparison.Ordinal) ? "https://iom.example.net/"
