@@ -30,7 +30,7 @@ public sealed class Ni30Options : IValidatableObject
     public int? BaselineFirstHalfConvictions { get; set; }
 
     /// <summary>The configured target, or null when NI 30 is not configured.</summary>
-    public Ni30Target? Target =>
+    public Ni30Target? ToTarget() =>
         BaselineYear is { } year && BaselineConvictions is { } baseline && TargetReductionPercent is { } percent
             ? new Ni30Target(year, baseline, percent, BaselineFirstHalfConvictions)
             : null;

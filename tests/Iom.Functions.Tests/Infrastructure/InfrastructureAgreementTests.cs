@@ -49,6 +49,7 @@ public sealed class InfrastructureAgreementTests
         ["RateLimits:PermitsPerMinute"] = "30 a minute per caller",
         ["Http:RequestTimeout"] = "30 s, under the platform's 230 s",
         ["Http:BodyReadTimeout"] = "10 s",
+        ["Performance:Ni30"] = "not a setting: the section of the NI 30 figures, each of which the Bicep sets (empty: not measured)",
     };
 
     /// <summary>Settings read by the Functions host or the Azure SDK, not bound by the app's own options.</summary>
