@@ -21,7 +21,7 @@ public sealed class OffendingRecordFunctions(RecordOffendingRecords record)
     [Accepts(OffendingUploadReader.JsonMediaType, typeof(OffendingRowInput[]))]
     [QueryParameter("acceptValid", "true: store the valid rows even when others are refused (default false: a file with a refused row changes nothing)", Values = ["true", "false"])]
     [Responds(StatusCodes.Status200OK, typeof(OffendingUploadReport), Description = "Applied: each row stored, unchanged (sent before), about nobody IOM knows (not stored), or refused (only with acceptValid=true).")]
-    [Responds(StatusCodes.Status422UnprocessableEntity, typeof(OffendingUploadReport), Description = "Nothing was stored: rows were refused (see errors); fix them, or send acceptValid=true.")]
+    [Responds(StatusCodes.Status422UnprocessableEntity, typeof(ProblemDetails), Description = "rows-refused: nothing was stored; the report (as in 200) is the member report, its errors each refused field; fix them, or send acceptValid=true.")]
     [AllowRoles(Roles.Analyst, Purpose = Purpose)]
     [MaxBody(MaxUploadBytes)]
     public async Task<IActionResult> Upload(
@@ -29,8 +29,20 @@ public sealed class OffendingRecordFunctions(RecordOffendingRecords record)
     {
         var acceptValid = AcceptValid(request);
         var report = await record.HandleAsync(OffendingUploadReader.Read(request, cancellationToken), acceptValid, request.HttpContext.ActingAs(), cancellationToken);
-        return new JsonResponse(report.Applied ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, report);
+        if (report.Applied)
+        {
+            return new JsonResponse(StatusCodes.Status200OK, report);
+        }
+
+        // A refusal is problem details like every other; the report rides along as a member of its own.
+        var refused = Problems.Create(StatusCodes.Status422UnprocessableEntity, RowsRefused, "Rows were refused, so nothing was stored.",
+            "See report.errors for each refused field; fix them, or send acceptValid=true to store the valid rows.");
+        refused.Problem.Extensions["report"] = report;
+        return refused;
     }
+
+    /// <summary>The reason of the 422 answer (<c>urn:iom:problem:rows-refused</c>).</summary>
+    public const string RowsRefused = "rows-refused";
 
     private static bool AcceptValid(HttpRequest request)
     {

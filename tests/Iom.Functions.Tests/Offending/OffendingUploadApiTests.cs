@@ -98,9 +98,11 @@ public sealed class OffendingUploadApiTests : IAsyncLifetime
     public async Task A_file_with_errors_is_422_with_the_report_and_stores_nothing_unless_the_valid_rows_are_asked_for()
     {
         var hostile = "<script>alert(1)</script>";
-        var (status, report) = await PostAsync(Csv(Row("bad-1"), $"{KnownPnc},2026-01-10,2026-03-01,{hostile},burglary,bad-2"));
+        var (status, problem) = await PostAsync(Csv(Row("bad-1"), $"{KnownPnc},2026-01-10,2026-03-01,{hostile},burglary,bad-2"));
 
         status.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        problem.GetProperty("type").GetString().ShouldBe("urn:iom:problem:rows-refused");
+        var report = problem.GetProperty("report");
         report.GetProperty("applied").GetBoolean().ShouldBeFalse();
         var error = report.GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
         (error.GetProperty("row").GetInt64(), error.GetProperty("field").GetString(), error.GetProperty("code").GetString()).ShouldBe((3, "outcome", "not-allowed"));

@@ -95,7 +95,8 @@ public sealed class OpenApiDescriptionTests
         content["application/json"]!["schema"].ShouldNotBeNull();
         upload["responses"]!["413"]!["description"]!.GetValue<string>().ShouldContain("50 MiB (52428800 bytes)");
         upload["responses"]!["415"]!["description"]!.GetValue<string>().ShouldContain("text/csv or application/json");
-        upload["responses"]!["422"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/OffendingUploadReport");
+        upload["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/OffendingUploadReport");
+        upload["responses"]!["422"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/Problem");
         upload["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "acceptValid").ShouldNotBeNull();
         Document["paths"]!["/api/referrals"]!["post"]!["responses"]!["413"]!["description"]!.GetValue<string>().ShouldContain("256 KiB");
     }
