@@ -59,6 +59,17 @@ param alertEmail string
 
 @description('Object id of the relay that forwards HMPPS domain events (prisoner.released, prisoner.merged) to the national events queue, given Service Bus Data Sender on that queue only; empty for none yet (docs/deploy.md, "National events").')
 param nationalEventsSenderPrincipalId string = ''
+@description('NI 30 (PPO re-offending): the financial year the baseline was counted in, by the calendar year it starts (2008 is FY2008-09); empty: no NI 30 measure.')
+param ni30BaselineYear string = ''
+
+@description('NI 30: proven offences of the PPO cohort in the baseline year; set with the baseline year.')
+param ni30BaselineConvictions string = ''
+
+@description('NI 30: the reduction aimed for, in percent of the baseline (Sunderland: 17); set with the baseline year.')
+param ni30TargetReductionPercent string = ''
+
+@description('NI 30: proven offences in the baseline year\'s first six months, for the six-month interim target; empty: no interim target.')
+param ni30BaselineFirstHalfConvictions string = ''
 
 @description('Object id of whoever runs the deployment (azd sets AZURE_PRINCIPAL_ID): made Key Vault Secrets Officer so infra/scripts/secrets.sh can put the keys; empty for none.')
 param deployerPrincipalId string = ''
@@ -368,6 +379,11 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         // set by the platform) and the principal comes from this provider and tenant.
         { name: 'Authentication__IdentityProvider', value: 'aad' }
         { name: 'Authentication__TenantId', value: tenantId }
+        // NI 30's baseline and target: the partnership's own (empty: not measured); checked at start-up.
+        { name: 'Performance__Ni30__BaselineYear', value: ni30BaselineYear }
+        { name: 'Performance__Ni30__BaselineConvictions', value: ni30BaselineConvictions }
+        { name: 'Performance__Ni30__TargetReductionPercent', value: ni30TargetReductionPercent }
+        { name: 'Performance__Ni30__BaselineFirstHalfConvictions', value: ni30BaselineFirstHalfConvictions }
       ]
     }
   }

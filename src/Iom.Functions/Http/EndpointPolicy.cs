@@ -28,6 +28,13 @@ public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles, 
                 : new EndpointPolicy(false, new HashSet<string>()) { Signer = signed.Signer, MaxBodyBytes = signed.MaxBodyBytes };
         }
 
+        // A larger body is for a person's upload only: a signed caller declares its own on SignedBy, anyone gets the default.
+        var maxBody = method.GetCustomAttribute<MaxBodyAttribute>();
+        if (maxBody is not null && (roles is null || maxBody.Bytes <= 0))
+        {
+            return null;
+        }
+
         return (anonymous, roles) switch
         {
             (true, null) => new EndpointPolicy(true, new HashSet<string>()),
@@ -35,6 +42,7 @@ public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles, 
                 new EndpointPolicy(false, roles.Roles.ToHashSet(StringComparer.Ordinal), roles.Purpose, roles.RateLimited, roles.Objects)
                 {
                     BrowserPage = method.GetCustomAttribute<BrowserPageAttribute>() is not null,
+                    MaxBodyBytes = maxBody?.Bytes ?? RequestBody.MaxBytes,
                 },
             _ => null,
         };

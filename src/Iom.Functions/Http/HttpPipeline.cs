@@ -73,6 +73,15 @@ public sealed partial class HttpPipeline(
         budget.CancelAfter(limits.Value.RequestTimeout);
         http.Items[InvocationTokenKey] = budget.Token;
         RequestBody.SetReadTimeout(http, limits.Value.BodyReadTimeout);
+        RequestBody.SetMaxBytes(http, function.Policy!.MaxBodyBytes);
+        // The server's own limit is the app's usual one; this function declares its own (above or below it). RequestBody
+        // counts the body exactly; Kestrel counts a chunked body's framing too, so its limit is left an eighth above,
+        // as a backstop that answers the same 413.
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        {
+            serverLimit.MaxRequestBodySize = function.Policy.MaxBodyBytes + (function.Policy.MaxBodyBytes / 8);
+        }
+
         try
         {
             if (function.Policy is { Signer: { } signer } && await SignedAsync(http, signer, function.Policy.MaxBodyBytes, budget.Token) is { } unsigned)
@@ -300,12 +309,6 @@ public sealed partial class HttpPipeline(
     private async Task<ProblemResult?> SignedAsync(HttpContext http, Type signerType, long maxBytes, CancellationToken cancellationToken)
     {
         var signer = (IRequestSignature)services.GetRequiredService(signerType);
-        // The server's own limit is the app's usual one; this function declares its own (above or below it).
-        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = maxBytes;
-        }
-
         var body = await RequestBody.ReadBytesAsync(http.Request, maxBytes, cancellationToken);
         if (await signer.RefusalAsync(http.Request.Headers, body, cancellationToken) is { } refusal)
         {

@@ -12,6 +12,8 @@ public static class RequestBody
 
     private static readonly object SignedBodyKey = new();
 
+    private static readonly object MaxBytesKey = new();
+
     /// <summary>The body of a <see cref="SignedByAttribute"/> function, as received and verified by the pipeline.</summary>
     /// <exception cref="InvalidOperationException">The function is not a signed one.</exception>
     public static ReadOnlyMemory<byte> Verified(HttpRequest request) =>
@@ -23,6 +25,24 @@ public static class RequestBody
 
     /// <summary>The time limit for reading this request's body (the pipeline sets it from <see cref="HttpLimitOptions"/>).</summary>
     internal static void SetReadTimeout(HttpContext http, TimeSpan limit) => http.Items[ReadTimeoutKey] = limit;
+
+    /// <summary>The function's body limit (the pipeline sets it from <see cref="EndpointPolicy.MaxBodyBytes"/>).</summary>
+    internal static void SetMaxBytes(HttpContext http, long maxBytes) => http.Items[MaxBytesKey] = maxBytes;
+
+    private static long MaxBytesOf(HttpContext http) =>
+        http.Items.TryGetValue(MaxBytesKey, out var limit) && limit is long set ? set : MaxBytes;
+
+    /// <summary>
+    /// The body as a stream, for a function that declares a large limit (<see cref="MaxBodyAttribute"/>) and reads as it
+    /// goes instead of holding the body: reading past the limit throws <see cref="RequestBodyTooLargeException"/>,
+    /// whether or not a Content-Length was sent, and waiting for the body longer in all than the body read timeout
+    /// throws <see cref="RequestBodyTimeoutException"/> (the time the function spends on what it has read does not count).
+    /// </summary>
+    public static Stream OpenStream(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new LimitedBodyStream(request.Body, MaxBytesOf(request.HttpContext), ReadTimeoutOf(request.HttpContext));
+    }
 
     private static TimeSpan ReadTimeoutOf(HttpContext http) =>
         http.Items.TryGetValue(ReadTimeoutKey, out var limit) && limit is TimeSpan set ? set : new HttpLimitOptions().BodyReadTimeout;

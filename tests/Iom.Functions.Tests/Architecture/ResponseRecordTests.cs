@@ -34,7 +34,7 @@ public sealed class ResponseRecordTests
              "MeetingView", "PersonExport", "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage",
              "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt", "MinutesView", "MeetingCirculations", "CirculationResentView",
              "ReleaseMatchView", "UnmatchedReleasePage", "ReleaseAlertView",
-             "ReleaseNotificationAccepted", "PrisonEventAccepted"],
+             "ReleaseNotificationAccepted", "PrisonEventAccepted", "OffendingUploadReport"],
             ignoreOrder: true);
     }
 
@@ -105,6 +105,8 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(Iom.Application.Releases.Matching.UnmatchedReleasePage), "items next")]
     [InlineData(typeof(Iom.Application.Releases.Matching.UnmatchedReleaseSummary),
         "matchId notificationId receivedAt prisonCode prisonNumber reason releaseDate state ground candidates")]
+    [InlineData(typeof(Iom.Application.Offending.OffendingUploadReport), "applied received accepted unchanged unknownPerson rejected errors errorsTruncated")]
+    [InlineData(typeof(Iom.Application.Offending.OffendingRowProblem), "row field code message")]
     public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
     {
         var info = ApiJson.Options.GetTypeInfo(type);

@@ -177,9 +177,25 @@ public static class FuzzEndpoints
         {
             ["id"] = r => HostileValues.Pick(r, ["alert-release-0123456789abcdef0123456789abcdef", "alert-release-0123456789abcdef0123456789abcdef-d28", "alert-x"]),
         }),
+        "UploadOffendingRecords" => new EndpointSeed(BodyKind.Json, Json: ValidOffendingRows, Query: r => [new("acceptValid", HostileValues.Pick(r, ["true", "false"]))]),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };
+
+    /// <summary>An upload of one to three offending rows (JSON), about the PNC ID the fuzz referrals use or one nobody holds.</summary>
+    public static JsonArray ValidOffendingRows(Random random) =>
+    [
+        .. Enumerable.Range(0, random.Next(1, 4)).Select(i => (JsonNode)new JsonObject
+        {
+            // Mostly nobody's: each stored row appends to the fuzz person's audit chain, which every other endpoint contends for.
+            ["pncId"] = HostileValues.Pick(random, ["2012/0052494Q", "2001/0000001Q", "2001/0000001Q", "2001/0000001Q"]),
+            ["offenceDate"] = "2026-01-10",
+            ["outcomeDate"] = HostileValues.Pick(random, ["2026-03-01", "2026-01-10"]),
+            ["outcome"] = HostileValues.Pick(random, ["conviction", "caution"]),
+            ["offenceType"] = HostileValues.Pick(random, ["burglary", "theft-from-the-person", "other"]),
+            ["sourceRef"] = $"fuzz-{random.Next(1000)}-{i}",
+        }),
+    ];
 
     /// <summary>A prison's release notification on the fuzz clock's day (2026-12-14), at SWI, the fuzz key's prison.</summary>
     public static JsonObject ValidReleaseNotification(Random random) => new()

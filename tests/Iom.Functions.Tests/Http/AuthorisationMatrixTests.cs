@@ -69,6 +69,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         // Recipients (the matrix's caller is the alert's lead professional, by object id, whatever the role) and co-ordinators.
         ["GetReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
         ["AcknowledgeReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
+        ["UploadOffendingRecords"] = [Roles.Analyst],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
@@ -179,6 +180,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ListUnmatchedReleases" => new(HttpMethod.Get, "/api/prison-releases?unmatched=true"),
         "GetReleaseAlert" => new(HttpMethod.Get, $"/api/release-alerts/{alertId}"),
         "AcknowledgeReleaseAlert" => new(HttpMethod.Post, $"/api/release-alerts/{alertId}/acknowledge"),
+        // An empty array: nothing to store, 200 with an empty report for the analyst.
+        "UploadOffendingRecords" => Json(HttpMethod.Post, "/api/offending-records", "[]"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };

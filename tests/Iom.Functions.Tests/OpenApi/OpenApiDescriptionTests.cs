@@ -86,6 +86,22 @@ public sealed class OpenApiDescriptionTests
     }
 
     [Fact]
+    public void The_offending_upload_takes_CSV_or_a_JSON_array_and_declares_its_own_50_MiB_limit()
+    {
+        var upload = Document["paths"]!["/api/offending-records"]!["post"]!;
+
+        var content = upload["requestBody"]!["content"]!.AsObject();
+        content.Select(c => c.Key).ShouldBe(["text/csv", "application/json"], ignoreOrder: true);
+        content["application/json"]!["schema"].ShouldNotBeNull();
+        upload["responses"]!["413"]!["description"]!.GetValue<string>().ShouldContain("50 MiB (52428800 bytes)");
+        upload["responses"]!["415"]!["description"]!.GetValue<string>().ShouldContain("text/csv or application/json");
+        upload["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/OffendingUploadReport");
+        upload["responses"]!["422"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/Problem");
+        upload["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "acceptValid").ShouldNotBeNull();
+        Document["paths"]!["/api/referrals"]!["post"]!["responses"]!["413"]!["description"]!.GetValue<string>().ShouldContain("256 KiB");
+    }
+
+    [Fact]
     public void Schemas_name_properties_and_enums_as_the_wire_does_and_nullable_values_by_a_type_array()
     {
         var schemas = Document["components"]!["schemas"]!;

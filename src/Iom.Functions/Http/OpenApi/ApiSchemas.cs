@@ -52,7 +52,8 @@ internal sealed class ApiSchemas(OpenApiDocument document)
 
     private string UniqueName(Type type)
     {
-        var name = type.IsNested ? type.DeclaringType!.Name + type.Name : type.Name;
+        // A component's name may hold only letters, digits and ". - _": an array body (an upload's rows) is "<Element>Array".
+        var name = type.IsArray ? type.GetElementType()!.Name + "Array" : type.IsNested ? type.DeclaringType!.Name + type.Name : type.Name;
         return names.ContainsValue(name) ? type.FullName!.Replace('.', '_').Replace('+', '_') : name;
     }
 

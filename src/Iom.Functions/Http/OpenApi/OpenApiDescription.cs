@@ -127,7 +127,7 @@ public sealed class OpenApiDescription
     {
         var method = function.Method;
         var policy = function.Policy;
-        var accepts = method.GetCustomAttribute<AcceptsAttribute>();
+        var accepts = method.GetCustomAttributes<AcceptsAttribute>().ToList();
         var operation = new OpenApiOperation
         {
             OperationId = OperationIdOf(function, verb),
@@ -137,15 +137,13 @@ public sealed class OpenApiDescription
             Extensions = new Dictionary<string, IOpenApiExtension>(),
         };
 
-        if (accepts is not null)
+        if (accepts.Count > 0)
         {
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Content = new Dictionary<string, IOpenApiMediaType>
-                {
-                    [accepts.ContentType] = new OpenApiMediaType { Schema = accepts.Body is { } body ? schemas.Reference(body, response: false) : new OpenApiSchema { Type = JsonSchemaType.Object } },
-                },
+                Content = accepts.ToDictionary(a => a.ContentType, IOpenApiMediaType (a) =>
+                    new OpenApiMediaType { Schema = a.Body is { } body ? schemas.Reference(body, response: false) : new OpenApiSchema { Type = JsonSchemaType.Object } }),
             };
         }
 
@@ -216,7 +214,7 @@ public sealed class OpenApiDescription
     private sealed record DeclaredResponse(string Description, Dictionary<string, List<Type>> Bodies);
 
     /// <summary>What the function declares, then what the pipeline answers for a function with its policy.</summary>
-    private static SortedDictionary<int, DeclaredResponse> Responses(HttpFunction function, AcceptsAttribute? accepts)
+    private static SortedDictionary<int, DeclaredResponse> Responses(HttpFunction function, IReadOnlyList<AcceptsAttribute> accepts)
     {
         var responses = new SortedDictionary<int, DeclaredResponse>();
         void Add(int status, string? contentType, Type? body, string description)
@@ -251,7 +249,10 @@ public sealed class OpenApiDescription
         }
 
         var policy = function.Policy;
-        Problem(StatusCodes.Status413PayloadTooLarge, $"The request body is over {(policy?.MaxBodyBytes ?? RequestBody.MaxBytes) / 1024} KiB.");
+        var limit = policy?.MaxBodyBytes ?? RequestBody.MaxBytes;
+        Problem(StatusCodes.Status413PayloadTooLarge, limit % (1024 * 1024) == 0
+            ? $"The request body is over {limit / (1024 * 1024)} MiB ({limit} bytes)."
+            : $"The request body is over {limit / 1024} KiB.");
         Problem(StatusCodes.Status500InternalServerError, "Something failed unexpectedly; the correlation id is logged.");
         Problem(StatusCodes.Status503ServiceUnavailable, "The request ran out of its time budget, or a write's outcome could not be confirmed; retry after Retry-After.");
         if (policy is { Signer: { } signer })
@@ -280,11 +281,11 @@ public sealed class OpenApiDescription
             Problem(StatusCodes.Status404NotFound, "There is no such object, or it is not one the caller may reach.");
         }
 
-        if (accepts is not null)
+        if (accepts.Count > 0)
         {
             Problem(StatusCodes.Status400BadRequest, "The body is not valid.");
             Problem(StatusCodes.Status408RequestTimeout, "The request body arrived too slowly.");
-            Problem(StatusCodes.Status415UnsupportedMediaType, $"The body is not {accepts.ContentType}.");
+            Problem(StatusCodes.Status415UnsupportedMediaType, $"The body is not {string.Join(" or ", accepts.Select(a => a.ContentType))}.");
         }
 
         return responses;
