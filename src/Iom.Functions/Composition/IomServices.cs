@@ -84,6 +84,7 @@ public static class IomServices
         Panels.Circulations.CirculationServices.AddCirculation(services);
         Releases.ReleaseAlertServices.AddReleaseAlerts(services, configuration);
         Releases.ReleaseIntakeServices.AddReleaseIntake(services, configuration);
+        Performance.PerformanceServices.AddRollups(services);
         return services;
     }
 
