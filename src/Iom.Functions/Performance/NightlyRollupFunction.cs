@@ -6,16 +6,13 @@ namespace Iom.Functions.Performance;
 
 public sealed partial class NightlyRollupFunction(NightlyRollups rollups, ILogger<NightlyRollupFunction> logger)
 {
-    /// <summary>The timer's CRON, in UTC: 01:00 and 02:00, one of which is 02:00 in London in every season.</summary>
-    public const string Schedule = "0 0 1,2 * * *";
-
     /// <summary>
     /// 02:00 Europe/London every night, across clock changes: the Functions timer's CRON is UTC (there is no
     /// WEBSITE_TIME_ZONE on Linux Flex), so it fires at 01:00 and 02:00 UTC and <see cref="NightlyRollups"/> runs
     /// only the first firing at or after 02:00 London time, once per London date (its run record).
     /// </summary>
     [Function("ComputeNightlyRollups")]
-    public async Task Run([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task Run([TimerTrigger(NightlyRollups.Schedule)] TimerInfo timer, CancellationToken cancellationToken)
     {
         var report = await rollups.RunAsync(cancellationToken);
         if (report.Ran)

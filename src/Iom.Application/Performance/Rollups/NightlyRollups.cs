@@ -15,6 +15,9 @@ namespace Iom.Application.Performance.Rollups;
 /// </summary>
 public sealed class NightlyRollups(IDocumentStore documents, IPerformanceFactSource source, RollupWriter writer, TimeProvider time)
 {
+    /// <summary>The timer's CRON (with seconds), in UTC: 01:00 and 02:00, one of which is 02:00 in London in every season.</summary>
+    public const string Schedule = "0 0 1,2 * * *";
+
     /// <summary>The London time of day the run is for.</summary>
     public static readonly TimeSpan RunsAt = TimeSpan.FromHours(2);
 
