@@ -1,4 +1,5 @@
 using Iom.Application.Access;
+using Iom.Application.Api;
 using Iom.Application.Identity;
 using Iom.Application.Performance.Rollups;
 using Iom.Functions.Http;
@@ -31,7 +32,7 @@ public sealed class RollupFunctions(GetRollup get, RecomputeRollup recompute)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "performance/rollups/{period:" + Period + "}")] HttpRequest request, string period, CancellationToken cancellationToken)
     {
         var stored = await get.HandleAsync(period, request.HttpContext.ActingAs(), cancellationToken);
-        return new JsonResponse(StatusCodes.Status200OK, RollupView.Of(stored.Value)) { ETag = stored.ETag };
+        return new JsonResponse(StatusCodes.Status200OK, RollupView.Of(stored.Value)) { ETag = EntityTag.Of(stored) };
     }
 
     [Function("GetRollupCsv")]
@@ -43,7 +44,7 @@ public sealed class RollupFunctions(GetRollup get, RecomputeRollup recompute)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "performance/rollups/{period:" + Period + "}.csv")] HttpRequest request, string period, CancellationToken cancellationToken)
     {
         var stored = await get.HandleAsync(period, request.HttpContext.ActingAs(), cancellationToken);
-        return new CsvFileResult(RollupCsv.Write(stored.Value), stored.Value.Period + ".csv", stored.ETag);
+        return new CsvFileResult(RollupCsv.Write(stored.Value), stored.Value.Period + ".csv", EntityTag.Of(stored));
     }
 
     [Function("RecomputeRollup")]
@@ -55,6 +56,6 @@ public sealed class RollupFunctions(GetRollup get, RecomputeRollup recompute)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "performance/rollups/{period:" + Period + "}/recompute")] HttpRequest request, string period, CancellationToken cancellationToken)
     {
         var stored = await recompute.HandleAsync(period, request.HttpContext.ActingAs(), cancellationToken);
-        return new JsonResponse(StatusCodes.Status200OK, RollupView.Of(stored.Value)) { ETag = stored.ETag };
+        return new JsonResponse(StatusCodes.Status200OK, RollupView.Of(stored.Value)) { ETag = EntityTag.Of(stored) };
     }
 }

@@ -34,7 +34,7 @@ public sealed class ResponseRecordTests
              "MeetingView", "PersonExport", "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage",
              "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt", "MinutesView", "MeetingCirculations", "CirculationResentView",
              "ReleaseMatchView", "UnmatchedReleasePage", "ReleaseAlertView",
-             "ReleaseNotificationAccepted", "PrisonEventAccepted"],
+             "ReleaseNotificationAccepted", "PrisonEventAccepted", "RollupView"],
             ignoreOrder: true);
     }
 
@@ -105,6 +105,10 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(Iom.Application.Releases.Matching.UnmatchedReleasePage), "items next")]
     [InlineData(typeof(Iom.Application.Releases.Matching.UnmatchedReleaseSummary),
         "matchId notificationId receivedAt prisonCode prisonNumber reason releaseDate state ground candidates")]
+    [InlineData(typeof(Iom.Application.Performance.Rollups.RollupView), "period definitionsVersion watermark final tables")]
+    [InlineData(typeof(Iom.Application.Performance.Rollups.RollupWatermarkView), "asOf position")]
+    [InlineData(typeof(Iom.Application.Performance.Rollups.MeasureTableView), "measure breakdown unit cells")]
+    [InlineData(typeof(Iom.Application.Performance.Rollups.MeasureCellView), "key value provisional")]
     public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
     {
         var info = ApiJson.Options.GetTypeInfo(type);

@@ -69,6 +69,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         // Recipients (the matrix's caller is the alert's lead professional, by object id, whatever the role) and co-ordinators.
         ["GetReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
         ["AcknowledgeReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
+        // Aggregates only: analysts and co-ordinators; councillors read the dashboard's suppressed ward view instead.
+        ["GetRollup"] = [Roles.Analyst, Roles.Coordinator],
+        ["GetRollupCsv"] = [Roles.Analyst, Roles.Coordinator],
+        ["RecomputeRollup"] = [Roles.Analyst, Roles.Coordinator],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
@@ -179,6 +183,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ListUnmatchedReleases" => new(HttpMethod.Get, "/api/prison-releases?unmatched=true"),
         "GetReleaseAlert" => new(HttpMethod.Get, $"/api/release-alerts/{alertId}"),
         "AcknowledgeReleaseAlert" => new(HttpMethod.Post, $"/api/release-alerts/{alertId}/acknowledge"),
+        // A finished month: computed by whoever may (200), then read as JSON and CSV (200, or 404 before any recompute).
+        "GetRollup" => new(HttpMethod.Get, "/api/performance/rollups/2026-10"),
+        "GetRollupCsv" => new(HttpMethod.Get, "/api/performance/rollups/2026-10.csv"),
+        "RecomputeRollup" => new(HttpMethod.Post, "/api/performance/rollups/2026-10/recompute"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };
