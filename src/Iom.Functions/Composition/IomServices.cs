@@ -85,6 +85,7 @@ public static class IomServices
         Releases.ReleaseAlertServices.AddReleaseAlerts(services, configuration);
         Releases.ReleaseIntakeServices.AddReleaseIntake(services, configuration);
         Offending.OffendingServices.AddOffending(services, configuration);
+        Performance.PerformanceServices.AddRollups(services);
         return services;
     }
 

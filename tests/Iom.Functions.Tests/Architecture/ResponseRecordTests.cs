@@ -34,7 +34,7 @@ public sealed class ResponseRecordTests
              "MeetingView", "PersonExport", "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage",
              "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt", "MinutesView", "MeetingCirculations", "CirculationResentView",
              "ReleaseMatchView", "UnmatchedReleasePage", "ReleaseAlertView",
-             "ReleaseNotificationAccepted", "PrisonEventAccepted", "OffendingUploadReport"],
+             "ReleaseNotificationAccepted", "PrisonEventAccepted", "OffendingUploadReport", "RollupView"],
             ignoreOrder: true);
     }
 
@@ -107,6 +107,10 @@ public sealed class ResponseRecordTests
         "matchId notificationId receivedAt prisonCode prisonNumber reason releaseDate state ground candidates")]
     [InlineData(typeof(Iom.Application.Offending.OffendingUploadReport), "applied received accepted unchanged unknownPerson rejected errors errorsTruncated")]
     [InlineData(typeof(Iom.Application.Offending.OffendingRowProblem), "row field code message")]
+    [InlineData(typeof(Iom.Application.Performance.Rollups.RollupView), "period definitionsVersion watermark final tables")]
+    [InlineData(typeof(Iom.Application.Performance.Rollups.RollupWatermarkView), "asOf position")]
+    [InlineData(typeof(Iom.Application.Performance.Rollups.MeasureTableView), "measure breakdown unit cells")]
+    [InlineData(typeof(Iom.Application.Performance.Rollups.MeasureCellView), "key value provisional")]
     public void A_response_record_serialises_with_exactly_its_declared_json_names(Type type, string names)
     {
         var info = ApiJson.Options.GetTypeInfo(type);

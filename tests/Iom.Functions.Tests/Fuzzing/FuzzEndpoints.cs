@@ -178,6 +178,11 @@ public static class FuzzEndpoints
             ["id"] = r => HostileValues.Pick(r, ["alert-release-0123456789abcdef0123456789abcdef", "alert-release-0123456789abcdef0123456789abcdef-d28", "alert-x"]),
         }),
         "UploadOffendingRecords" => new EndpointSeed(BodyKind.Json, Json: ValidOffendingRows, Query: r => [new("acceptValid", HostileValues.Pick(r, ["true", "false"]))]),
+        // Past, current (the fuzz clock's December 2026), future (422 to recompute) and malformed periods.
+        "GetRollup" or "GetRollupCsv" or "RecomputeRollup" => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>>
+        {
+            ["period"] = r => HostileValues.Pick(r, ["2026-11", "2026-12", "2026-Q4", "FY2026-27", "2027-01", "FY2027-28", "2026-13", "2026-q4", "FY2026-28"]),
+        }),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

@@ -78,6 +78,7 @@ public sealed partial class StoreInvariants(IServiceProvider services)
         var meetings = await ReadAsync<Meeting>(partitions, cancellationToken);
         await ReadAsync<AuditChainHead>(partitions, cancellationToken);
         await ReadAsync<MailSentRecord>(partitions, cancellationToken);
+        await ReadAsync<Iom.Domain.Performance.Rollup>(partitions, cancellationToken);
         foreach (var entry in await ReadAsync<OutboxEntry>(partitions, cancellationToken))
         {
             Require(false, entry.Key, $"an outbox entry for {entry.Value.Queue} left undispatched after a sweep");

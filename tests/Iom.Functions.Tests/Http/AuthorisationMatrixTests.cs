@@ -70,6 +70,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["GetReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
         ["AcknowledgeReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
         ["UploadOffendingRecords"] = [Roles.Analyst],
+        // Aggregates only: analysts and co-ordinators; councillors read the dashboard's suppressed ward view instead.
+        ["GetRollup"] = [Roles.Analyst, Roles.Coordinator],
+        ["GetRollupCsv"] = [Roles.Analyst, Roles.Coordinator],
+        ["RecomputeRollup"] = [Roles.Analyst, Roles.Coordinator],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
@@ -115,6 +119,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         alertId = Releases.ReleaseAlertApiTests.NewAlertId();
         await Releases.ReleaseAlertApiTests.InCohortAsync(host, personId, IomMember);
         await Releases.ReleaseAlertApiTests.RaiseAsync(host, alertId, personId);
+        // October's rollup, so reading it answers 200 to whoever may.
+        using var rollup = RunningLocalHost.Request(HttpMethod.Post, "/api/performance/rollups/2026-10/recompute", Roles.Analyst);
+        (await host.Client.SendAsync(rollup, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     public async ValueTask DisposeAsync()
@@ -182,6 +189,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "AcknowledgeReleaseAlert" => new(HttpMethod.Post, $"/api/release-alerts/{alertId}/acknowledge"),
         // An empty array: nothing to store, 200 with an empty report for the analyst.
         "UploadOffendingRecords" => Json(HttpMethod.Post, "/api/offending-records", "[]"),
+        // A finished month, computed at the start: recomputed and read as JSON and CSV (200) by whoever may.
+        "GetRollup" => new(HttpMethod.Get, "/api/performance/rollups/2026-10"),
+        "GetRollupCsv" => new(HttpMethod.Get, "/api/performance/rollups/2026-10.csv"),
+        "RecomputeRollup" => new(HttpMethod.Post, "/api/performance/rollups/2026-10/recompute"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };

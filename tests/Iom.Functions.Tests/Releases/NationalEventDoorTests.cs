@@ -133,6 +133,20 @@ public sealed class NationalEventDoorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_whose_bytes_are_not_UTF_8_is_refused_with_400_not_500_and_nothing_is_recorded()
+    {
+        // Found by the fuzz run: JSON's structure parses, but reading the invalid string threw.
+        var body = Encoding.UTF8.GetBytes("""{"eventType":"prison-offen_der-events.prisoner.released","version":1}""");
+        body[Array.IndexOf(body, (byte)'_')] = 0xFF;
+
+        using var response = await host.Client.SendAsync(relay.Post(Path, body, Now), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await RecordedAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_malformed_event_on_the_queue_ends_intact_in_the_poison_queue_and_nothing_is_recorded()
     {
         var malformed = Released(e => e["additionalInformation"]!["prisonId"] = "SWINDON");

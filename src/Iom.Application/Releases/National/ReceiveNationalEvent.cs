@@ -17,10 +17,16 @@ public sealed partial class ReceiveNationalEvent(RecordReleaseNotification recor
     /// <summary>Who a notification from the national subscription is recorded as received from.</summary>
     public const string Hmpps = "hmpps";
 
-    /// <exception cref="JsonException">Not JSON.</exception>
+    /// <exception cref="JsonException">Not JSON (or not UTF-8).</exception>
     /// <exception cref="Errors.ValidationFailedException">A release or merge event without what it must carry.</exception>
     public async Task<NationalEventOutcome> HandleAsync(ReadOnlyMemory<byte> json, string receivedFrom, CancellationToken cancellationToken)
     {
+        // JsonDocument checks the structure only; a string with invalid UTF-8 would throw later, when read.
+        if (!System.Text.Unicode.Utf8.IsValid(json.Span))
+        {
+            throw new JsonException("The event is not UTF-8.");
+        }
+
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         switch (NationalEventMapping.EventTypeOf(root))

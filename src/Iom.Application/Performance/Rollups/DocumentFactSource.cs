@@ -1,0 +1,78 @@
+using Iom.Application.Ports.Documents;
+using Iom.Domain.Cohort;
+using Iom.Domain.Panels;
+using Iom.Domain.Panels.Circulations;
+using Iom.Domain.Performance.Facts;
+using Iom.Domain.Referrals;
+using Iom.Domain.Releases;
+
+namespace Iom.Application.Performance.Rollups;
+
+/// <summary>
+/// The facts from a full pass over the documents (<see cref="IDocumentStore.ReadKindAsync{T}"/>, streamed a page at a
+/// time): referrals, cohort memberships and release alerts in <c>people</c>, circulations and actions in
+/// <c>panels</c>. Only the small facts are kept, never the documents. A cohort member's profile is taken from their
+/// latest selected referral (else their latest referral), chosen by submission time then id so the order documents
+/// arrive in does not matter.
+/// </summary>
+public sealed class DocumentFactSource(IDocumentStore documents) : IPerformanceFactSource
+{
+    public async Task<PerformanceFactsRead> ReadAsync(CancellationToken cancellationToken)
+    {
+        var facts = new PerformanceFacts();
+        var asOf = DateTimeOffset.UnixEpoch;
+        void Saw(DateTimeOffset? at) => asOf = at is { } a && a > asOf ? a : asOf;
+
+        var describing = new Dictionary<string, Referral>(StringComparer.Ordinal);
+        await foreach (var stored in documents.ReadKindAsync<Referral>(Containers.People, cancellationToken))
+        {
+            var referral = stored.Value;
+            facts.Put(ReferralFact.Of(referral));
+            Saw(referral.SubmittedAt);
+            Saw(referral.History.Count == 0 ? null : referral.History.Max(h => h.At));
+            if (!describing.TryGetValue(referral.PersonId, out var held) || Describes(referral, held))
+            {
+                describing[referral.PersonId] = referral;
+            }
+        }
+
+        await foreach (var stored in documents.ReadKindAsync<CohortMembership>(Containers.People, cancellationToken))
+        {
+            facts.Put(CohortFact.Of(stored.Value, describing.GetValueOrDefault(stored.Value.PersonId)));
+        }
+
+        await foreach (var stored in documents.ReadKindAsync<ReleaseAlert>(Containers.People, cancellationToken))
+        {
+            facts.Put(ReleaseAlertFact.Of(stored.Value));
+            Saw(stored.Value.RaisedAt);
+            Saw(stored.Value.Recipients.Max(r => r.AcknowledgedAt));
+        }
+
+        await foreach (var stored in documents.ReadKindAsync<Circulation>(Containers.Panels, cancellationToken))
+        {
+            if (CirculationFact.Of(stored.Value) is { } fact)
+            {
+                facts.Put(fact);
+                Saw(stored.Value.CreatedAt);
+            }
+        }
+
+        await foreach (var stored in documents.ReadKindAsync<PanelAction>(Containers.Panels, cancellationToken))
+        {
+            facts.Put(ActionFact.Of(stored.Value));
+            Saw(stored.Value.CreatedAt);
+            Saw(stored.Value.CompletedAt);
+        }
+
+        return new PerformanceFactsRead(facts, asOf, null);
+    }
+
+    // Whether the candidate describes the person better than the one held: a selected referral over any other, then
+    // the later submission, then the greater id (a total order, so the result does not depend on reading order).
+    private static bool Describes(Referral candidate, Referral held)
+    {
+        var order = (candidate.Status == ReferralStatus.Selected).CompareTo(held.Status == ReferralStatus.Selected);
+        order = order != 0 ? order : candidate.SubmittedAt.CompareTo(held.SubmittedAt);
+        return (order != 0 ? order : string.CompareOrdinal(candidate.Id, held.Id)) > 0;
+    }
+}

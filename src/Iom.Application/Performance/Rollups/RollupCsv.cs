@@ -1,0 +1,40 @@
+using System.Globalization;
+using CsvHelper;
+using Iom.Domain.Performance;
+using Iom.Domain.Wire;
+
+namespace Iom.Application.Performance.Rollups;
+
+/// <summary>
+/// A rollup as CSV (RFC 4180, CsvHelper): a header row, then one row per cell — measure, breakdown, unit, key, value,
+/// provisional — in the rollup's order. The definitions version and watermark are in the JSON only, so every row of
+/// the file is data and it opens as one table. A value is written in invariant culture, empty when there is none.
+/// Every field is quoted when it needs to be, and a key that a spreadsheet would run as a formula (starting
+/// <c>= + - @</c>, tab or carriage return) is prefixed with <c>'</c>.
+/// </summary>
+public static class RollupCsv
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
+
+    public static byte[] Write(Rollup rollup)
+    {
+        ArgumentNullException.ThrowIfNull(rollup);
+        using var bytes = new MemoryStream();
+        using (var csv = CsvWriter.Create(bytes, Options, leaveOpen: true))
+        {
+            csv.WriteRecord(["measure", "breakdown", "unit", "key", "value", "provisional"]);
+            foreach (var table in rollup.Tables)
+            {
+                var unit = WireNames.Of(table.Unit);
+                foreach (var cell in table.Cells)
+                {
+                    csv.WriteRecord([table.Measure, table.Breakdown, unit, cell.Key, cell.Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, cell.Provisional ? "true" : "false"]);
+                }
+            }
+        }
+
+        return bytes.ToArray();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Iom.Adapters.Sqlite;
+using Iom.Application.Access;
+using Iom.Application.Audit;
+using Iom.Application.Identity;
+using Iom.Application.Performance.Rollups;
+using Iom.Application.Ports.Documents;
+using Iom.Domain.Calendar;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Iom.Application.Tests.Performance;
+
+/// <summary>A SQLite file, a clock the test moves, and the rollup job and handlers over them.</summary>
+public sealed class RollupKit : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("iom-rollups-").FullName;
+    private readonly SqliteDatabase database;
+
+    public RollupKit(string now = "2026-11-15T12:00:00Z", IPerformanceFactSource? source = null)
+    {
+        database = new SqliteDatabase(Path.Combine(folder, "iom.db"));
+        Time = new FakeTimeProvider(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
+        Documents = new SqliteDocumentStore(database, Time);
+        Source = source ?? new DocumentFactSource(Documents);
+        Writer = new RollupWriter(Documents, new WorkingDayCalendar());
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public IDocumentStore Documents { get; }
+
+    public IPerformanceFactSource Source { get; }
+
+    public RollupWriter Writer { get; }
+
+    public NightlyRollups Nightly => new(Documents, Source, Writer, Time);
+
+    public RecomputeRollup Recompute => new(Source, Writer, Time);
+
+    public GetRollup Get => new(Documents);
+
+    public static ActingAs Analyst { get; } =
+        new(new Caller("0b1c7a52-0000-4000-8000-0000000000a1", "An Analyst", null, "council", new HashSet<string> { Roles.Analyst }), "corr-rollups", "test")
+        {
+            Scope = new ObjectScope(new RollupAccess(), new HashSet<string> { Roles.Analyst, Roles.Coordinator }),
+        };
+
+    /// <summary>The body exactly as SQLite holds it.</summary>
+    public async Task<string?> StoredBodyAsync(DocumentKey key)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body FROM documents WHERE container = $c AND pk = $p AND id = $i";
+        command.Parameters.Add(new SqliteParameter("$c", key.Container));
+        command.Parameters.Add(new SqliteParameter("$p", key.Partition));
+        command.Parameters.Add(new SqliteParameter("$i", key.Id));
+        return await command.ExecuteScalarAsync() as string;
+    }
+
+    public void Dispose()
+    {
+        database.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+}
