@@ -13,6 +13,9 @@ namespace Iom.Application.Audit;
 /// </summary>
 public sealed class AuditTrail(IDocumentStore documents, ISecretStore secrets, IAuditAnchorStore anchors)
 {
+    // Writers in this instance take turns per person rather than race for the chain head (see PersonTurns).
+    private readonly PersonTurns turns = new();
+
     // Each round of contention lets at least one writer through, so this many writers at once always succeed.
     public const int MaxAttempts = 8;
 
@@ -46,6 +49,7 @@ public sealed class AuditTrail(IDocumentStore documents, ISecretStore secrets, I
         // No key, no record, and so no change: an unkeyed record would be forgeable by whoever can write the store.
         var signing = (await KeysAsync(cancellationToken)).Current;
         var headKey = new DocumentKey(Containers.People, personId, AuditChainHead.DocumentId);
+        using var turn = await turns.TakeAsync(personId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var head = attempt == 1 && known is not null ? known.Head : await documents.ReadAsync<AuditChainHead>(headKey, cancellationToken);

@@ -86,6 +86,32 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public async Task Writers_for_one_person_in_one_instance_take_turns_so_many_more_than_the_attempts_all_land()
+    {
+        var recording = new OverlapRecordingStore(documents);
+        var trail = kit.Trail(recording);
+        var writers = AuditTrail.MaxAttempts * 8;
+
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(i => Task.Run(() => trail.CommitAsync(Entry(subject: $"referral/r{i}"), [], Ct), Ct)));
+
+        recording.MostAtOnce.ShouldBe(1);
+        var verification = await Trail().VerifyAsync(Person, Ct);
+        (verification.Records, verification.Intact).ShouldBe((writers, true));
+    }
+
+    [Fact]
+    public async Task Writers_for_different_people_do_not_wait_for_each_other()
+    {
+        // Each commit waits (up to 10 s) until all four are in at once: serialised writers would never get there.
+        var recording = new OverlapRecordingStore(documents, meetAt: 4);
+        var trail = kit.Trail(recording);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => trail.CommitAsync(Entry() with { PersonId = $"person-{i + 10}" }, [], Ct), Ct)));
+
+        recording.MostAtOnce.ShouldBe(4);
+    }
+
+    [Fact]
     public async Task A_writer_overtaken_on_every_attempt_gives_up_as_busy_not_as_a_conflict_and_writes_nothing()
     {
         var overtaking = new OvertakingStore(documents, kit);
@@ -100,24 +126,60 @@ public sealed class AuditTrailTests
         (verification.Records, verification.Intact).ShouldBe((AuditTrail.MaxAttempts, true));
     }
 
+    /// <summary>
+    /// The real store, counting how many commits run at once: each is held a moment so overlaps show, or with
+    /// <c>meetAt</c> until that many are running together (at most 10 s).
+    /// </summary>
+    private sealed class OverlapRecordingStore(IDocumentStore inner, int meetAt = 0) : DelegatingDocumentStore(inner)
+    {
+        private readonly TaskCompletionSource met = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int running;
+        private int mostAtOnce;
+
+        public int MostAtOnce => Volatile.Read(ref mostAtOnce);
+
+        public override async Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+        {
+            var now = Interlocked.Increment(ref running);
+            int seen;
+            while (now > (seen = Volatile.Read(ref mostAtOnce)) && Interlocked.CompareExchange(ref mostAtOnce, now, seen) != seen)
+            {
+            }
+
+            try
+            {
+                if (meetAt > 0)
+                {
+                    if (now >= meetAt)
+                    {
+                        met.TrySetResult();
+                    }
+
+                    await Task.WhenAny(met.Task, Task.Delay(TimeSpan.FromSeconds(10), cancellationToken));
+                }
+                else
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(2), cancellationToken);
+                }
+
+                await Inner.CommitAsync(container, partition, writes, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref running);
+            }
+        }
+    }
+
     /// <summary>The real store, but another writer appends to the person's chain just before each of this writer's commits.</summary>
-    private sealed class OvertakingStore(IDocumentStore inner, AuditKit kit) : IDocumentStore
+    private sealed class OvertakingStore(IDocumentStore inner, AuditKit kit) : DelegatingDocumentStore(inner)
     {
         public int Overtaken { get; private set; }
 
-        public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) => inner.ReadAsync<T>(key, cancellationToken);
-        public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.CreateAsync(key, value, cancellationToken);
-        public Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) => inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
-        public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.UpsertAsync(key, value, cancellationToken);
-        public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, ifMatchETag, cancellationToken);
-        public IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default) => inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
-        public Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync<T>(query, cancellationToken);
-        public IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default) => inner.ReadKindAsync<T>(container, cancellationToken);
-
-        public async Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+        public override async Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
         {
-            await kit.Trail(inner).CommitAsync(Entry(subject: $"referral/overtaker-{++Overtaken}"), [], cancellationToken);
-            await inner.CommitAsync(container, partition, writes, cancellationToken);
+            await kit.Trail(Inner).CommitAsync(Entry(subject: $"referral/overtaker-{++Overtaken}"), [], cancellationToken);
+            await Inner.CommitAsync(container, partition, writes, cancellationToken);
         }
     }
 

@@ -189,20 +189,11 @@ public sealed class VerifyAuditChainsTests
     }
 
     /// <summary>The real store, except that the first read of one person's records is preceded by an append to them.</summary>
-    private sealed class AppendOnceStore(IDocumentStore inner, string person, Func<Task> append) : IDocumentStore
+    private sealed class AppendOnceStore(IDocumentStore inner, string person, Func<Task> append) : DelegatingDocumentStore(inner)
     {
         public bool Appended { get; private set; }
 
-        public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) => inner.ReadAsync<T>(key, cancellationToken);
-        public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.CreateAsync(key, value, cancellationToken);
-        public Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) => inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
-        public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.UpsertAsync(key, value, cancellationToken);
-        public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, ifMatchETag, cancellationToken);
-        public Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync<T>(query, cancellationToken);
-        public IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default) => inner.ReadKindAsync<T>(container, cancellationToken);
-        public Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) => inner.CommitAsync(container, partition, writes, cancellationToken);
-
-        public async IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(
+        public override async IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(
             string container, string partition, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             if (partition == person && typeof(T) == typeof(AuditRecord) && !Appended)
@@ -211,7 +202,7 @@ public sealed class VerifyAuditChainsTests
                 await append();
             }
 
-            await foreach (var document in inner.ReadPartitionAsync<T>(container, partition, cancellationToken))
+            await foreach (var document in Inner.ReadPartitionAsync<T>(container, partition, cancellationToken))
             {
                 yield return document;
             }
