@@ -177,6 +177,8 @@ public static class FuzzEndpoints
         {
             ["id"] = r => HostileValues.Pick(r, ["alert-release-0123456789abcdef0123456789abcdef", "alert-release-0123456789abcdef0123456789abcdef-d28", "alert-x"]),
         }),
+        // Mostly dry runs; a real run maps what the fuzz store holds (its referrals' wards are codes already).
+        "MapWards" => new EndpointSeed(Query: r => [new("dryRun", HostileValues.Pick(r, ["true", "true", "false", "yes", ""]))]),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

@@ -69,6 +69,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         // Recipients (the matrix's caller is the alert's lead professional, by object id, whatever the role) and co-ordinators.
         ["GetReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
         ["AcknowledgeReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
+        ["MapWards"] = [Roles.Coordinator],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
@@ -179,6 +180,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ListUnmatchedReleases" => new(HttpMethod.Get, "/api/prison-releases?unmatched=true"),
         "GetReleaseAlert" => new(HttpMethod.Get, $"/api/release-alerts/{alertId}"),
         "AcknowledgeReleaseAlert" => new(HttpMethod.Post, $"/api/release-alerts/{alertId}/acknowledge"),
+        // A dry run: the matrix's referral is reported, nothing is changed.
+        "MapWards" => new(HttpMethod.Post, "/api/wards/mapping?dryRun=true"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };
