@@ -49,6 +49,7 @@ public sealed class InfrastructureAgreementTests
         ["RateLimits:PermitsPerMinute"] = "30 a minute per caller",
         ["Http:RequestTimeout"] = "30 s, under the platform's 230 s",
         ["Http:BodyReadTimeout"] = "10 s",
+        ["Wards"] = "the shipped wards (wards.json, Richmond upon Thames with placeholder codes); a partnership replaces the file for its area (docs/deploy.md)",
     };
 
     /// <summary>Settings read by the Functions host or the Azure SDK, not bound by the app's own options.</summary>
