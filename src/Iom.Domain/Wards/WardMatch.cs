@@ -1,17 +1,19 @@
+using Iom.Domain.Wire;
+
 namespace Iom.Domain.Wards;
 
-/// <summary>What a stored ward value is, against the configured list.</summary>
+/// <summary>What a stored ward value is, against the configured list (named like every domain enum, should it reach a report).</summary>
 public enum WardMatch
 {
     /// <summary>No ward was recorded.</summary>
-    None,
+    [WireName("none")] None,
 
     /// <summary>Already one of the list's codes: nothing to change.</summary>
-    Code,
+    [WireName("code")] Code,
 
     /// <summary>Free text naming a ward of the list (its name or an alias): it becomes the code.</summary>
-    Name,
+    [WireName("name")] Name,
 
     /// <summary>Anything else: reported, never guessed.</summary>
-    Unknown,
+    [WireName("unknown")] Unknown,
 }
