@@ -16,13 +16,14 @@ public class IntakeBenchmarks
     private static readonly DateOnly Today = new(2026, 12, 14);
     private readonly WorkingDayCalendar calendar = new();
     private readonly DateOnly[] meetings = [new(2026, 12, 29), new(2027, 1, 12), new(2027, 2, 9)];
-    private readonly SubmitReferralValidator validator = new(new FixedTime(), new SecureMailDomains(Options.Create(new MailOptions())), callerEmail: null);
+    private readonly SubmitReferralValidator validator = new(new FixedTime(), new SecureMailDomains(Options.Create(new MailOptions())), callerEmail: null,
+        new Iom.Domain.Wards.WardList([new("E05000401", "South Richmond", []), new("E05000402", "Kew", [])]));
     private readonly SubmitReferralRequest request = new()
     {
         Person = new PersonInput
         {
             GivenName = "Darren", FamilyName = "Quenby", DateOfBirth = "1994-03-02", Gender = "male",
-            PncId = "12/52494Q", Postcode = "tw9 1aa",
+            PncId = "12/52494Q", Postcode = "tw9 1aa", Ward = "south richmond",
         },
         ReferralType = "iom", Reason = "Prolific burglary.", OffenceTypes = ["burglary"], Drivers = ["drugs"],
         RiskOfSeriousHarm = "medium", MappaLevel = 0, MaracCase = false, OgrsScore = 81, Statutory = true, Emergency = false,

@@ -11,7 +11,7 @@ namespace Iom.Application.People;
 /// Gathers a person's records from every place they live: their partition (referrals, audit log), their panels'
 /// listings and the identifier index. The export is itself a disclosure, audited before the data is returned.
 /// </summary>
-public sealed class ExportPerson(IDocumentStore documents, AuditTrail audit, TimeProvider time)
+public sealed class ExportPerson(IDocumentStore documents, AuditTrail audit, Iom.Domain.Wards.WardList wards, TimeProvider time)
 {
     public const string Purpose = "Data protection: exporting everything held about a person (subject access or audit)";
 
@@ -58,7 +58,7 @@ public sealed class ExportPerson(IDocumentStore documents, AuditTrail audit, Tim
         return new PersonExport(
             personId,
             now,
-            [.. referrals.Select(ExportedReferral.Of)],
+            [.. referrals.Select(r => ExportedReferral.Of(r, wards))],
             [.. listings.Select(ExportedListing.Of)],
             [.. claims.Select(c => new ExportedIdentityClaim(c.Key, c.PersonId, c.ReferralId, c.ClaimedAt))],
             [.. log.Append(disclosure).Select(AuditRecordView.Of)]);

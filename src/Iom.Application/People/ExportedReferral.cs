@@ -34,9 +34,9 @@ public sealed record ExportedReferral(
     WithdrawalReason? WithdrawalReason,
     string? WithdrawalNote)
 {
-    public static ExportedReferral Of(Referral referral)
+    public static ExportedReferral Of(Referral referral, Iom.Domain.Wards.WardList wards)
     {
-        var view = ReferralView.Of(referral);
+        var view = ReferralView.Of(referral, wards);
         return new ExportedReferral(view.Id, referral.PersonId, view.Reference, view.ReferralType, view.Panel, view.Status, view.MeetingDate,
             view.Person, view.Reason, view.OffenceTypes, view.Drivers, view.RiskOfSeriousHarm, view.MappaLevel, view.MaracCase, view.AssetScore,
             view.OgrsScore, view.Statutory, view.Emergency, view.Referrer, view.ReferringAgency, view.SubmittedBy, view.SubmittedAt, view.DecidedBy,

@@ -115,6 +115,16 @@ public sealed record Referral(
         return new ReferralChange(waiting, [waiting.Listing()]);
     }
 
+    /// <summary>
+    /// The person's ward as its code (<paramref name="ward"/>, which the free text recorded before wards were codes
+    /// names). Not a status move: the history is unchanged, and nothing is told to anyone.
+    /// </summary>
+    public Referral WithWardCode(Wards.Ward ward)
+    {
+        ArgumentNullException.ThrowIfNull(ward);
+        return this with { Person = Person with { Ward = ward.Code } };
+    }
+
     /// <summary>The panel selects it at the meeting it is listed for: the person joins the cohort.</summary>
     public ReferralChange Select(DateTimeOffset at, string byUserId) => Decide(ReferralStatus.Selected, null, at, byUserId);
 

@@ -16,6 +16,9 @@ using Iom.Application.Referrals.Acknowledge;
 using Iom.Application.Referrals.Read;
 using Iom.Application.Referrals.Submit;
 using Iom.Application.Referrals.Withdraw;
+using Iom.Application.Wards;
+using Iom.Application.Wards.Mapping;
+using Iom.Domain.Wards;
 using Iom.Domain.Calendar;
 using Microsoft.Extensions.Options;
 using Iom.Functions.Http;
@@ -95,6 +98,7 @@ public static class IomServices
         services.AddOptions<PanelsOptions>().Configure(o => configuration.GetSection(PanelsOptions.SectionName).Bind(o.Panels)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PanelsOptions>, PanelsOptionsValidator>();
         services.AddSingleton<PanelDirectory>();
+        services.AddWards(configuration);
         services.AddPanelMembership();
         // England-and-Wales bank holidays: the rules plus the library's list (see WorkingDayCalendar).
         services.AddSingleton(new WorkingDayCalendar());
@@ -143,6 +147,15 @@ public static class IomServices
         services.AddSingleton<Iom.Application.Panels.Actions.ActionReminders>();
         services.AddSingleton<Iom.Application.Cohort.Lookup.CohortLookup>();
         Iom.Functions.Releases.ReleaseMatchingServices.AddReleaseMatching(services);
+    }
+
+    // The local authority's wards: validated at start-up, then one list the intake, the form, reads and the mapping share.
+    private static void AddWards(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WardsOptions>().Configure(o => configuration.GetSection(WardsOptions.SectionName).Bind(o.Wards)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WardsOptions>, WardsOptionsValidator>();
+        services.AddSingleton(sp => new WardList(sp.GetRequiredService<IOptions<WardsOptions>>().Value.ToWards()));
+        services.AddSingleton<MapStoredWards>();
     }
 
     // Panel membership is data with dated history; configuration only seeds a panel never changed.

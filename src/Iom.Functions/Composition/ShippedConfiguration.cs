@@ -8,18 +8,25 @@ public static class ShippedConfiguration
 {
     public const string PanelsFile = "panels.json";
 
+    /// <summary>The local authority's wards (Richmond upon Thames as shipped): a partnership replaces the file for its area.</summary>
+    public const string WardsFile = "wards.json";
+
     /// <summary>
-    /// The shipped panels (the Richmond model) and intake thresholds, as the lowest-priority source so app settings,
-    /// environment variables and the command line override any key.
+    /// The shipped panels (the Richmond model), intake thresholds and wards, as the lowest-priority sources so app
+    /// settings, environment variables and the command line override any key.
     /// </summary>
     public static IConfigurationBuilder AddShippedDefaults(this IConfigurationBuilder configuration)
     {
-        configuration.Sources.Insert(0, new JsonConfigurationSource
+        foreach (var file in new[] { WardsFile, PanelsFile })
         {
-            Path = PanelsFile,
-            Optional = false,
-            FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
-        });
+            configuration.Sources.Insert(0, new JsonConfigurationSource
+            {
+                Path = file,
+                Optional = false,
+                FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+            });
+        }
+
         return configuration;
     }
 }

@@ -21,7 +21,8 @@ public sealed class ReferralFunctions(
     SubmitReferralHandler submit,
     GetReferralHandler get,
     ListReferralsHandler list,
-    WithdrawReferralHandler withdraw)
+    WithdrawReferralHandler withdraw,
+    Iom.Domain.Wards.WardList wards)
 {
     [Function("SubmitReferral")]
     [Accepts(typeof(SubmitReferralRequest))]
@@ -47,7 +48,7 @@ public sealed class ReferralFunctions(
     {
         RequireWellFormed(id);
         var referral = await get.HandleAsync(id, request.HttpContext.ActingAs(), cancellationToken);
-        return new JsonResponse(StatusCodes.Status200OK, ReferralView.Of(referral));
+        return new JsonResponse(StatusCodes.Status200OK, ReferralView.Of(referral, wards));
     }
 
     [Function("ListReferrals")]
@@ -78,7 +79,7 @@ public sealed class ReferralFunctions(
         RequireWellFormed(id);
         var body = await RequestBody.ReadJsonAsync<WithdrawReferralRequest>(request, cancellationToken);
         var referral = await withdraw.HandleAsync(id, body, request.HttpContext.ActingAs(), cancellationToken);
-        return new JsonResponse(StatusCodes.Status200OK, ReferralView.Of(referral));
+        return new JsonResponse(StatusCodes.Status200OK, ReferralView.Of(referral, wards));
     }
 
     // Ids are 32 lower-case hex digits; anything else cannot name a referral.

@@ -9,6 +9,7 @@ using Iom.Application.Ports.Queues;
 using Iom.Application.Referrals;
 using Iom.Application.Referrals.Submit;
 using Iom.Domain.Calendar;
+using Iom.Domain.Wards;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,14 @@ internal static class Submissions
         store, nudges ?? Nudges(store, time, queue), new IdempotencyLedger(store, time), new IdentityClaims(store, time), (kit ?? new Audit.AuditKit(store)).Trail(store),
         Panels(),
         new SecureMailDomains(Options.Create(new MailOptions())), new MeetingCalendar(store), new WorkingDayCalendar(),
-        Options.Create(new ReferralOptions()), time, NullLogger<SubmitReferralHandler>.Instance);
+        Options.Create(new ReferralOptions()), Wards, time, NullLogger<SubmitReferralHandler>.Instance);
+
+    /// <summary>Three wards of the shipped list's shape (the codes are the test's own), one with an alias.</summary>
+    public static WardList Wards { get; } = new([
+        new Ward("E05000401", "South Richmond", []),
+        new Ward("E05000402", "Ham, Petersham and Richmond Riverside", ["Ham Petersham and Richmond Riverside"]),
+        new Ward("W05000403", "Hampton Wick and South Teddington", ["Hampton Wick"]),
+    ]);
 
     public static PanelDirectory Panels() => new(Options.Create(new PanelsOptions
     {

@@ -133,6 +133,17 @@ public sealed class ReferralTests
         listed.History.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Recording_the_code_of_a_free_text_ward_changes_the_ward_and_nothing_else()
+    {
+        var old = In(Selected) with { Person = Person with { Ward = "south richmond" } };
+
+        var mapped = old.WithWardCode(new Iom.Domain.Wards.Ward("E05000401", "South Richmond", []));
+
+        mapped.ShouldBe(old with { Person = old.Person with { Ward = "E05000401" } });
+        mapped.History.ShouldBe(old.History);
+    }
+
     private static readonly PersonDetails Person = new("Sam", "Smith", new DateOnly(1990, 1, 1), "male", null, null, null, null, null, null, null);
     private static readonly ReferrerDetails Referrer = new("Pat", "pat@police.uk", null);
 

@@ -34,7 +34,7 @@ public sealed class ResponseRecordTests
              "MeetingView", "PersonExport", "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage",
              "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt", "MinutesView", "MeetingCirculations", "CirculationResentView",
              "ReleaseMatchView", "UnmatchedReleasePage", "ReleaseAlertView",
-             "ReleaseNotificationAccepted", "PrisonEventAccepted", "OffendingUploadReport", "RollupView"],
+             "ReleaseNotificationAccepted", "PrisonEventAccepted", "OffendingUploadReport", "RollupView", "WardMappingReport"],
             ignoreOrder: true);
     }
 
@@ -56,7 +56,7 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(ReferralView),
         "id reference referralType panel status meetingDate person reason offenceTypes drivers riskOfSeriousHarm mappaLevel maracCase "
         + "assetScore ogrsScore statutory emergency referrer referringAgency submittedBy submittedAt decidedBy history withdrawalReason withdrawalNote")]
-    [InlineData(typeof(ReferralView.PersonView), "givenName familyName dateOfBirth gender ethnicity pncId croNumber prisonNumber crn postcode ward")]
+    [InlineData(typeof(ReferralView.PersonView), "givenName familyName dateOfBirth gender ethnicity pncId croNumber prisonNumber crn postcode ward wardName")]
     [InlineData(typeof(ReferralView.ReferrerView), "name email phone")]
     [InlineData(typeof(ReferralView.StatusChangeView), "from to at byUserId reason")]
     [InlineData(typeof(RoutingDecisionView), "rule inputs panel")]
@@ -89,6 +89,8 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(Iom.Application.Mail.MailEventsReceipt), "received recorded ignored")]
     [InlineData(typeof(Iom.Application.Releases.Intake.ReleaseNotificationAccepted), "id")]
     [InlineData(typeof(Iom.Application.Releases.National.PrisonEventAccepted), "outcome id")]
+    [InlineData(typeof(Iom.Application.Wards.Mapping.WardMappingReport), "dryRun scanned withoutWard alreadyCoded mapped changedMeanwhile unmapped")]
+    [InlineData(typeof(Iom.Application.Wards.Mapping.UnmappedWard), "value referrals")]
     [InlineData(typeof(MinutesView),
         "meetingId panel meetingDate version status attendance apologies decisions actions amendment ruling savedBy savedAt finalisedAt")]
     [InlineData(typeof(MinutesView.AttendeeView), "memberId delegateFor name organisation email")]

@@ -75,7 +75,7 @@ public sealed partial class WireNameTests
     [Fact]
     public async Task The_validators_list_the_wire_names_in_their_messages_and_accept_each_of_them()
     {
-        var validator = new SubmitReferralValidator(TimeProvider.System, new SecureMailDomains(Options.Create(new MailOptions())), null);
+        var validator = new SubmitReferralValidator(TimeProvider.System, new SecureMailDomains(Options.Create(new MailOptions())), null, LocalHost.ShippedWards.List);
 
         var refused = validator.Validate(new SubmitReferralRequest { ReferralType = "Iom", RiskOfSeriousHarm = "VeryHigh" });
 

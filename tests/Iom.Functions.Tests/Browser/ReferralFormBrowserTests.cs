@@ -112,8 +112,11 @@ public sealed class ReferralFormBrowserTests(BrowserFixture fixture)
         await ShouldHaveNoAxeViolationsAsync(page, "the empty form");
 
         await FillAsync(page, new Person("Bethany", "Carrow", "31", "13", "1990"), riskOfSeriousHarm: null);
+        // A ward the list does not have (as a stale page or a hand-made post would send): the select is in error too.
+        await page.Locator("#ward").EvaluateAsync("s => { s.add(new Option('Narnia', 'Narnia')); s.value = 'Narnia'; }");
         await SubmitAsync(page);
         await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await Expect(page.Locator("#ward-error")).ToBeVisibleAsync();
         await ShouldHaveNoAxeViolationsAsync(page, "the form with errors");
 
         await page.GotoAsync(FormPath);
@@ -261,7 +264,7 @@ public sealed class ReferralFormBrowserTests(BrowserFixture fixture)
         }
 
         await page.GetByLabel("Postcode (optional)").FillAsync("TW9 1AA");
-        await page.GetByLabel("Ward (optional)").FillAsync("South Richmond");
+        await page.GetByLabel("Ward (optional)").SelectOptionAsync(new SelectOptionValue { Label = "South Richmond" });
         await page.GetByLabel("Burglary").CheckAsync();
         await page.GetByLabel("Accommodation").CheckAsync();
         if (riskOfSeriousHarm is not null)

@@ -168,6 +168,37 @@ public sealed partial class ReferralFormHttpTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_ward_is_chosen_from_the_configured_wards_by_name_and_stored_as_its_code_while_anything_else_is_an_error()
+    {
+        using var client = Client();
+        var form = await client.GetStringAsync(FormPath, Ct);
+        var select = form[form.IndexOf("<select class=\"govuk-select\" id=\"ward\" name=\"ward\"", StringComparison.Ordinal)..];
+        select = select[..select.IndexOf("</select>", StringComparison.Ordinal)];
+        WardOption().Matches(select).Select(m => (m.Groups["code"].Value, System.Net.WebUtility.HtmlDecode(m.Groups["name"].Value)))
+            .ShouldBe([("", "Not known"), .. LocalHost.ShippedWards.List.All.Select(w => (w.Code, w.Name))]);
+
+        var teddington = LocalHost.ShippedWards.List.Resolve("Teddington")!;
+        var chosen = Fields("Petra", "Quayle", "6", "6", "1986").Where(f => f.Key != "ward").Append(new("ward", teddington.Code)).ToList();
+        var submitted = await client.PostAsync(FormPath, new FormUrlEncodedContent([await TokenAsync(client), .. chosen]), Ct);
+        submitted.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        var id = submitted.Headers.Location!.ToString().Split('/')[^2];
+        var stored = await Iom.Application.Referrals.ReferralStore.FindAsync(
+            fixture.Host.Services.GetRequiredService<Iom.Application.Ports.Documents.IDocumentStore>(), id, Ct);
+        stored!.Value.Person.Ward.ShouldBe(teddington.Code);
+
+        const string Hostile = "\"><script>alert('ward')</script>";
+        var madeUp = Fields("Rhys", "Stone", "7", "7", "1987").Where(f => f.Key != "ward").Append(new("ward", Hostile)).ToList();
+        var refused = await client.PostAsync(FormPath, new FormUrlEncodedContent([await TokenAsync(client), .. madeUp]), Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+        SummaryLinks(html).ShouldBe([("#ward", $"Select a ward of the local authority, or leave it blank: its ONS code, like {LocalHost.ShippedWards.List.All[0].Code}, or its name, like {LocalHost.ShippedWards.List.All[0].Name}")]);
+        html.ShouldContain("<select class=\"govuk-select govuk-select--error\" id=\"ward\" name=\"ward\" aria-describedby=\"ward-hint ward-error\">");
+        html.ShouldContain("<p id=\"ward-error\" class=\"govuk-error-message\">");
+        html.ShouldNotContain(Hostile);
+        html.ShouldNotContain(" selected>");
+    }
+
+    [Fact]
     public async Task A_duplicate_referral_gets_a_409_page_naming_the_existing_reference()
     {
         using var client = Client();
@@ -329,6 +360,9 @@ public sealed partial class ReferralFormHttpTests(BrowserFixture fixture)
 
     private static List<(string Href, string Text)> SummaryLinks(string html) =>
         SummaryLink().Matches(html[..html.IndexOf("<h1", StringComparison.Ordinal)]).Select(m => (m.Groups["href"].Value, WebUtility.HtmlDecode(m.Groups["text"].Value))).ToList();
+
+    [GeneratedRegex("<option value=\"(?<code>[^\"]*)\"(?: selected)?>(?<name>[^<]*)</option>")]
+    private static partial Regex WardOption();
 
     [GeneratedRegex(@"^default-src 'self'; script-src 'self' 'nonce-(?<nonce>[A-Za-z0-9+/]{24})'; style-src 'self'; img-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'$")]
     private static partial Regex CspPattern();

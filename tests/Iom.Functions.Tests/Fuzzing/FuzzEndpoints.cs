@@ -183,6 +183,8 @@ public static class FuzzEndpoints
         {
             ["period"] = r => HostileValues.Pick(r, ["2026-11", "2026-12", "2026-Q4", "FY2026-27", "2027-01", "FY2027-28", "2026-13", "2026-q4", "FY2026-28"]),
         }),
+        // Mostly dry runs; a real run maps what the fuzz store holds (its referrals' wards are codes already).
+        "MapWards" => new EndpointSeed(Query: r => [new("dryRun", HostileValues.Pick(r, ["true", "true", "false", "yes", ""]))]),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

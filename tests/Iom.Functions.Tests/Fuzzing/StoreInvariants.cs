@@ -142,7 +142,10 @@ public sealed partial class StoreInvariants(IServiceProvider services)
         Require(key.Partition == r.PersonId && key.Id == r.Id, key, "a referral stored outside its person's partition");
 
         var submitted = LondonTime.LondonDate(r.SubmittedAt);
-        var validation = await new SubmitReferralValidator(new FakeTimeProvider(r.SubmittedAt), services.GetRequiredService<SecureMailDomains>(), callerEmail: null).ValidateAsync(AsRequest(r), cancellationToken);
+        var wards = services.GetRequiredService<Iom.Domain.Wards.WardList>();
+        var validation = await new SubmitReferralValidator(new FakeTimeProvider(r.SubmittedAt), services.GetRequiredService<SecureMailDomains>(), callerEmail: null, wards).ValidateAsync(AsRequest(r), cancellationToken);
+        // Whatever was sent (a code or a ward's name), what is stored is the configured code.
+        Require(r.Person.Ward is null || wards.Find(r.Person.Ward)?.Code == r.Person.Ward, key, "a referral whose ward is not a configured ward's code");
         Require(validation.IsValid, key, $"a referral its own validator refuses: {string.Join("; ", validation.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))}");
 
         var options = services.GetRequiredService<IOptions<ReferralOptions>>().Value;

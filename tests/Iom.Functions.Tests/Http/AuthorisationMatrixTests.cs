@@ -74,6 +74,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["GetRollup"] = [Roles.Analyst, Roles.Coordinator],
         ["GetRollupCsv"] = [Roles.Analyst, Roles.Coordinator],
         ["RecomputeRollup"] = [Roles.Analyst, Roles.Coordinator],
+        ["MapWards"] = [Roles.Coordinator],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
@@ -193,6 +194,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "GetRollup" => new(HttpMethod.Get, "/api/performance/rollups/2026-10"),
         "GetRollupCsv" => new(HttpMethod.Get, "/api/performance/rollups/2026-10.csv"),
         "RecomputeRollup" => new(HttpMethod.Post, "/api/performance/rollups/2026-10/recompute"),
+        // A dry run: the matrix's referral is reported, nothing is changed.
+        "MapWards" => new(HttpMethod.Post, "/api/wards/mapping?dryRun=true"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };

@@ -1,5 +1,6 @@
 using Iom.Application.Api;
 using Iom.Domain.Referrals;
+using Iom.Domain.Wards;
 using Iom.Domain.Wire;
 
 namespace Iom.Application.Referrals.Read;
@@ -8,6 +9,10 @@ namespace Iom.Application.Referrals.Read;
 /// A referral as the API shows it to those who may read it. Not the match keys (the person's identifiers again, in
 /// index form) nor the person id (an internal partition key).
 /// </summary>
+/// <remarks>
+/// The person's <c>ward</c> is the ward's ONS code and <c>wardName</c> its configured name; a referral stored before
+/// wards were codes shows its free text as <c>ward</c>, without a name, until the ward mapping has run.
+/// </remarks>
 public sealed record ReferralView(
     string Id,
     string Reference,
@@ -35,9 +40,11 @@ public sealed record ReferralView(
     WithdrawalReason? WithdrawalReason,
     string? WithdrawalNote) : IApiResponse
 {
-    public static ReferralView Of(Referral referral)
+    /// <param name="wards">The configured wards, for the name beside a ward's code (none for free text not yet mapped).</param>
+    public static ReferralView Of(Referral referral, WardList wards)
     {
         ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(wards);
         var p = referral.Person;
         return new ReferralView(
             referral.Id,
@@ -46,7 +53,7 @@ public sealed record ReferralView(
             referral.Panel,
             referral.Status,
             referral.MeetingDate,
-            new PersonView(p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender, p.Ethnicity, p.PncId, p.CroNumber, p.PrisonNumber, p.Crn, p.Postcode, p.Ward),
+            new PersonView(p.GivenName, p.FamilyName, p.DateOfBirth, p.Gender, p.Ethnicity, p.PncId, p.CroNumber, p.PrisonNumber, p.Crn, p.Postcode, p.Ward, wards.Find(p.Ward)?.Name),
             referral.Reason,
             [.. referral.OffenceTypes],
             [.. referral.Drivers],
@@ -81,7 +88,10 @@ public sealed record ReferralView(
         string? PrisonNumber,
         string? Crn,
         string? Postcode,
-        string? Ward);
+        [property: System.ComponentModel.Description("The ONS code of the person's ward; on a referral stored before wards were codes and not yet mapped, the free text given.")]
+        string? Ward,
+        [property: System.ComponentModel.Description("The configured name of the ward, when ward is one of the configured codes.")]
+        string? WardName);
 
     public sealed record ReferrerView(string Name, string Email, string? Phone);
 

@@ -10,6 +10,7 @@ using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
 using Iom.Domain.Panels;
 using Iom.Domain.Referrals;
+using Iom.Domain.Wards;
 using Iom.Domain.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public sealed partial class SubmitReferralHandler(
     MeetingCalendar meetings,
     WorkingDayCalendar calendar,
     IOptions<ReferralOptions> options,
+    WardList wards,
     TimeProvider time,
     ILogger<SubmitReferralHandler> logger)
 {
@@ -52,12 +54,12 @@ public sealed partial class SubmitReferralHandler(
         ArgumentNullException.ThrowIfNull(actor);
         var now = time.GetUtcNow();
         var today = LondonTime.LondonDate(now);
-        ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time, recipients, actor.Caller.Email).ValidateAsync(request, cancellationToken));
+        ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time, recipients, actor.Caller.Email, wards).ValidateAsync(request, cancellationToken));
         var agency = actor.Caller.Agency
             ?? throw new RefusalException(RefusalKind.Forbidden, "no-agency", "Your account has no agency, so you cannot refer.",
                 "Ask your administrator to add the agency claim to your account.");
 
-        var person = ToPersonDetails(request.Person!, today);
+        var person = ToPersonDetails(request.Person!, today, wards);
         var decision = Eligibility.Decide(
             new EligibilityInput(person.DateOfBirth, today, WireNames.Parse<ReferralType>(request.ReferralType!), request.MappaLevel!.Value,
                 request.MaracCase!.Value, request.AssetScore, WireNames.Parse<RiskOfSeriousHarm>(request.RiskOfSeriousHarm!)),
@@ -404,7 +406,7 @@ public sealed partial class SubmitReferralHandler(
             new Dictionary<string, object?> { ["rule"] = decision.Rule, ["inputs"] = decision.Inputs });
     }
 
-    private static PersonDetails ToPersonDetails(PersonInput input, DateOnly today)
+    private static PersonDetails ToPersonDetails(PersonInput input, DateOnly today, WardList wards)
     {
         if (!SubmitReferralValidator.TryParseDate(input.DateOfBirth, out var dob))
         {
@@ -414,7 +416,7 @@ public sealed partial class SubmitReferralHandler(
         return new PersonDetails(
             input.GivenName!.Trim(), input.FamilyName!.Trim(), dob, input.Gender!, input.Ethnicity,
             Canonical<PncId>(input.PncId, today), Canonical<CroNumber>(input.CroNumber, today), Canonical<PrisonNumber>(input.PrisonNumber, today),
-            Canonical<CaseReferenceNumber>(input.Crn, today), Canonical<Postcode>(input.Postcode, today), Blank(input.Ward));
+            Canonical<CaseReferenceNumber>(input.Crn, today), Canonical<Postcode>(input.Postcode, today), wards.Resolve(input.Ward)?.Code);
     }
 
     private static ReferrerDetails ToReferrerDetails(ReferrerInput input) => new(input.Name!.Trim(), input.Email!.Trim(), Blank(input.Phone));

@@ -6,6 +6,7 @@ using Iom.Application.Mail;
 using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
 using Iom.Domain.Referrals;
+using Iom.Domain.Wards;
 
 namespace Iom.Application.Referrals.Submit;
 
@@ -25,11 +26,12 @@ public sealed partial class SubmitReferralValidator : AbstractValidator<SubmitRe
 
     /// <param name="recipients">Where the acknowledgement may go besides <paramref name="callerEmail"/>.</param>
     /// <param name="callerEmail">The caller's own address, from their identity; null to allow only the secure domains.</param>
-    public SubmitReferralValidator(TimeProvider time, SecureMailDomains recipients, string? callerEmail)
+    /// <param name="wards">The local authority's wards: the person's ward, if given, must be one of them.</param>
+    public SubmitReferralValidator(TimeProvider time, SecureMailDomains recipients, string? callerEmail, WardList wards)
     {
         var today = LondonTime.LondonDate(time.GetUtcNow());
 
-        RuleFor(r => r.Person).NotNull().WithMessage("Enter the person's details").SetValidator(new PersonValidator(today)!);
+        RuleFor(r => r.Person).NotNull().WithMessage("Enter the person's details").SetValidator(new PersonValidator(today, wards)!);
         RuleFor(r => r.ReferralType).Must(OneOf(ReferralVocabulary.ReferralTypes)).WithMessage(Choose("the referral type", ReferralVocabulary.ReferralTypes));
         RuleFor(r => r.Reason).NotEmpty().WithMessage("Enter the reason for the referral")
             .MaximumLength(MaxReasonLength).WithMessage($"The reason must be {MaxReasonLength} characters or fewer");
@@ -69,7 +71,7 @@ public sealed partial class SubmitReferralValidator : AbstractValidator<SubmitRe
 
     private sealed class PersonValidator : AbstractValidator<PersonInput>
     {
-        public PersonValidator(DateOnly today)
+        public PersonValidator(DateOnly today, WardList wards)
         {
             RuleFor(p => p.GivenName).NotEmpty().WithMessage("Enter the person's given name")
                 .MaximumLength(MaxNameLength).WithMessage($"The given name must be {MaxNameLength} characters or fewer")
@@ -104,7 +106,10 @@ public sealed partial class SubmitReferralValidator : AbstractValidator<SubmitRe
             RuleFor(p => p.PrisonNumber).Custom((text, context) => Check(text, context, (string s, out string e) => PrisonNumber.TryParse(s, out _, out e)));
             RuleFor(p => p.Crn).Custom((text, context) => Check(text, context, (string s, out string e) => CaseReferenceNumber.TryParse(s, out _, out e)));
             RuleFor(p => p.Postcode).Custom((text, context) => Check(text, context, (string s, out string e) => Postcode.TryParse(s, out _, out e)));
-            RuleFor(p => p.Ward).MaximumLength(60).WithMessage("The ward must be 60 characters or fewer");
+            // A code or a known name (normalised to its code when stored); the message never repeats what was sent.
+            var example = wards.All[0];
+            RuleFor(p => p.Ward).Must(ward => string.IsNullOrWhiteSpace(ward) || wards.Resolve(ward) is not null)
+                .WithMessage($"Select a ward of the local authority, or leave it blank: its ONS code, like {example.Code}, or its name, like {example.Name}");
         }
 
         private delegate bool Parser(string input, out string error);

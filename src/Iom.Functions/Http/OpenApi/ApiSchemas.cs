@@ -34,7 +34,8 @@ internal sealed class ApiSchemas(OpenApiDocument document)
             var node = ApiJson.Options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions
             {
                 TreatNullObliviousAsNonNullable = true,
-                TransformSchemaNode = (context, schema) => response ? AsWritten(context, WithWireNames(context, schema)) : WithWireNames(context, schema),
+                TransformSchemaNode = (context, schema) =>
+                    WithDescription(context, response ? AsWritten(context, WithWireNames(context, schema)) : WithWireNames(context, schema)),
             });
             var schema = new OpenApiJsonReader().ReadFragment<OpenApiSchema>(node, OpenApiSpecVersion.OpenApi3_1, document, out var diagnostic)
                 ?? throw new InvalidOperationException($"The schema of {type.Name} could not be read.");
@@ -111,6 +112,19 @@ internal sealed class ApiSchemas(OpenApiDocument document)
             ["type"] = nullable is null ? JsonValue.Create("string") : new JsonArray(JsonValue.Create("string"), JsonValue.Create("null")),
             ["enum"] = new JsonArray([.. names]),
         };
+    }
+
+    // A property whose meaning its name and type cannot say (a ward: a code, or a name that becomes one) says it in a
+    // [Description] on the record, which the exporter leaves out.
+    private static JsonNode WithDescription(JsonSchemaExporterContext context, JsonNode schema)
+    {
+        if (schema is JsonObject obj
+            && context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), inherit: true) is [System.ComponentModel.DescriptionAttribute described, ..])
+        {
+            obj["description"] = described.Description;
+        }
+
+        return schema;
     }
 
     private static bool MayBeNull(JsonNode? schema) => schema is not JsonObject property

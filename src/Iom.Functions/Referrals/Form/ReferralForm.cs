@@ -2,6 +2,7 @@ using System.Globalization;
 using Iom.Application.Identity;
 using Iom.Application.Referrals.Submit;
 using Iom.Domain.Referrals;
+using Iom.Domain.Wards;
 using Iom.Domain.Wire;
 using Microsoft.AspNetCore.Http;
 
@@ -15,6 +16,9 @@ namespace Iom.Functions.Referrals.Form;
 internal static class ReferralForm
 {
     public const string DateOfBirth = "dateOfBirth";
+
+    /// <summary>The ward field: a select of the configured wards (<see cref="View"/> fills in its options).</summary>
+    public const string Ward = "ward";
 
     private static readonly IReadOnlyList<FormOption> YesNo = [new("yes", "Yes"), new("no", "No")];
 
@@ -67,7 +71,7 @@ internal static class ReferralForm
         new("prisonNumber", "person.prisonNumber", FieldKind.Text, []),
         new("crn", "person.crn", FieldKind.Text, []),
         new("postcode", "person.postcode", FieldKind.Text, []),
-        new("ward", "person.ward", FieldKind.Text, []),
+        new(Ward, "person.ward", FieldKind.Choice, []),
         new("offenceTypes", "offenceTypes", FieldKind.Choices, Options(ReferralVocabulary.OffenceTypes, new()
         {
             ["burglary"] = new("Burglary", null),
@@ -134,7 +138,7 @@ internal static class ReferralForm
                 PrisonNumber = Text(form, "prisonNumber"),
                 Crn = Text(form, "crn"),
                 Postcode = Text(form, "postcode"),
-                Ward = Text(form, "ward"),
+                Ward = Text(form, Ward),
             },
             ReferralType = Text(form, "referralType"),
             Reason = Text(form, "reason"),
@@ -161,14 +165,18 @@ internal static class ReferralForm
     /// The page's fields: the posted values (or, on a new form, the referrer's own name and e-mail from their identity),
     /// each with its first error, and the error summary's links in page order.
     /// </summary>
-    public static FormView View(IFormCollection? posted, Caller caller, IReadOnlyDictionary<string, string[]> errors, DateParts datePartsInError)
+    public static FormView View(IFormCollection? posted, Caller caller, IReadOnlyDictionary<string, string[]> errors, DateParts datePartsInError, WardList wards)
     {
+        ArgumentNullException.ThrowIfNull(wards);
         var values = posted ?? new FormCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
         {
             ["referrerName"] = caller.Name ?? "",
             ["referrerEmail"] = caller.Email ?? "",
         });
-        return GovUkForm.View(Fields, values, errors, new Dictionary<string, DateParts> { [DateOfBirth] = datePartsInError });
+        // The wards are configuration, not vocabulary: each shown by name, sent as its code.
+        var wardOptions = wards.All.Select(w => new FormOption(w.Code, w.Name)).ToList();
+        var fields = Fields.Select(f => f.Name == Ward ? f with { Options = wardOptions } : f).ToList();
+        return GovUkForm.View(fields, values, errors, new Dictionary<string, DateParts> { [DateOfBirth] = datePartsInError });
     }
 
     private static string? Text(IFormCollection form, string name) => GovUkForm.Text(form, name);

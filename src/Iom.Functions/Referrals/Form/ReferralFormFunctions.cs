@@ -8,6 +8,7 @@ using Iom.Application.Referrals;
 using Iom.Application.Referrals.Read;
 using Iom.Application.Referrals.Submit;
 using Iom.Domain.Referrals;
+using Iom.Domain.Wards;
 using Iom.Functions.Http;
 using Iom.Functions.Http.OpenApi;
 using Iom.Functions.Rendering;
@@ -28,6 +29,7 @@ public sealed partial class ReferralFormFunctions(
     GetReferralHandler get,
     PanelDirectory panels,
     SecureMailDomains recipients,
+    WardList wards,
     IAntiforgery antiforgery,
     Microsoft.Extensions.Options.IOptions<AntiforgeryOptions> antiforgeryOptions,
     PageRenderer pages,
@@ -130,7 +132,7 @@ public sealed partial class ReferralFormFunctions(
     private HtmlPage FormPage(HttpContext http, int status, IFormCollection? posted, IReadOnlyDictionary<string, string[]> errors, DateParts datePartsInError)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        var view = ReferralForm.View(posted, http.Caller(), errors, datePartsInError);
+        var view = ReferralForm.View(posted, http.Caller(), errors, datePartsInError, wards);
         var content = new FormPageView(FormPath, tokens.FormFieldName, tokens.RequestToken!, view.Fields, view.Errors);
         return pages.Render("Pages/Referrals/referral-form", status, "Make a referral", content, hasErrors: view.Errors.Count > 0);
     }
@@ -142,7 +144,7 @@ public sealed partial class ReferralFormFunctions(
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         try
         {
-            ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time, recipients, caller.Email).ValidateAsync(reading.Request, cancellationToken));
+            ValidationFailedException.ThrowIfInvalid(await new SubmitReferralValidator(time, recipients, caller.Email, wards).ValidateAsync(reading.Request, cancellationToken));
         }
         catch (ValidationFailedException invalid)
         {
