@@ -84,6 +84,10 @@ public static class IomServices
         Panels.Circulations.CirculationServices.AddCirculation(services);
         Releases.ReleaseAlertServices.AddReleaseAlerts(services, configuration);
         Releases.ReleaseIntakeServices.AddReleaseIntake(services, configuration);
+        services.AddOptions<Iom.Application.Performance.Dashboard.PerformanceTargetsOptions>()
+            .Bind(configuration.GetSection(Iom.Application.Performance.Dashboard.PerformanceTargetsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Iom.Application.Performance.Dashboard.PerformanceTargetsOptions>, Iom.Application.Performance.Dashboard.PerformanceTargetsOptionsValidator>();
+        services.AddSingleton<Iom.Application.Performance.Dashboard.GetDashboardHandler>();
         return services;
     }
 

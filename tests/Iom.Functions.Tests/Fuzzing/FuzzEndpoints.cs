@@ -177,6 +177,8 @@ public static class FuzzEndpoints
         {
             ["id"] = r => HostileValues.Pick(r, ["alert-release-0123456789abcdef0123456789abcdef", "alert-release-0123456789abcdef0123456789abcdef-d28", "alert-x"]),
         }),
+        // No parameters: the fuzzer's query strings and headers must not move it off a 200 page or a refusal.
+        "PerformanceDashboard" => new EndpointSeed(Html: true),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

@@ -69,6 +69,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         // Recipients (the matrix's caller is the alert's lead professional, by object id, whatever the role) and co-ordinators.
         ["GetReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
         ["AcknowledgeReleaseAlert"] = [Roles.Coordinator, Roles.Referrer, Roles.PanelMember],
+        // Aggregates only: a councillor gets the suppressed ward view of the same page.
+        ["PerformanceDashboard"] = [Roles.Analyst, Roles.Coordinator, Roles.Councillor],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
     };
 
@@ -179,6 +181,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "ListUnmatchedReleases" => new(HttpMethod.Get, "/api/prison-releases?unmatched=true"),
         "GetReleaseAlert" => new(HttpMethod.Get, $"/api/release-alerts/{alertId}"),
         "AcknowledgeReleaseAlert" => new(HttpMethod.Post, $"/api/release-alerts/{alertId}/acknowledge"),
+        "PerformanceDashboard" => new(HttpMethod.Get, "/api/performance/dashboard"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),
     };

@@ -49,6 +49,7 @@ public sealed class InfrastructureAgreementTests
         ["RateLimits:PermitsPerMinute"] = "30 a minute per caller",
         ["Http:RequestTimeout"] = "30 s, under the platform's 230 s",
         ["Http:BodyReadTimeout"] = "10 s",
+        ["Performance:Targets"] = "none until the strategic group sets them (README, docs/performance-dashboard.md): a measure without one is drawn without a target line",
     };
 
     /// <summary>Settings read by the Functions host or the Azure SDK, not bound by the app's own options.</summary>

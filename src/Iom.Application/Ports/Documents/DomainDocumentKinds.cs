@@ -24,5 +24,6 @@ public static class DomainDocumentKinds
         [typeof(Domain.Releases.CustodyRecord)] = "custody-record",
         [typeof(Domain.Releases.CustodyEvent)] = "custody-event",
         [typeof(Domain.Releases.ReleaseAlert)] = "release-alert",
+        [typeof(Domain.Performance.Rollup)] = "rollup",
     }.ToFrozenDictionary();
 }
