@@ -51,7 +51,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         {
             var chart = charts.Nth(i);
             var labelledBy = (await chart.GetAttributeAsync("aria-labelledby"))!.Split(' ');
-            (await page.Locator($"svg title#{labelledBy[0]}").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
+            (await page.Locator($"svg title#{labelledBy[0]}").TextContentAsync()).ShouldNotBeNullOrWhiteSpace();
             (await page.Locator($"svg desc#{labelledBy[1]}").TextContentAsync())!.ShouldContain("The table gives every figure");
             var section = page.Locator("section.iom-measure").Nth(i);
             (await section.Locator("table tbody tr").CountAsync()).ShouldBe(13);
