@@ -36,15 +36,18 @@ public sealed class GetDashboardHandler(IDocumentStore documents, IOptions<Perfo
         var audience = AudienceOf(caller);
         var today = LondonTime.LondonDate(time.GetUtcNow());
         var current = ReportingPeriod.Month(today.Year, today.Month);
-        var periods = new List<DashboardPeriod>(CompletedMonths + 1);
-        for (var back = CompletedMonths; back >= 0; back--)
+        var months = Enumerable.Range(0, CompletedMonths + 1)
+            .Select(i => current.Start.AddMonths(i - CompletedMonths))
+            .Select(start => ReportingPeriod.Month(start.Year, start.Month))
+            .ToList();
+        // Thirteen point reads started together: one round trip on Cosmos DB, whatever the history.
+        var stored = await Task.WhenAll(months.Select(period => documents.ReadAsync<Rollup>(KeyOf(period), cancellationToken)));
+        var periods = months.Select((period, i) =>
         {
-            var start = current.Start.AddMonths(-back);
-            var period = ReportingPeriod.Month(start.Year, start.Month);
-            var stored = (await documents.ReadAsync<Rollup>(KeyOf(period), cancellationToken))?.Value;
-            var shown = stored is null || audience == DashboardAudience.Full ? stored : CouncillorView.Of(period, stored);
-            periods.Add(new DashboardPeriod(period, back == 0, shown, stored is not null));
-        }
+            var rollup = stored[i]?.Value;
+            var shown = rollup is null || audience == DashboardAudience.Full ? rollup : CouncillorView.Of(period, rollup);
+            return new DashboardPeriod(period, period == current, shown, rollup is not null);
+        }).ToList();
 
         return new PerformanceDashboard(audience, today, periods, targets.Value.Targets);
     }
