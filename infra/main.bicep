@@ -396,7 +396,8 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
 //   /.auth/login/aad?post_login_redirect_uri=/api/referrals/new?signed-in=1 (303) and still answers 401 to API
 //   callers, so a referrer opening the form is signed in and brought back; /api/links, where the signed links in
 //   circulated e-mails land ([BrowserPage]), likewise; /api/prison-releases/new and its confirmation page, the prison
-//   link's release form ([BrowserPage]), likewise;
+//   link's release form ([BrowserPage]), likewise; /api/performance/dashboard, the performance page ([BrowserPage]),
+//   likewise;
 // - /api/email-events, /api/prison-releases, /api/prison-events: SendGrid, prisons' systems and the HMPPS relay cannot
 //   sign in; the app checks their signatures. The app refuses every non-anonymous request without a principal whatever
 //   the platform does (docs/architecture.md, "Identity").
@@ -409,7 +410,7 @@ resource auth 'Microsoft.Web/sites/config@2025-03-01' = {
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
-      excludedPaths: [ '/api/health', '/api/openapi.json', '/api/referrals/new', '/api/email-events', '/api/links', '/api/prison-releases/new', '/api/prison-releases/new/confirmation', '/api/prison-releases', '/api/prison-events' ]
+      excludedPaths: [ '/api/health', '/api/openapi.json', '/api/referrals/new', '/api/email-events', '/api/links', '/api/prison-releases/new', '/api/prison-releases/new/confirmation', '/api/prison-releases', '/api/prison-events', '/api/performance/dashboard' ]
     }
     httpSettings: { requireHttps: true }
     identityProviders: {

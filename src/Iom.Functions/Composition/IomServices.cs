@@ -89,6 +89,7 @@ public static class IomServices
         Releases.ReleaseIntakeServices.AddReleaseIntake(services, configuration);
         Offending.OffendingServices.AddOffending(services, configuration);
         Performance.PerformanceServices.AddRollups(services);
+        Performance.PerformanceServices.AddDashboard(services, configuration);
         return services;
     }
 

@@ -1,9 +1,12 @@
+using Iom.Application.Performance.Dashboard;
 using Iom.Application.Performance.Rollups;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Iom.Functions.Performance;
 
-/// <summary>Rollups (issue 12): the fact source, the writer, the nightly run and the endpoints' handlers.</summary>
+/// <summary>Performance (issue 12): rollups (the fact source, the writer, the nightly run, the endpoints' handlers) and the dashboard.</summary>
 public static class PerformanceServices
 {
     public static IServiceCollection AddRollups(this IServiceCollection services)
@@ -14,6 +17,15 @@ public static class PerformanceServices
         services.AddSingleton<NightlyRollups>();
         services.AddSingleton<GetRollup>();
         services.AddSingleton<RecomputeRollup>();
+        return services;
+    }
+
+    /// <summary>The dashboard's handler and its targets, validated at start-up.</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PerformanceTargetsOptions>().Bind(configuration.GetSection(PerformanceTargetsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PerformanceTargetsOptions>, PerformanceTargetsOptionsValidator>();
+        services.AddSingleton<GetDashboardHandler>();
         return services;
     }
 }

@@ -185,6 +185,8 @@ public static class FuzzEndpoints
         }),
         // Mostly dry runs; a real run maps what the fuzz store holds (its referrals' wards are codes already).
         "MapWards" => new EndpointSeed(Query: r => [new("dryRun", HostileValues.Pick(r, ["true", "true", "false", "yes", ""]))]),
+        // No parameters: the fuzzer's query strings and headers must not move it off a 200 page or a refusal.
+        "PerformanceDashboard" => new EndpointSeed(Html: true),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

@@ -23,7 +23,9 @@ public sealed partial class ObjectRuleDeclarationTests
     private static readonly string[] ReachNoObject =
         ["SubmitReferral", "SubmitReferralForm", "ReferralForm", "OpenLink", "PrisonReleaseForm", "SubmitPrisonReleaseForm", "PrisonReleaseConfirmation",
                 // An analyst's upload names people by PNC ID only to store what is about them; it reads nothing back.
-                "UploadOffendingRecords"];
+                "UploadOffendingRecords",
+                // The partnership's aggregate rollups: no person's, agency's or panel's object (the role decides the view).
+                "PerformanceDashboard"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

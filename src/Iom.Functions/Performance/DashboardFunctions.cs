@@ -1,0 +1,31 @@
+using Iom.Application.Identity;
+using Iom.Application.Performance.Dashboard;
+using Iom.Functions.Http;
+using Iom.Functions.Http.OpenApi;
+using Iom.Functions.Rendering;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iom.Functions.Performance;
+
+/// <summary>The performance dashboard: a printable GOV.UK page of the stored rollups, as each role may see them.</summary>
+public sealed class DashboardFunctions(GetDashboardHandler dashboard, PageRenderer pages)
+{
+    public const string Template = "Pages/Performance/dashboard";
+    public const string Path = "/api/performance/dashboard";
+    public const string Stylesheet = "dashboard.css";
+
+    private static readonly PageService Service = new("IOM performance", Path);
+
+    [Function("PerformanceDashboard")]
+    [Responds(StatusCodes.Status200OK, ContentType = "text/html", Description = "The last 12 months and the month to date of every measure the stored rollups hold, as charts with tables beside them; a councillor sees ward counts of completed months only, small counts withheld. No personal data.")]
+    [BrowserPage]
+    [AllowRoles(Roles.Analyst, Roles.Coordinator, Roles.Councillor)]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "performance/dashboard")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var view = DashboardView.Of(await dashboard.HandleAsync(request.HttpContext.Caller(), cancellationToken));
+        return pages.Render(Template, StatusCodes.Status200OK, view.Heading, view, service: Service, stylesheet: Stylesheet);
+    }
+}

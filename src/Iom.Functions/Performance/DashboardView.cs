@@ -1,0 +1,169 @@
+using System.Globalization;
+using Iom.Application.Performance.Dashboard;
+using Iom.Domain.Performance;
+
+namespace Iom.Functions.Performance;
+
+/// <summary>
+/// What the dashboard page reads: text only, formatted here. One section per measure: a chart of its total month by
+/// month (and its target) with a table of the same figures beside it; for councillors, also a table of the wards.
+/// Every name that comes from a stored rollup (measure, ward key, period) is written by the template, so encoded.
+/// </summary>
+public sealed record DashboardView(
+    string Heading,
+    string Lede,
+    bool Councillor,
+    string AsOf,
+    bool AnyWithheld,
+    IReadOnlyList<DashboardView.Section> Sections)
+{
+    /// <summary>Stands in for every withheld figure, small or withheld to protect a small one: the reader cannot tell which.</summary>
+    public const string WithheldMarker = "[c]";
+
+    public const string NotComputed = "Not yet computed";
+    public const string NotShownYet = "Shown when the month ends";
+    public const string NoFigure = "No figure";
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
+    {
+        ["cohort.size"] = "Cohort size",
+        ["cohort.in"] = "People joining the cohort",
+        ["cohort.out"] = "People leaving the cohort",
+        ["referrals.received"] = "Referrals received",
+        ["referrals.selected"] = "Referrals selected",
+        ["referrals.declined"] = "Referrals declined",
+        ["referrals.deferred"] = "Referrals deferred",
+        ["referrals.withdrawn"] = "Referrals withdrawn",
+    };
+
+    public sealed record Section(string Id, string Title, string Measure, string Unit, string? Target, BarChart Chart, IReadOnlyList<Row> Rows, WardTable? Wards);
+
+    public sealed record Row(string Period, Figure Figure, string? Note);
+
+    public sealed record WardTable(IReadOnlyList<string> Columns, IReadOnlyList<WardRow> Rows);
+
+    public sealed record WardRow(string Ward, IReadOnlyList<Figure> Figures);
+
+    /// <param name="Withheld">The text is the marker: the page says "withheld" to screen readers instead of reading it out.</param>
+    public sealed record Figure(string Text, bool Withheld = false);
+
+    public static DashboardView Of(PerformanceDashboard dashboard)
+    {
+        ArgumentNullException.ThrowIfNull(dashboard);
+        var councillor = dashboard.Audience == DashboardAudience.Councillor;
+        var measures = dashboard.Periods
+            .SelectMany(p => p.Rollup?.Tables ?? [])
+            .Where(t => t.Breakdown == CouncillorView.TotalBreakdown)
+            .GroupBy(t => t.Measure, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Measure: g.Key, g.First().Unit))
+            .ToList();
+
+        var sections = measures.Select((m, i) => SectionOf(dashboard, m.Measure, m.Unit, $"measure-{i + 1}", councillor)).ToList();
+        var anyWithheld = dashboard.Periods.Any(p => p.Rollup?.Tables.Any(t => t.Cells.Any(c => c.Suppressed)) == true);
+        var first = dashboard.Periods[0].Period;
+        var last = dashboard.Periods[^1].Period;
+        return new DashboardView(
+            councillor ? "Ward performance" : "Performance dashboard",
+            councillor
+                ? "Counts for each ward in the last 12 completed months. Counts below 5, and any figure that would let one be worked out, are withheld."
+                : $"The last 12 months and this month so far ({Month(first)} to {Month(last)}), against the strategic group's targets.",
+            councillor,
+            dashboard.Today.ToString("d MMMM yyyy", English),
+            anyWithheld,
+            sections);
+    }
+
+    private static Section SectionOf(PerformanceDashboard dashboard, string measure, MeasureUnit unit, string id, bool councillor)
+    {
+        var title = Titles.GetValueOrDefault(measure, measure);
+        var target = dashboard.Targets.TryGetValue(measure, out var goal) ? goal : (decimal?)null;
+        var points = dashboard.Periods.Select(p => Point(p, measure, unit)).ToList();
+        var first = dashboard.Periods[0].Period;
+        var last = dashboard.Periods[^1].Period;
+        var description =
+            $"Bar chart of {title} ({measure}) for each month from {Month(first)} to {Month(last)}" +
+            (target is { } t ? $", with a dashed line at the target of {Format(t, unit)}" : "") +
+            ". A month with no bar has no figure to show: withheld, not yet computed or not yet ended. The table gives every figure and says which.";
+        var chart = BarChart.Of($"{id}-chart", $"{title} by month", description,
+            [.. points.Select(p => (p.ShortLabel, p.Value, p.ChartText))], target, v => Format(v, unit));
+        return new Section(
+            id, title, measure, UnitName(unit), target is { } shown ? Format(shown, unit) : null, chart,
+            [.. points.Select(p => new Row(p.Period, new Figure(p.Figure, p.Figure == WithheldMarker), p.Note))],
+            councillor ? Wards(dashboard, measure) : null);
+    }
+
+    private sealed record PointFigures(string Period, string ShortLabel, decimal? Value, string Figure, string ChartText, string? Note);
+
+    private static PointFigures Point(DashboardPeriod period, string measure, MeasureUnit unit)
+    {
+        var label = Month(period.Period) + (period.ToDate ? " (to date)" : "");
+        var shortLabel = period.Period.Start.ToString("MMM yy", English);
+        if (!period.Computed)
+        {
+            return new PointFigures(label, shortLabel, null, NotComputed, "–", null);
+        }
+
+        if (period.Rollup is null)
+        {
+            return new PointFigures(label, shortLabel, null, NotShownYet, "–", null);
+        }
+
+        var cell = period.Rollup.Tables.FirstOrDefault(t => t.Measure == measure && t.Breakdown == CouncillorView.TotalBreakdown)?.Cells
+            .FirstOrDefault(c => c.Key == CouncillorView.TotalKey);
+        return cell switch
+        {
+            null => new PointFigures(label, shortLabel, null, NoFigure, "–", null),
+            { Suppressed: true } => new PointFigures(label, shortLabel, null, WithheldMarker, WithheldMarker, null),
+            { Value: null } => new PointFigures(label, shortLabel, null, NoFigure, "–", null),
+            { Value: { } value } => new PointFigures(label, shortLabel, value, Format(value, unit), Format(value, unit),
+                cell.Provisional ? "Provisional" : null),
+        };
+    }
+
+    /// <summary>Councillors' ward-by-month table: the months they see, the wards in any of them, and the total.</summary>
+    private static WardTable Wards(PerformanceDashboard dashboard, string measure)
+    {
+        var months = dashboard.Periods.Where(p => p.Rollup is not null).ToList();
+        var wardTables = months.Select(p => p.Rollup!.Tables.FirstOrDefault(t => t.Measure == measure && t.Breakdown == CouncillorView.WardBreakdown)).ToList();
+        var keys = wardTables.SelectMany(t => t?.Cells.Select(c => c.Key) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        Figure FigureOf(MeasureCell? cell) => cell switch
+        {
+            null => new Figure(NoFigure),
+            { Suppressed: true } => new Figure(WithheldMarker, Withheld: true),
+            { Value: { } value } => new Figure(Format(value, MeasureUnit.Count)),
+            _ => new Figure(NoFigure),
+        };
+
+        var rows = keys.Select(key => new WardRow(
+                key == "unknown" ? "Ward not recorded" : key,
+                [.. wardTables.Select(t => FigureOf(t?.Cells.FirstOrDefault(c => c.Key == key)))]))
+            .Append(new WardRow("All wards", [.. months.Select(p => FigureOf(p.Rollup!.Tables
+                .FirstOrDefault(t => t.Measure == measure && t.Breakdown == CouncillorView.TotalBreakdown)?.Cells.FirstOrDefault(c => c.Key == CouncillorView.TotalKey)))]))
+            .ToList();
+        return new WardTable([.. months.Select(p => p.Period.Start.ToString("MMM yy", English))], rows);
+    }
+
+    private static string Month(ReportingPeriod period) => period.Start.ToString("MMMM yyyy", English);
+
+    private static string UnitName(MeasureUnit unit) => unit switch
+    {
+        MeasureUnit.Count => "number",
+        MeasureUnit.WorkingDays => "working days",
+        MeasureUnit.Hours => "hours",
+        MeasureUnit.Share => "per cent",
+        MeasureUnit.Rate => "per person",
+        _ => "",
+    };
+
+    private static string Format(decimal value, MeasureUnit unit) => unit switch
+    {
+        MeasureUnit.Count => value.ToString("#,0", English),
+        MeasureUnit.Share => (value * 100).ToString("0.#", English) + "%",
+        MeasureUnit.WorkingDays or MeasureUnit.Hours => value.ToString("#,0.#", English),
+        _ => value.ToString("#,0.##", English),
+    };
+}

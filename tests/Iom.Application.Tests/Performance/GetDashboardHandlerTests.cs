@@ -1,0 +1,99 @@
+using System.Globalization;
+using Iom.Adapters.Sqlite;
+using Iom.Application.Identity;
+using Iom.Application.Performance.Dashboard;
+using Iom.Application.Ports.Documents;
+using Iom.Domain.Performance;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Iom.Application.Tests.Performance;
+
+/// <summary>The dashboard's reads on a real SQLite store: 14 December 2026 in London, so December 2025 to December 2026.</summary>
+public sealed class GetDashboardHandlerTests : IDisposable
+{
+    private readonly SqliteDatabase database = new(Path.Combine(Directory.CreateTempSubdirectory("iom-dashboard-").FullName, "iom.db"));
+    private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-12-14T09:00:00Z", CultureInfo.InvariantCulture));
+    private readonly SqliteDocumentStore documents;
+
+    public GetDashboardHandlerTests() => documents = new SqliteDocumentStore(database, time);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => database.Dispose();
+
+    [Fact]
+    public async Task The_dashboard_is_thirteen_point_reads_in_one_round_trip_however_many_periods_are_stored_and_writes_nothing()
+    {
+        // Ten years of months, quarters and financial years: none of it may be read but the thirteen months shown.
+        for (var start = new DateOnly(2016, 1, 1); start < new DateOnly(2027, 1, 1); start = start.AddMonths(1))
+        {
+            await StoreAsync(ReportingPeriod.Month(start.Year, start.Month), 30);
+            if (start.Month % 3 == 1)
+            {
+                await StoreAsync(ReportingPeriod.Quarter(start.Year, ((start.Month - 1) / 3) + 1), 90);
+            }
+        }
+
+        var counting = new RoundTripCountingStore(documents);
+        var dashboard = SingleThreadedContext.Run(() => Handler(counting).HandleAsync(Caller(Roles.Analyst), Ct));
+
+        counting.Calls.ShouldBe(13);
+        counting.Rounds.ShouldBe(1);
+        counting.Log.SelectMany(r => r).ShouldAllBe(call => call == "read performance");
+        dashboard.Periods.Select(p => p.Period.Name).ShouldBe(
+            ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]);
+        dashboard.Periods.Select(p => p.ToDate).ShouldBe([.. Enumerable.Repeat(false, 12), true]);
+    }
+
+    [Fact]
+    public async Task A_month_with_no_rollup_is_not_computed_and_a_councillor_gets_the_councillor_view_of_completed_months_only()
+    {
+        await StoreAsync(ReportingPeriod.Month(2026, 11), 3);
+        await StoreAsync(ReportingPeriod.Month(2026, 12), 30, final: false);
+
+        var analyst = await Handler(documents).HandleAsync(Caller(Roles.Analyst), Ct);
+        var councillor = await Handler(documents).HandleAsync(Caller(Roles.Councillor), Ct);
+
+        analyst.Audience.ShouldBe(DashboardAudience.Full);
+        analyst.Periods.Single(p => p.Period.Name == "2026-10").ShouldSatisfyAllConditions(p => p.Computed.ShouldBeFalse(), p => p.Rollup.ShouldBeNull());
+        analyst.Periods.Single(p => p.Period.Name == "2026-11").Rollup!.Tables.Count.ShouldBe(3);
+        councillor.Audience.ShouldBe(DashboardAudience.Councillor);
+        councillor.Periods.Single(p => p.Period.Name == "2026-11").Rollup!.Tables.Select(t => t.Breakdown).ShouldBe(["total", "ward"]);
+        councillor.Periods.Single(p => p.Period.Name == "2026-11").Rollup!.Tables.SelectMany(t => t.Cells).Where(c => c.Suppressed).ShouldNotBeEmpty();
+        councillor.Periods.Single(p => p.Period.Name == "2026-12").ShouldSatisfyAllConditions(p => p.Computed.ShouldBeTrue(), p => p.Rollup.ShouldBeNull());
+        councillor.Targets["cohort.size"].ShouldBe(120);
+    }
+
+    [Fact]
+    public async Task Someone_who_is_both_an_analyst_and_a_councillor_sees_what_an_analyst_sees()
+    {
+        (await Handler(documents).HandleAsync(Caller(Roles.Councillor, Roles.Analyst), Ct)).Audience.ShouldBe(DashboardAudience.Full);
+    }
+
+    [Theory]
+    [InlineData("cohort.size", "120", true)]
+    [InlineData("referrals.on-time", "0.9", true)]
+    [InlineData("Cohort Size", "120", false)]
+    [InlineData("cohort..size", "120", false)]
+    [InlineData("cohort.size", "-1", false)]
+    public void A_target_must_name_a_measure_and_be_at_least_zero(string measure, string target, bool valid)
+    {
+        var options = new PerformanceTargetsOptions { Targets = { [measure] = decimal.Parse(target, CultureInfo.InvariantCulture) } };
+
+        new PerformanceTargetsOptionsValidator().Validate(null, options).Succeeded.ShouldBe(valid);
+    }
+
+    private GetDashboardHandler Handler(IDocumentStore store) =>
+        new(store, Options.Create(new PerformanceTargetsOptions { Targets = { ["cohort.size"] = 120 } }), time);
+
+    private static Caller Caller(params string[] roles) => new("user-1", "Reader", "reader@richmond.gov.uk", "council", new HashSet<string>(roles, StringComparer.Ordinal));
+
+    private Task StoreAsync(ReportingPeriod period, int barnes, bool final = true) =>
+        documents.UpsertAsync(GetDashboardHandler.KeyOf(period), new Rollup(period.Name, "2026.1", new RollupWatermark(time.GetUtcNow(), null), final,
+        [
+            new MeasureTable("cohort.size", "agency", MeasureUnit.Count, [new MeasureCell("police", barnes + 40)]),
+            new MeasureTable("cohort.size", "total", MeasureUnit.Count, [new MeasureCell("all", barnes + 40)]),
+            new MeasureTable("cohort.size", "ward", MeasureUnit.Count, [new MeasureCell("E05013765", barnes), new MeasureCell("E05013774", 40)]),
+        ]), Ct);
+}

@@ -1,0 +1,176 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Iom.Application.Identity;
+using Iom.Domain.Performance;
+using Iom.Functions.Tests.LocalHost;
+using Iom.Functions.Tests.Referrals;
+
+namespace Iom.Functions.Tests.Performance;
+
+/// <summary>GET /api/performance/dashboard through the real local host, with rollups stored as the job stores them.</summary>
+public sealed partial class DashboardTests : IAsyncLifetime
+{
+    private const string Path = "/api/performance/dashboard";
+    private const string Hostile = "\"><script>alert(1)</script>";
+    private const string HostileEncoded = "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
+
+    private RunningLocalHost host = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() =>
+        host = await RunningLocalHost.StartAsync(extraArgs: [RollupSeed.ClockStart, "--Performance:Targets:cohort.size=120", "--Performance:Targets:referrals.on-time=0.9"]);
+
+    public async ValueTask DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task An_analyst_sees_every_measure_month_by_month_with_its_target_and_a_month_not_computed_says_so_rather_than_zero()
+    {
+        await RollupSeed.SeedYearAsync(host);
+
+        var (status, html) = await GetAsync(Roles.Analyst);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        foreach (var measure in new[] { "cohort.size", "cohort.in", "cohort.out", "referrals.received", "referrals.on-time", "referrals.decision-days.median" })
+        {
+            html.ShouldContain($"<code class=\"iom-measure-name\">{measure}</code>");
+        }
+
+        Row(html, "measure-1", "March 2026").ShouldContain("Not yet computed");
+        Row(html, "measure-1", "April 2026").ShouldContain("Not yet computed");
+        // Measures in name order: cohort.size is the third; November's total is 3 + 31 + 14 + 31 + 0.
+        Row(html, "measure-3", "November 2026").ShouldContain(">79<");
+        html.ShouldContain("Target 120");
+        html.ShouldContain("Target 90%");
+        html.ShouldContain("December 2026 (to date)");
+        html.ShouldContain("Provisional");
+        html.ShouldContain("role=\"img\"");
+        html.Split("<svg").Length.ShouldBe(7); // one chart for each of the six measures
+        html.ShouldNotContain("[c]");
+    }
+
+    [Fact]
+    public async Task A_councillor_sees_ward_counts_of_completed_months_only_and_every_withheld_figure_reads_the_marker_never_its_value()
+    {
+        await RollupSeed.SeedYearAsync(host);
+
+        var (status, html) = await GetAsync(Roles.Councillor);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("<code class=\"iom-measure-name\">cohort.size</code>");
+        html.ShouldContain("<code class=\"iom-measure-name\">referrals.received</code>");
+        foreach (var unseen in new[] { "cohort.in", "cohort.out", "referrals.on-time", "referrals.decision-days.median", "police", "probation", "Target 90%" })
+        {
+            html.ShouldNotContain(unseen);
+        }
+
+        html.ShouldContain("id=\"legend\"");
+        Row(html, "measure-1", "December 2026 (to date)").ShouldContain("Shown when the month ends");
+        Row(html, "measure-1", "March 2026").ShouldContain("Not yet computed");
+        // Barnes' cohort is 3 in odd months: withheld, with Kew's 14 beside it so neither can be worked out from the total.
+        // Shown months: December 2025 to November 2026 but March and April, five of them odd.
+        var barnes = WardRow(html, "measure-1", RollupSeed.Barnes);
+        barnes.ShouldContain("<span aria-hidden=\"true\">[c]</span><span class=\"govuk-visually-hidden\">withheld</span>");
+        Regex.Count(barnes, @"\[c\]").ShouldBe(5);
+        barnes.ShouldNotContain(">3<");
+        Regex.Count(WardRow(html, "measure-1", RollupSeed.Kew), @"\[c\]").ShouldBe(5, "Kew is withheld whenever Barnes is");
+        WardRow(html, "measure-1", "Ward not recorded").ShouldContain(">0<");
+        html.ShouldContain("Target 120");
+    }
+
+    [Fact]
+    public async Task Two_months_that_differ_only_in_withheld_figures_give_a_councillor_the_same_page_byte_for_byte_charts_included()
+    {
+        var november = ReportingPeriod.Month(2026, 11);
+        await RollupSeed.StoreAsync(host, november, RollupSeed.Rollup(november, ("cohort.size", [(RollupSeed.Barnes, 3), (RollupSeed.Hampton, 30), (RollupSeed.Kew, 40)])));
+        var first = await CouncillorPageAsync();
+
+        await RollupSeed.StoreAsync(host, november, RollupSeed.Rollup(november, ("cohort.size", [(RollupSeed.Barnes, 1), (RollupSeed.Hampton, 32), (RollupSeed.Kew, 40)])));
+        var second = await CouncillorPageAsync();
+
+        first.ShouldContain("[c]");
+        second.ShouldBe(first);
+    }
+
+    [Fact]
+    public async Task Hostile_measure_ward_and_period_names_in_stored_rollups_are_written_only_encoded()
+    {
+        var november = ReportingPeriod.Month(2026, 11);
+        await RollupSeed.StoreAsync(host, november, RollupSeed.Rollup(november, (Hostile, [(Hostile, 12), (RollupSeed.Kew, 40)])) with { Period = Hostile });
+
+        foreach (var role in new[] { Roles.Analyst, Roles.Councillor })
+        {
+            var (status, html) = await GetAsync(role);
+
+            status.ShouldBe(HttpStatusCode.OK);
+            html.ShouldNotContain("<script>alert(1)</script>");
+            html.ShouldContain(HostileEncoded, customMessage: $"the {role} page shows the hostile measure name, encoded");
+        }
+
+        var (_, councillor) = await GetAsync(Roles.Councillor);
+        WardRow(councillor, "measure-1", HostileEncoded).ShouldContain(">12<");
+    }
+
+    [Fact]
+    public async Task The_page_holds_no_personal_data_of_the_people_in_the_store()
+    {
+        var (referralId, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral());
+        await RollupSeed.SeedYearAsync(host);
+
+        foreach (var role in new[] { Roles.Analyst, Roles.Coordinator, Roles.Councillor })
+        {
+            var (_, html) = await GetAsync(role);
+            foreach (var personal in new[] { "Darren", "Quenby", "1994-03-02", "2 March 1994", "2012/0052494Q", "0052494Q", "TW9 1AA", "tw9 1aa", "Sam Patel", "sam.patel", referralId, personId, "IOM-26" })
+            {
+                html.ShouldNotContain(personal, Case.Insensitive, $"the {role} page");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Referrer)]
+    [InlineData(Roles.PanelMember)]
+    [InlineData(Roles.PrisonLink)]
+    [InlineData(Roles.Prosecutor)]
+    [InlineData(Roles.Auditor)]
+    public async Task Any_other_role_is_refused_with_403_problem_details(string role)
+    {
+        using var request = RunningLocalHost.Request(HttpMethod.Get, Path, role);
+        var response = await host.Client.SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task With_no_rollups_stored_every_month_says_not_yet_computed()
+    {
+        var (status, html) = await GetAsync(Roles.Coordinator);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("No measures have been computed for these months yet.");
+    }
+
+    private async Task<(HttpStatusCode Status, string Html)> GetAsync(string role)
+    {
+        using var request = RunningLocalHost.Request(HttpMethod.Get, Path, role);
+        var response = await host.Client.SendAsync(request, Ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>The page without its per-response nonce.</summary>
+    private async Task<string> CouncillorPageAsync() => Nonce().Replace((await GetAsync(Roles.Councillor)).Html, "nonce");
+
+    private static string Row(string html, string section, string period) =>
+        Regex.Match(html, $"id=\"{section}-figures\".*?<th scope=\"row\" class=\"govuk-table__header\">{Regex.Escape(period)}</th>(?<cells>.*?)</tr>", RegexOptions.Singleline) is { Success: true } match
+            ? match.Groups["cells"].Value
+            : throw new ShouldAssertException($"No row {period} in {section}.");
+
+    private static string WardRow(string html, string section, string ward) =>
+        Regex.Match(html, $"id=\"{section}-wards\".*?<th scope=\"row\" class=\"govuk-table__header\">{Regex.Escape(ward)}</th>(?<cells>.*?)</tr>", RegexOptions.Singleline) is { Success: true } match
+            ? match.Groups["cells"].Value
+            : throw new ShouldAssertException($"No ward {ward} in {section}.");
+
+    [GeneratedRegex("nonce[-=]\"?[A-Za-z0-9+/=]+")]
+    private static partial Regex Nonce();
+}
