@@ -178,7 +178,7 @@ public sealed class PartialWriteRegressionTests
     /// <see cref="FailCall"/>, the n-th call a request makes goes wrong as the <see cref="Fault"/> says (once; calls
     /// outside requests — queue handlers, timers — are not counted).
     /// </summary>
-    private sealed class FailingStore(IDocumentStore inner, Func<DocumentKey, bool> failCreating, IHttpContextAccessor? requests = null) : IDocumentStore
+    private sealed class FailingStore(IDocumentStore inner, Func<DocumentKey, bool> failCreating, IHttpContextAccessor? requests = null) : DelegatingDocumentStore(inner)
     {
         private int calls;
         private int failAt;
@@ -237,38 +237,38 @@ public sealed class PartialWriteRegressionTests
             throw new IOException($"Injected failure of {call}.");
         }
 
-        public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) =>
-            ReadingAsync($"{nameof(ReadAsync)} {key.Container}", () => inner.ReadAsync<T>(key, cancellationToken));
+        public override Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) =>
+            ReadingAsync($"{nameof(ReadAsync)} {key.Container}", () => Inner.ReadAsync<T>(key, cancellationToken));
 
-        public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
+        public override Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
             failCreating(key) ? throw new IOException($"Injected failure creating {key}.")
-                : WriteAsync($"{nameof(CreateAsync)} {key.Container}", () => inner.CreateAsync(key, value, cancellationToken));
+                : WriteAsync($"{nameof(CreateAsync)} {key.Container}", () => Inner.CreateAsync(key, value, cancellationToken));
 
-        public Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) =>
-            WriteAsync($"{nameof(ReplaceAsync)} {key.Container}", () => inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken));
+        public override Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) =>
+            WriteAsync($"{nameof(ReplaceAsync)} {key.Container}", () => Inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken));
 
-        public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
-            WriteAsync($"{nameof(UpsertAsync)} {key.Container}", () => inner.UpsertAsync(key, value, cancellationToken));
+        public override Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
+            WriteAsync($"{nameof(UpsertAsync)} {key.Container}", () => Inner.UpsertAsync(key, value, cancellationToken));
 
-        public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) =>
-            WriteAsync($"{nameof(DeleteAsync)} {key.Container}", () => inner.DeleteAsync(key, ifMatchETag, cancellationToken));
+        public override Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) =>
+            WriteAsync($"{nameof(DeleteAsync)} {key.Container}", () => Inner.DeleteAsync(key, ifMatchETag, cancellationToken));
 
-        public IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default) =>
+        public override IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default) =>
             Now($"{nameof(ReadPartitionAsync)} {container}") ? throw new IOException("Injected failure of a partition read.")
-                : inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
+                : Inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
 
-        public Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default) =>
+        public override Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default) =>
             Now($"{nameof(QueryAsync)} {query.Container}") ? throw new IOException("Injected failure of a query.")
-                : inner.QueryAsync<T>(query, cancellationToken);
+                : Inner.QueryAsync<T>(query, cancellationToken);
 
-        public IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default) =>
+        public override IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default) =>
             Now($"{nameof(ReadKindAsync)} {container}") ? throw new IOException("Injected failure of a kind read.")
-                : inner.ReadKindAsync<T>(container, cancellationToken);
+                : Inner.ReadKindAsync<T>(container, cancellationToken);
 
-        public Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
+        public override Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
             WriteAsync($"{nameof(CommitAsync)} {container}", async () =>
             {
-                await inner.CommitAsync(container, partition, writes, cancellationToken);
+                await Inner.CommitAsync(container, partition, writes, cancellationToken);
                 return true;
             });
     }

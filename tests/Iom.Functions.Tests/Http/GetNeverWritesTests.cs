@@ -67,32 +67,23 @@ public sealed class GetNeverWritesTests
     }
 
     /// <summary>The real store, except that a write made while a GET is answered is recorded and refused.</summary>
-    private sealed class RefusingWritesDuringGets(IDocumentStore inner, IHttpContextAccessor requests) : IDocumentStore
+    private sealed class RefusingWritesDuringGets(IDocumentStore inner, IHttpContextAccessor requests) : DelegatingDocumentStore(inner)
     {
         public ConcurrentQueue<string> Refused { get; } = new();
 
-        public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) => inner.ReadAsync<T>(key, cancellationToken);
+        public override Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
+            Check<StoredDocument<T>>(DocumentKind.Of<T>(), key.Container) ?? Inner.CreateAsync(key, value, cancellationToken);
 
-        public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
-            Check<StoredDocument<T>>(DocumentKind.Of<T>(), key.Container) ?? inner.CreateAsync(key, value, cancellationToken);
+        public override Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) =>
+            Check<StoredDocument<T>>(DocumentKind.Of<T>(), key.Container) ?? Inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
 
-        public Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) =>
-            Check<StoredDocument<T>>(DocumentKind.Of<T>(), key.Container) ?? inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
+        public override Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
+            Check<StoredDocument<T>>(DocumentKind.Of<T>(), key.Container) ?? Inner.UpsertAsync(key, value, cancellationToken);
 
-        public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) =>
-            Check<StoredDocument<T>>(DocumentKind.Of<T>(), key.Container) ?? inner.UpsertAsync(key, value, cancellationToken);
+        public override Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) =>
+            Check<bool>("a delete", key.Container) ?? Inner.DeleteAsync(key, ifMatchETag, cancellationToken);
 
-        public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) =>
-            Check<bool>("a delete", key.Container) ?? inner.DeleteAsync(key, ifMatchETag, cancellationToken);
-
-        public IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default) =>
-            inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
-
-        public Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync<T>(query, cancellationToken);
-
-        public IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default) => inner.ReadKindAsync<T>(container, cancellationToken);
-
-        public Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+        public override Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
         {
             foreach (var write in writes)
             {
@@ -109,7 +100,7 @@ public sealed class GetNeverWritesTests
                 }
             }
 
-            return inner.CommitAsync(container, partition, writes, cancellationToken);
+            return Inner.CommitAsync(container, partition, writes, cancellationToken);
         }
 
         private Task<TResult>? Check<TResult>(string kind, string container)

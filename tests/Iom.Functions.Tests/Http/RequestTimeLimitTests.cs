@@ -160,7 +160,7 @@ public sealed class RequestTimeLimitTests : IAsyncLifetime
     /// The real store, except that the n-th call a request makes with a token it can cancel waits until that token
     /// fires. Calls outside requests (queue handlers) and calls that cannot be cancelled (the undo after a failure) pass.
     /// </summary>
-    private sealed class StallingStore(IDocumentStore inner, IHttpContextAccessor requests) : IDocumentStore
+    private sealed class StallingStore(IDocumentStore inner, IHttpContextAccessor requests) : DelegatingDocumentStore(inner)
     {
         private int calls;
         private int stallAt;
@@ -189,66 +189,66 @@ public sealed class RequestTimeLimitTests : IAsyncLifetime
             }
         }
 
-        public async Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default)
+        public override async Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default)
         {
             await MaybeStallAsync($"{nameof(ReadAsync)} {key.Container}", cancellationToken);
-            return await inner.ReadAsync<T>(key, cancellationToken);
+            return await Inner.ReadAsync<T>(key, cancellationToken);
         }
 
-        public async Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default)
+        public override async Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default)
         {
             await MaybeStallAsync($"{nameof(CreateAsync)} {key.Container}", cancellationToken);
-            return await inner.CreateAsync(key, value, cancellationToken);
+            return await Inner.CreateAsync(key, value, cancellationToken);
         }
 
-        public async Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default)
+        public override async Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default)
         {
             await MaybeStallAsync($"{nameof(ReplaceAsync)} {key.Container}", cancellationToken);
-            return await inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
+            return await Inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
         }
 
-        public async Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default)
+        public override async Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default)
         {
             await MaybeStallAsync($"{nameof(UpsertAsync)} {key.Container}", cancellationToken);
-            return await inner.UpsertAsync(key, value, cancellationToken);
+            return await Inner.UpsertAsync(key, value, cancellationToken);
         }
 
-        public async Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default)
+        public override async Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default)
         {
             await MaybeStallAsync($"{nameof(DeleteAsync)} {key.Container}", cancellationToken);
-            return await inner.DeleteAsync(key, ifMatchETag, cancellationToken);
+            return await Inner.DeleteAsync(key, ifMatchETag, cancellationToken);
         }
 
-        public async IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(
+        public override async IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(
             string container, string partition, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             await MaybeStallAsync($"{nameof(ReadPartitionAsync)} {container}", cancellationToken);
-            await foreach (var document in inner.ReadPartitionAsync<T>(container, partition, cancellationToken))
+            await foreach (var document in Inner.ReadPartitionAsync<T>(container, partition, cancellationToken))
             {
                 yield return document;
             }
         }
 
-        public async Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default)
+        public override async Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default)
         {
             await MaybeStallAsync($"{nameof(QueryAsync)} {query.Container}", cancellationToken);
-            return await inner.QueryAsync<T>(query, cancellationToken);
+            return await Inner.QueryAsync<T>(query, cancellationToken);
         }
 
-        public async IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(
+        public override async IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(
             string container, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             await MaybeStallAsync($"{nameof(ReadKindAsync)} {container}", cancellationToken);
-            await foreach (var document in inner.ReadKindAsync<T>(container, cancellationToken))
+            await foreach (var document in Inner.ReadKindAsync<T>(container, cancellationToken))
             {
                 yield return document;
             }
         }
 
-        public async Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+        public override async Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
         {
             await MaybeStallAsync($"{nameof(CommitAsync)} {container}", cancellationToken);
-            await inner.CommitAsync(container, partition, writes, cancellationToken);
+            await Inner.CommitAsync(container, partition, writes, cancellationToken);
         }
     }
 }

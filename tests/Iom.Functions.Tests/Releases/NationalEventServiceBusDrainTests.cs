@@ -172,18 +172,9 @@ public sealed class NationalEventServiceBusDrainTests : IAsyncDisposable
     }
 
     /// <summary>The real store, except that the next <see cref="FailingCommits.Remaining"/> commits fail before landing.</summary>
-    private sealed class FailingCommitStore(IDocumentStore inner, FailingCommits failing) : IDocumentStore
+    private sealed class FailingCommitStore(IDocumentStore inner, FailingCommits failing) : DelegatingDocumentStore(inner)
     {
-        public Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default) => inner.ReadAsync<T>(key, cancellationToken);
-        public Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.CreateAsync(key, value, cancellationToken);
-        public Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default) => inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
-        public Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default) => inner.UpsertAsync(key, value, cancellationToken);
-        public Task<bool> DeleteAsync(DocumentKey key, string? ifMatchETag = null, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, ifMatchETag, cancellationToken);
-        public IAsyncEnumerable<StoredDocument<T>> ReadPartitionAsync<T>(string container, string partition, CancellationToken cancellationToken = default) => inner.ReadPartitionAsync<T>(container, partition, cancellationToken);
-        public Task<DocumentPage<T>> QueryAsync<T>(DocumentQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync<T>(query, cancellationToken);
-        public IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default) => inner.ReadKindAsync<T>(container, cancellationToken);
-
-        public Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+        public override Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
         {
             if (failing.Remaining > 0)
             {
@@ -191,7 +182,7 @@ public sealed class NationalEventServiceBusDrainTests : IAsyncDisposable
                 throw new IOException("The connection to the store was lost.");
             }
 
-            return inner.CommitAsync(container, partition, writes, cancellationToken);
+            return Inner.CommitAsync(container, partition, writes, cancellationToken);
         }
     }
 }

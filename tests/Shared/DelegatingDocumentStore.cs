@@ -1,6 +1,6 @@
 using Iom.Application.Ports.Documents;
 
-namespace Iom.Application.Tests;
+namespace Iom.Tests.Shared;
 
 /// <summary>
 /// The real store passed through: a test's store overrides only the calls it makes fail, stall or race, so every
