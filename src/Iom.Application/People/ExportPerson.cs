@@ -1,6 +1,7 @@
 using Iom.Application.Access;
 using Iom.Application.Audit;
 using Iom.Application.Errors;
+using Iom.Application.Offending;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
 using Iom.Domain.Referrals;
@@ -8,8 +9,8 @@ using Iom.Domain.Referrals;
 namespace Iom.Application.People;
 
 /// <summary>
-/// Gathers a person's records from every place they live: their partition (referrals, audit log), their panels'
-/// listings and the identifier index. The export is itself a disclosure, audited before the data is returned.
+/// Gathers a person's records from every place they live: their partition (referrals, offending records, audit log),
+/// their panels' listings and the identifier index. The export is itself a disclosure, audited before the data is returned.
 /// </summary>
 public sealed class ExportPerson(IDocumentStore documents, AuditTrail audit, Iom.Domain.Wards.WardList wards, TimeProvider time)
 {
@@ -24,6 +25,13 @@ public sealed class ExportPerson(IDocumentStore documents, AuditTrail audit, Iom
         await foreach (var stored in documents.ReadPartitionAsync<Referral>(Containers.People, personId, cancellationToken))
         {
             referrals.Add(stored.Value);
+        }
+
+        // Bounded per person (their proven offences), like their referrals.
+        var offences = new List<StoredOffendingRecord>();
+        await foreach (var stored in documents.ReadPartitionAsync<StoredOffendingRecord>(Containers.People, personId, cancellationToken))
+        {
+            offences.Add(stored.Value);
         }
 
         var log = await audit.ReadAsync(personId, cancellationToken);
@@ -61,6 +69,7 @@ public sealed class ExportPerson(IDocumentStore documents, AuditTrail audit, Iom
             [.. referrals.Select(r => ExportedReferral.Of(r, wards))],
             [.. listings.Select(ExportedListing.Of)],
             [.. claims.Select(c => new ExportedIdentityClaim(c.Key, c.PersonId, c.ReferralId, c.ClaimedAt))],
+            [.. offences.OrderBy(o => o.OffenceDate).ThenBy(o => o.SourceRef, StringComparer.Ordinal).Select(ExportedOffendingRecord.Of)],
             [.. log.Append(disclosure).Select(AuditRecordView.Of)]);
     }
 }

@@ -13,4 +13,5 @@ public sealed record PersonExport(
     IReadOnlyList<ExportedReferral> Referrals,
     IReadOnlyList<ExportedListing> Listings,
     IReadOnlyList<ExportedIdentityClaim> IdentityIndex,
+    IReadOnlyList<ExportedOffendingRecord> OffendingRecords,
     IReadOnlyList<AuditRecordView> AuditLog) : IApiResponse;

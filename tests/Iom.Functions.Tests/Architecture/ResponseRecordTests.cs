@@ -65,7 +65,8 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(AuditLog), "personId items next")]
     [InlineData(typeof(AuditRecordView),
         "id personId sequence operation subject actor purpose at correlationId recipients previousHash hash statedPurpose disclosureId disclosurePeople")]
-    [InlineData(typeof(PersonExport), "personId exportedAt referrals listings identityIndex auditLog")]
+    [InlineData(typeof(PersonExport), "personId exportedAt referrals listings identityIndex offendingRecords auditLog")]
+    [InlineData(typeof(ExportedOffendingRecord), "sourceRef offenceDate outcomeDate outcome offenceType recordedAt")]
     [InlineData(typeof(ExportedReferral),
         "id personId reference referralType panel status meetingDate person reason offenceTypes drivers riskOfSeriousHarm mappaLevel "
         + "maracCase assetScore ogrsScore statutory emergency referrer referringAgency submittedBy submittedAt decidedBy matchKeys history "

@@ -95,6 +95,22 @@ public sealed class OffendingUploadApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_persons_export_holds_their_offending_records_for_subject_access()
+    {
+        (await PostAsync(Csv(Row("export-2", type: "robbery"), Row("export-1")))).Status.ShouldBe(HttpStatusCode.OK);
+
+        using var request = RunningLocalHost.Request(HttpMethod.Get, $"/api/people/{personId}/export", Roles.Auditor);
+        using var response = await host.Client.SendAsync(request, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var export = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        var records = export.GetProperty("offendingRecords").EnumerateArray().ToList();
+        records.Select(r => r.GetProperty("sourceRef").GetString()).ShouldBe(["export-1", "export-2"]);
+        records.Select(r => r.GetProperty("offenceType").GetString()).ShouldBe(["burglary", "robbery"]);
+        records[0].GetProperty("outcome").GetString().ShouldBe("conviction");
+    }
+
+    [Fact]
     public async Task A_file_with_errors_is_422_with_the_report_and_stores_nothing_unless_the_valid_rows_are_asked_for()
     {
         var hostile = "<script>alert(1)</script>";
