@@ -68,6 +68,16 @@ public sealed class FactProjectionTests
         unprofiled.Profile.ShouldBe(PersonProfile.Unknown);
     }
 
+    [Theory]
+    [InlineData(" e05000001 ", "E05000001")]
+    [InlineData("W05000123", "W05000123")]
+    [InlineData("Teddington", null)]
+    [InlineData("12 Acacia Avenue", null)]
+    [InlineData("E0500000", null)]
+    [InlineData("", null)]
+    public void Only_a_ward_code_reaches_a_profile_free_text_counts_as_unknown(string stored, string? expected) =>
+        PersonProfile.Of(Person with { Ward = stored }).Ward.ShouldBe(expected);
+
     [Fact]
     public void Only_a_meetings_first_agenda_or_minutes_is_a_timeliness_fact()
     {

@@ -1,4 +1,5 @@
 using Iom.Domain.Referrals;
+using Iom.Domain.Wards;
 
 namespace Iom.Domain.Performance.Facts;
 
@@ -6,7 +7,9 @@ namespace Iom.Domain.Performance.Facts;
 /// The profile breakdowns of a cohort member, as their referral recorded them. Held in a fact only to be counted:
 /// rollups carry the bands and codes, never the person.
 /// </summary>
-/// <param name="Ward">The ward (an ONS code once referrals hold codes); null when not recorded.</param>
+/// <param name="Ward">The ward's ONS code; null when not recorded, or when the referral still holds free text (from before
+/// wards were codes, until the mapping turns it into one): free text is never a cell's key, where a councillor could
+/// read whatever was typed.</param>
 public sealed record PersonProfile(DateOnly? DateOfBirth, string? Gender, string? Ethnicity, string? Ward)
 {
     public static PersonProfile Unknown { get; } = new(null, null, null, null);
@@ -14,7 +17,8 @@ public sealed record PersonProfile(DateOnly? DateOfBirth, string? Gender, string
     public static PersonProfile Of(PersonDetails person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return new PersonProfile(person.DateOfBirth, Blank(person.Gender), Blank(person.Ethnicity), Blank(person.Ward));
+        var ward = Blank(person.Ward)?.ToUpperInvariant();
+        return new PersonProfile(person.DateOfBirth, Blank(person.Gender), Blank(person.Ethnicity), WardList.IsCode(ward) ? ward : null);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
