@@ -18,7 +18,8 @@ namespace Iom.Functions.Tests.Performance;
 public sealed class RollupApiTests : IAsyncLifetime
 {
     /// <summary>What a ward recorded as free text could hold: a spreadsheet formula, markup, a quote, a comma and a line break.</summary>
-    private const string HostileWard = "=HYPERLINK(\"http://evil.example\",\"x\"), <script>alert(1)</script>\r\nnext";
+    // Stored as the person's ethnicity (free text reaches a cell's key there); as a ward it would count as unknown.
+    private const string HostileValue = "=HYPERLINK(\"http://evil.example\",\"x\"), <script>alert(1)</script>\r\nnext";
 
     private RunningLocalHost host = null!;
 
@@ -33,7 +34,7 @@ public sealed class RollupApiTests : IAsyncLifetime
         var referral = Referral.Submit(
             "referral-rollup-0001", "person-rollup-1", "IOM-261001-R0LL", ReferralType.Iom,
             new RoutingDecision("adult-iom", new Dictionary<string, string>(), PanelCode.Iom), new DateOnly(2026, 10, 20),
-            new PersonDetails("Sam", "Smith", new DateOnly(1990, 1, 1), "male", null, null, null, null, null, null, HostileWard),
+            new PersonDetails("Sam", "Smith", new DateOnly(1990, 1, 1), "male", HostileValue, null, null, null, null, null, HostileValue),
             "reason", [], [], RiskOfSeriousHarm.Low, 0, false, null, 10, false, false, new ReferrerDetails("Pat", "pat@police.uk", null),
             "police", "user-1", DateTimeOffset.Parse("2026-10-01T10:00:00Z", CultureInfo.InvariantCulture), []).Referral
             .Select(DateTimeOffset.Parse("2026-10-20T15:00:00Z", CultureInfo.InvariantCulture), "coordinator").Referral;
@@ -72,10 +73,12 @@ public sealed class RollupApiTests : IAsyncLifetime
         body.RootElement.GetProperty("period").GetString().ShouldBe("2026-10");
         body.RootElement.GetProperty("final").GetBoolean().ShouldBeTrue();
         body.RootElement.GetProperty("definitionsVersion").GetString().ShouldBe(RollupCalculator.DefinitionsVersion);
-        var size = body.RootElement.GetProperty("tables").EnumerateArray()
-            .Single(t => t.GetProperty("measure").GetString() == "cohort.size" && t.GetProperty("breakdown").GetString() == "ward");
-        size.GetProperty("unit").GetString().ShouldBe("count");
-        size.GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("key").GetString() == HostileWard).GetProperty("value").GetDecimal().ShouldBe(1m);
+        JsonElement Size(string breakdown) => body.RootElement.GetProperty("tables").EnumerateArray()
+            .Single(t => t.GetProperty("measure").GetString() == "cohort.size" && t.GetProperty("breakdown").GetString() == breakdown);
+        Size("ethnicity").GetProperty("unit").GetString().ShouldBe("count");
+        Size("ethnicity").GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("key").GetString() == HostileValue).GetProperty("value").GetDecimal().ShouldBe(1m);
+        // A free-text ward is never a key: it counts as unknown.
+        Size("ward").GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("key").GetString()).ShouldBe(["unknown"]);
 
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         csv.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("2026-10.csv");
@@ -83,7 +86,7 @@ public sealed class RollupApiTests : IAsyncLifetime
         text.ShouldStartWith("measure,breakdown,unit,key,value,provisional\r\n");
         text.ShouldContain("cohort.size,total,count,all,1,false\r\n");
         // The formula is escaped as text and the field quoted, its quotes doubled, its line break kept inside the quotes.
-        text.ShouldContain("cohort.size,ward,count,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\"), <script>alert(1)</script>\r\nnext\",1,false\r\n");
+        text.ShouldContain("cohort.size,ethnicity,count,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\"), <script>alert(1)</script>\r\nnext\",1,false\r\n");
         text.ShouldNotContain("\n=HYPERLINK");
     }
 
