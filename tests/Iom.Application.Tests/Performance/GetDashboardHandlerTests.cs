@@ -90,7 +90,7 @@ public sealed class GetDashboardHandlerTests : IDisposable
     private static Caller Caller(params string[] roles) => new("user-1", "Reader", "reader@richmond.gov.uk", "council", new HashSet<string>(roles, StringComparer.Ordinal));
 
     private Task StoreAsync(ReportingPeriod period, int barnes, bool final = true) =>
-        documents.UpsertAsync(GetDashboardHandler.KeyOf(period), new Rollup(period.Name, "2026.1", new RollupWatermark(time.GetUtcNow(), null), final,
+        documents.UpsertAsync(Iom.Application.Performance.Rollups.RollupDocuments.KeyOf(period), new Rollup(period.Name, "2026.1", new RollupWatermark(time.GetUtcNow(), null), final,
         [
             new MeasureTable("cohort.size", "agency", MeasureUnit.Count, [new MeasureCell("police", barnes + 40)]),
             new MeasureTable("cohort.size", "total", MeasureUnit.Count, [new MeasureCell("all", barnes + 40)]),

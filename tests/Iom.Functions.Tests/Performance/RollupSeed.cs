@@ -50,7 +50,7 @@ public static class RollupSeed
     }
 
     public static Task StoreAsync(RunningLocalHost host, ReportingPeriod period, Rollup rollup) =>
-        host.Services.GetRequiredService<IDocumentStore>().UpsertAsync(GetDashboardHandler.KeyOf(period), rollup, TestContext.Current.CancellationToken);
+        host.Services.GetRequiredService<IDocumentStore>().UpsertAsync(Iom.Application.Performance.Rollups.RollupDocuments.KeyOf(period), rollup, TestContext.Current.CancellationToken);
 
     /// <summary>A rollup as the job writes it: each count by ward, by agency and in total, plus an on-time share and a median.</summary>
     public static Rollup Rollup(ReportingPeriod period, params (string Measure, (string Ward, int Count)[] Wards)[] counts)

@@ -1,4 +1,5 @@
 using Iom.Application.Identity;
+using Iom.Application.Performance.Rollups;
 using Iom.Application.Ports.Documents;
 using Iom.Domain.Calendar;
 using Iom.Domain.Performance;
@@ -14,15 +15,6 @@ namespace Iom.Application.Performance.Dashboard;
 public sealed class GetDashboardHandler(IDocumentStore documents, IOptions<PerformanceTargetsOptions> targets, TimeProvider time)
 {
     public const int CompletedMonths = 12;
-
-    /// <summary>Rollups are stored one per period, in the period's partition (docs/performance-dashboard.md).</summary>
-    public const string RollupId = "rollup";
-
-    public static DocumentKey KeyOf(ReportingPeriod period)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        return new DocumentKey(Containers.Performance, period.Name, RollupId);
-    }
 
     public static DashboardAudience AudienceOf(Caller caller)
     {
@@ -41,7 +33,7 @@ public sealed class GetDashboardHandler(IDocumentStore documents, IOptions<Perfo
             .Select(start => ReportingPeriod.Month(start.Year, start.Month))
             .ToList();
         // Thirteen point reads started together: one round trip on Cosmos DB, whatever the history.
-        var stored = await Task.WhenAll(months.Select(period => documents.ReadAsync<Rollup>(KeyOf(period), cancellationToken)));
+        var stored = await Task.WhenAll(months.Select(period => documents.ReadAsync<Rollup>(RollupDocuments.KeyOf(period), cancellationToken)));
         var periods = months.Select((period, i) =>
         {
             var rollup = stored[i]?.Value;
