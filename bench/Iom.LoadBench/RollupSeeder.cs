@@ -176,7 +176,7 @@ internal sealed class RollupSeeder(IDocumentStore documents, WorkingDayCalendar 
 
                         if (random.Next(4) == 0)
                         {
-                            writes.Add(Alert(n, id, meeting, random, ledger));
+                            writes.Add(Alert(n, r, id, meeting, random, ledger));
                         }
                     }
                     else
@@ -204,13 +204,14 @@ internal sealed class RollupSeeder(IDocumentStore documents, WorkingDayCalendar 
         return new Person(id, writes, decided);
     }
 
-    private DocumentWrite Alert(int n, string personId, DateOnly selected, Random random, Ledger ledger)
+    private DocumentWrite Alert(int n, int r, string personId, DateOnly selected, Random random, Ledger ledger)
     {
         var release = selected.AddDays(random.Next(7, 120));
         release = release <= HistoryEnd ? release : HistoryEnd;
         var occurred = At(release, 9, random.Next(60));
         var raised = occurred.AddMinutes(random.Next(3, 600));
-        var notification = $"bench-release-{n}";
+        // One per spell: a person selected again after a spell ended may be released again.
+        var notification = $"bench-release-{n}-{r}";
         var alert = ReleaseAlert.Raise(ReleaseAlertDocuments.IdPrefix + notification, personId, notification, ReleaseAlertKind.Released, release, occurred, null, raised,
         [
             new ReleaseAlertRecipient("lead-professional", ReleaseAlertRecipientRole.LeadProfessional, "probation", $"lead{n}@probation.example.gov.uk", LeadOid(n)),
