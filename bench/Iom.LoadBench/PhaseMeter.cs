@@ -3,11 +3,6 @@ using System.Globalization;
 
 namespace Iom.LoadBench;
 
-/// <summary>One measured phase: wall time, the process's peak resident memory during it, and what it allocated.</summary>
-/// <param name="PeakBytes">VmHWM after the phase, the high-water mark having been reset to the resident set just before it
-/// (Linux <c>/proc/self/clear_refs</c> 5); the process's <see cref="Process.PeakWorkingSet64"/> where that is not available.</param>
-internal sealed record PhaseMeasure(double Ms, long PeakBytes, long AllocatedBytes, long StartBytes);
-
 /// <summary>
 /// Measures a phase in this process as if it were the process's only work: the garbage of what went before is
 /// collected, the kernel's peak-RSS mark is reset, and the peak read back after it.

@@ -242,22 +242,3 @@ internal static class RollupBenchmark
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
-
-/// <summary>The fact-bearing documents the baseline read, by kind.</summary>
-internal sealed record KindCounts(int Referrals, int Memberships, int Alerts, int Circulations, int Actions)
-{
-    public int Total => Referrals + Memberships + Alerts + Circulations + Actions;
-}
-
-/// <param name="MonthReceivedMoved">How far the month to date's <c>referrals.received</c> moved in this night's rollup.</param>
-internal sealed record NightResult(DateOnly Night, int Changes, int NewReferrals, int Decisions, int Acknowledgements, int MembershipsEnded,
-    PhaseMeasure Apply, PhaseMeasure Run, int Periods, decimal MonthReceivedMoved);
-
-/// <param name="Documents">Every document in the store (offending records, rollups and run records included).</param>
-/// <param name="RecomputedReceived">The full recompute's <c>referrals.received</c> total for the financial year.</param>
-/// <param name="ExpectedReceived">The referrals seeded and added with a received date in that year, to today.</param>
-internal sealed record RollupSizeResult(
-    int Size, int Changes, int People, int OffendingRecords, int Referrals, int Memberships, int Alerts, int Circulations, int Actions,
-    KindCounts Read, long Documents, long StoreBytes, PhaseMeasure Seed, PhaseMeasure FirstNight, int FirstNightPeriods,
-    IReadOnlyList<NightResult> Nights, IReadOnlyList<PhaseMeasure> Baselines, IReadOnlyList<PhaseMeasure> Recomputes,
-    string FinancialYear, decimal RecomputedReceived, int ExpectedReceived, long ProcessPeakBytes);
