@@ -2,6 +2,7 @@ using Iom.Domain.Calendar;
 using Iom.Domain.Cohort;
 using Iom.Domain.Panels.Circulations;
 using Iom.Domain.Performance.Facts;
+using Iom.Domain.Performance.Reoffending;
 using Iom.Domain.Referrals;
 using Iom.Domain.Releases;
 using Iom.Domain.Wire;
@@ -16,7 +17,7 @@ namespace Iom.Domain.Performance;
 public static class RollupCalculator
 {
     /// <summary>Bumped whenever a definition below changes, so a stored rollup says which definitions it follows.</summary>
-    public const string DefinitionsVersion = "1";
+    public const string DefinitionsVersion = "2";
 
     public const string Total = "total";
     public const string All = "all";
@@ -31,7 +32,8 @@ public static class RollupCalculator
     private static readonly ReferralStatus[] Outcomes = [ReferralStatus.Selected, ReferralStatus.Declined, ReferralStatus.Deferred, ReferralStatus.Withdrawn];
 
     /// <param name="today">The London date the rollup is computed on: the current period is measured to this day.</param>
-    public static Rollup Compute(ReportingPeriod period, DateOnly today, PerformanceFacts facts, RollupWatermark watermark, WorkingDayCalendar calendar)
+    /// <param name="ni30">The configured NI 30 baseline and target; null: the NI 30 tables are left out.</param>
+    public static Rollup Compute(ReportingPeriod period, DateOnly today, PerformanceFacts facts, RollupWatermark watermark, WorkingDayCalendar calendar, Ni30Target? ni30 = null)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(facts);
@@ -48,6 +50,7 @@ public static class RollupCalculator
         Circulations(tables, period, facts.Circulations);
         Alerts(tables, period, facts.Alerts);
         Actions(tables, period, today, facts.Actions);
+        tables.Include(ReoffendingSection.Compute(period, today, facts.Offenders, ni30));
         return new Rollup(period.Name, DefinitionsVersion, watermark, period.IsComplete(today), tables.Build());
     }
 

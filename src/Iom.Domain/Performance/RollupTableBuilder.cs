@@ -8,6 +8,7 @@ namespace Iom.Domain.Performance;
 internal sealed class RollupTableBuilder
 {
     private readonly Dictionary<(string Measure, string Breakdown), (MeasureUnit Unit, SortedDictionary<string, decimal?> Cells)> _tables = [];
+    private readonly List<MeasureTable> _included = [];
 
     /// <summary>Declares a table with the cells it always has (zero or empty until counted), so its shape does not depend on the data.</summary>
     public void Declare(string measure, string breakdown, MeasureUnit unit, IEnumerable<string> keys)
@@ -31,11 +32,26 @@ internal sealed class RollupTableBuilder
     public decimal CountOf(string measure, string breakdown, string key) =>
         _tables.TryGetValue((measure, breakdown), out var table) ? table.Cells.GetValueOrDefault(key) ?? 0m : 0m;
 
+    /// <summary>Adds tables a section finished itself (cells already in order, with their own flags such as provisional).</summary>
+    public void Include(IEnumerable<MeasureTable> tables)
+    {
+        foreach (var table in tables)
+        {
+            if (_tables.ContainsKey((table.Measure, table.Breakdown)) || _included.Exists(t => t.Measure == table.Measure && t.Breakdown == table.Breakdown))
+            {
+                throw new InvalidOperationException($"{table.Measure} by {table.Breakdown} is built twice.");
+            }
+
+            _included.Add(table);
+        }
+    }
+
     public IReadOnlyList<MeasureTable> Build() =>
         [.. _tables
-            .OrderBy(t => t.Key.Measure, StringComparer.Ordinal)
-            .ThenBy(t => t.Key.Breakdown, StringComparer.Ordinal)
-            .Select(t => new MeasureTable(t.Key.Measure, t.Key.Breakdown, t.Value.Unit, [.. t.Value.Cells.Select(c => new MeasureCell(c.Key, c.Value))]))];
+            .Select(t => new MeasureTable(t.Key.Measure, t.Key.Breakdown, t.Value.Unit, [.. t.Value.Cells.Select(c => new MeasureCell(c.Key, c.Value))]))
+            .Concat(_included)
+            .OrderBy(t => t.Measure, StringComparer.Ordinal)
+            .ThenBy(t => t.Breakdown, StringComparer.Ordinal)];
 
     private SortedDictionary<string, decimal?> Table(string measure, string breakdown, MeasureUnit unit)
     {

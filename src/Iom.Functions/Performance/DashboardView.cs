@@ -36,9 +36,30 @@ public sealed record DashboardView(
         ["referrals.declined"] = "Referrals declined",
         ["referrals.deferred"] = "Referrals deferred",
         ["referrals.withdrawn"] = "Referrals withdrawn",
+        ["reoffending.binary-rate"] = "Re-offending: share of the cohort who re-offended",
+        ["reoffending.cohort"] = "Re-offending: people followed up",
+        ["reoffending.frequency"] = "Re-offending: re-offences per person",
+        ["reoffending.reoffences"] = "Re-offending: proven re-offences",
+        ["reoffending.reoffenders"] = "Re-offending: people who re-offended",
+        ["ni30.proven-offences"] = "NI 30: proven offences of PPOs",
+        ["ni30.interim.proven-offences"] = "NI 30: proven offences of PPOs in the first six months",
     };
 
-    public sealed record Section(string Id, string Title, string Measure, string Unit, string? Target, BarChart Chart, IReadOnlyList<Row> Rows, WardTable? Wards);
+    /// <summary>The NI 30 figures shown year by year, each against the target the rollup carries beside it.</summary>
+    private static readonly (string Measure, string Target)[] Ni30 =
+    [
+        ("ni30.proven-offences", "ni30.target"),
+        ("ni30.interim.proven-offences", "ni30.interim.target"),
+    ];
+
+    public sealed record Section(string Id, string Title, string Measure, string Unit, string? Target, BarChart Chart, IReadOnlyList<Row> Rows, WardTable? Wards)
+    {
+        /// <summary>What each row is, in the table's caption ("by month").</summary>
+        public string Per { get; init; } = "month";
+
+        /// <summary>The heading of the rows' column.</summary>
+        public string PerHeading { get; init; } = "Month";
+    }
 
     public sealed record Row(string Period, Figure Figure, string? Note);
 
@@ -62,6 +83,9 @@ public sealed record DashboardView(
             .ToList();
 
         var sections = measures.Select((m, i) => SectionOf(dashboard, m.Measure, m.Unit, $"measure-{i + 1}", councillor)).ToList();
+        sections.AddRange(Ni30
+            .Where(n => dashboard.Years.Any(y => y.Rollup?.Tables.Any(t => t.Measure == n.Measure) == true))
+            .Select((n, i) => YearSectionOf(dashboard, n.Measure, n.Target, $"measure-{sections.Count + i + 1}")));
         var anyWithheld = dashboard.Periods.Any(p => p.Rollup?.Tables.Any(t => t.Cells.Any(c => c.Suppressed)) == true);
         var first = dashboard.Periods[0].Period;
         var last = dashboard.Periods[^1].Period;
@@ -86,7 +110,9 @@ public sealed record DashboardView(
         var description =
             $"Bar chart of {title} ({measure}) for each month from {Month(first)} to {Month(last)}" +
             (target is { } t ? $", with a dashed line at the target of {Format(t, unit)}" : "") +
-            ". A month with no bar has no figure to show: withheld, not yet computed or not yet ended. The table gives every figure and says which.";
+            ". A month with no bar has no figure to show: withheld, not yet computed or not yet ended." +
+            (points.Count(p => p.Note is not null) is > 0 and var provisional ? $" {provisional} of the figures are provisional: they can still change." : "") +
+            " The table gives every figure and says which.";
         var chart = BarChart.Of($"{id}-chart", $"{title} by month", description,
             [.. points.Select(p => (p.ShortLabel, p.Value, p.ChartText))], target, v => Format(v, unit));
         return new Section(
@@ -94,6 +120,44 @@ public sealed record DashboardView(
             [.. points.Select(p => new Row(p.Period, new Figure(p.Figure, p.Figure == WithheldMarker), p.Note))],
             councillor ? Wards(dashboard, measure) : null);
     }
+
+    /// <summary>
+    /// A measure of financial-year rollups (NI 30), year by year against the target the latest year with one carries.
+    /// A provisional figure says so in the table and in the chart's text, never by colour alone.
+    /// </summary>
+    private static Section YearSectionOf(PerformanceDashboard dashboard, string measure, string targetMeasure, string id)
+    {
+        var title = Titles.GetValueOrDefault(measure, measure);
+        var target = dashboard.Years
+            .Select(y => TotalOf(y.Rollup, targetMeasure)?.Value)
+            .LastOrDefault(v => v is not null);
+        var points = dashboard.Years.Select(y => Point(y, measure, MeasureUnit.Count) with
+        {
+            Period = YearName(y.Period) + (y.ToDate ? " (to date)" : ""),
+            ShortLabel = YearName(y.Period),
+        }).ToList();
+        var provisional = points.Count(p => p.Note is not null);
+        var description =
+            $"Bar chart of {title} ({measure}) for each financial year from {YearName(dashboard.Years[0].Period)} to {YearName(dashboard.Years[^1].Period)}" +
+            (target is { } t ? $", with a dashed line at the target of no more than {Format(t, MeasureUnit.Count)}" : "") +
+            (provisional > 0 ? $". {provisional} of the figures are provisional: their waiting period for convictions has not passed, so they can still rise" : "") +
+            ". The table gives every figure and says which are provisional.";
+        var chart = BarChart.Of($"{id}-chart", $"{title} by financial year", description,
+            [.. points.Select(p => (p.ShortLabel, p.Value, p.Note is null ? p.ChartText : p.ChartText + " (provisional)"))], target, v => Format(v, MeasureUnit.Count));
+        return new Section(
+            id, title, measure, UnitName(MeasureUnit.Count), target is { } shown ? "no more than " + Format(shown, MeasureUnit.Count) : null, chart,
+            [.. points.Select(p => new Row(p.Period, new Figure(p.Figure), p.Note))],
+            null)
+        {
+            Per = "financial year",
+            PerHeading = "Financial year",
+        };
+    }
+
+    private static MeasureCell? TotalOf(Rollup? rollup, string measure) =>
+        rollup?.Tables.FirstOrDefault(t => t.Measure == measure && t.Breakdown == CouncillorView.TotalBreakdown)?.Cells.FirstOrDefault(c => c.Key == CouncillorView.TotalKey);
+
+    private static string YearName(ReportingPeriod period) => period.Name;
 
     private sealed record PointFigures(string Period, string ShortLabel, decimal? Value, string Figure, string ChartText, string? Note);
 

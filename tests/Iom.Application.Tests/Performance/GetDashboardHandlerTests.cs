@@ -23,9 +23,10 @@ public sealed class GetDashboardHandlerTests : IDisposable
     public void Dispose() => database.Dispose();
 
     [Fact]
-    public async Task The_dashboard_is_thirteen_point_reads_in_one_round_trip_however_many_periods_are_stored_and_writes_nothing()
+    public async Task The_dashboard_is_sixteen_point_reads_for_an_analyst_and_thirteen_for_a_councillor_in_one_round_trip_however_many_periods_are_stored_and_writes_nothing()
     {
-        // Ten years of months, quarters and financial years: none of it may be read but the thirteen months shown.
+        // Ten years of months, quarters and financial years: none of it may be read but the thirteen months shown and,
+        // for an analyst, the three financial years of NI 30.
         for (var start = new DateOnly(2016, 1, 1); start < new DateOnly(2027, 1, 1); start = start.AddMonths(1))
         {
             await StoreAsync(ReportingPeriod.Month(start.Year, start.Month), 30);
@@ -33,17 +34,30 @@ public sealed class GetDashboardHandlerTests : IDisposable
             {
                 await StoreAsync(ReportingPeriod.Quarter(start.Year, ((start.Month - 1) / 3) + 1), 90);
             }
+
+            if (start.Month == 4)
+            {
+                await StoreAsync(ReportingPeriod.FinancialYear(start.Year), 300);
+            }
         }
 
         var counting = new RoundTripCountingStore(documents);
         var dashboard = SingleThreadedContext.Run(() => Handler(counting).HandleAsync(Caller(Roles.Analyst), Ct));
+        var councilCounting = new RoundTripCountingStore(documents);
+        var councillor = SingleThreadedContext.Run(() => Handler(councilCounting).HandleAsync(Caller(Roles.Councillor), Ct));
 
-        counting.Calls.ShouldBe(13);
+        counting.Calls.ShouldBe(16);
         counting.Rounds.ShouldBe(1);
         counting.Log.SelectMany(r => r).ShouldAllBe(call => call == "read performance");
+        councilCounting.Calls.ShouldBe(13);
+        councilCounting.Rounds.ShouldBe(1);
         dashboard.Periods.Select(p => p.Period.Name).ShouldBe(
             ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]);
         dashboard.Periods.Select(p => p.ToDate).ShouldBe([.. Enumerable.Repeat(false, 12), true]);
+        dashboard.Years.Select(p => p.Period.Name).ShouldBe(["FY2024-25", "FY2025-26", "FY2026-27"]);
+        dashboard.Years.Select(p => p.ToDate).ShouldBe([false, false, true]);
+        dashboard.Years.ShouldAllBe(p => p.Computed && p.Rollup != null);
+        councillor.Years.ShouldBeEmpty();
     }
 
     [Fact]

@@ -3,10 +3,12 @@ using Iom.Adapters.Sqlite;
 using Iom.Application.Access;
 using Iom.Application.Audit;
 using Iom.Application.Identity;
+using Iom.Application.Performance;
 using Iom.Application.Performance.Rollups;
 using Iom.Application.Ports.Documents;
 using Iom.Domain.Calendar;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Iom.Application.Tests.Performance;
@@ -17,13 +19,13 @@ public sealed class RollupKit : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("iom-rollups-").FullName;
     private readonly SqliteDatabase database;
 
-    public RollupKit(string now = "2026-11-15T12:00:00Z", IPerformanceFactSource? source = null)
+    public RollupKit(string now = "2026-11-15T12:00:00Z", IPerformanceFactSource? source = null, Ni30Options? ni30 = null)
     {
         database = new SqliteDatabase(Path.Combine(folder, "iom.db"));
         Time = new FakeTimeProvider(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
         Documents = new SqliteDocumentStore(database, Time);
         Source = source ?? new DocumentFactSource(Documents);
-        Writer = new RollupWriter(Documents, new WorkingDayCalendar());
+        Writer = new RollupWriter(Documents, new WorkingDayCalendar(), Options.Create(ni30 ?? new Ni30Options()));
     }
 
     public FakeTimeProvider Time { get; }

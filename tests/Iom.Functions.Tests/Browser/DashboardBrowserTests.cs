@@ -1,6 +1,9 @@
 using Deque.AxeCore.Playwright;
 using Iom.Application.Identity;
+using Iom.Application.Ports.Documents;
+using Iom.Domain.Performance;
 using Iom.Functions.Tests.Performance;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -78,6 +81,43 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         await page.PdfAsync(new PagePdfOptions { Path = pdf, Format = "A4", PrintBackground = true });
         new FileInfo(pdf).Length.ShouldBeGreaterThan(0);
         output.WriteLine($"Printed dashboard (councillor): {pdf}");
+    }
+
+    [Fact]
+    public async Task NI_30_year_by_year_has_no_axe_violations_and_says_which_figures_are_provisional()
+    {
+        (ReportingPeriod Year, int Offences, bool Provisional)[] years = [(ReportingPeriod.FinancialYear(2025), 120, false), (ReportingPeriod.FinancialYear(2026), 61, true)];
+        var documents = fixture.Host.Services.GetRequiredService<IDocumentStore>();
+        foreach (var (year, offences, provisional) in years)
+        {
+            await RollupSeed.StoreAsync(fixture.Host, year, new Rollup(year.Name, RollupCalculator.DefinitionsVersion, new RollupWatermark(DateTimeOffset.UnixEpoch, null), !provisional,
+            [
+                new MeasureTable("ni30.proven-offences", "total", MeasureUnit.Count, [new MeasureCell("all", offences, provisional)]),
+                new MeasureTable("ni30.target", "total", MeasureUnit.Count, [new MeasureCell("all", 127)]),
+            ]));
+        }
+
+        try
+        {
+            var page = await fixture.NewPageAsync(role: Roles.Analyst);
+            await page.GotoAsync(Path);
+
+            var section = page.Locator("section.iom-measure", new PageLocatorOptions { Has = page.Locator("code", new PageLocatorOptions { HasText = "ni30.proven-offences" }) });
+            await Expect(section.Locator("tbody tr")).ToHaveCountAsync(3);
+            await Expect(section.Locator("tbody tr").Nth(2)).ToContainTextAsync("Provisional");
+            (await section.Locator("svg desc").TextContentAsync())!.ShouldContain("provisional");
+            var result = await page.RunAxe();
+            result.Violations.ShouldBeEmpty(string.Join("; ", result.Violations.Select(v => $"{v.Id} ({v.Help})")));
+            await ScreenshotAsync(page, "dashboard-ni30.png");
+        }
+        finally
+        {
+            // The fixture's host is shared: the other tests expect no financial years stored.
+            foreach (var (year, _, _) in years)
+            {
+                await documents.DeleteAsync(Iom.Application.Performance.Rollups.RollupDocuments.KeyOf(year), cancellationToken: CancellationToken.None);
+            }
+        }
     }
 
     private async Task ScreenshotAsync(IPage page, string name)

@@ -79,6 +79,59 @@ public sealed partial class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_analyst_sees_re_offending_and_NI_30_against_target_with_provisional_figures_said_in_words_and_a_councillor_sees_neither()
+    {
+        await RollupSeed.SeedYearAsync(host);
+        var november = ReportingPeriod.Month(2026, 11);
+        var rollup = RollupSeed.Rollup(november, ("cohort.size", [(RollupSeed.Kew, 40)]));
+        await RollupSeed.StoreAsync(host, november, rollup with
+        {
+            Tables =
+            [
+                .. rollup.Tables,
+                new MeasureTable("reoffending.binary-rate", "total", MeasureUnit.Share, [new MeasureCell("all", 0.25m, Provisional: true)]),
+                new MeasureTable("reoffending.cohort", "category", MeasureUnit.Count, [new MeasureCell("ppo", 40, Provisional: true)]),
+                new MeasureTable("reoffending.cohort", "total", MeasureUnit.Count, [new MeasureCell("all", 40, Provisional: true)]),
+            ],
+        });
+        await StoreYearAsync(ReportingPeriod.FinancialYear(2025), 120, provisional: false);
+        await StoreYearAsync(ReportingPeriod.FinancialYear(2026), 61, provisional: true);
+
+        var (_, analyst) = await GetAsync(Roles.Analyst);
+        var (_, councillor) = await GetAsync(Roles.Councillor);
+
+        analyst.ShouldContain("<code class=\"iom-measure-name\">reoffending.binary-rate</code>");
+        Row(analyst, SectionOf(analyst, "reoffending.binary-rate"), "November 2026").ShouldContain("25%");
+        Row(analyst, SectionOf(analyst, "reoffending.binary-rate"), "November 2026").ShouldContain("Provisional");
+        var ni30 = SectionOf(analyst, "ni30.proven-offences");
+        analyst.ShouldContain("Target: no more than 127.");
+        Row(analyst, ni30, "FY2025-26").ShouldContain(">120<");
+        Row(analyst, ni30, "FY2025-26").ShouldNotContain("Provisional");
+        Row(analyst, ni30, "FY2026-27 (to date)").ShouldContain("61 <strong class=\"govuk-tag govuk-tag--grey\">Provisional</strong>");
+        Row(analyst, ni30, "FY2024-25").ShouldContain("Not yet computed");
+        analyst.ShouldContain("61 (provisional)");
+        analyst.ShouldContain("1 of the figures are provisional");
+        foreach (var unseen in new[] { "reoffending", "Re-offending", "ni30", "NI 30", "FY20" })
+        {
+            councillor.ShouldNotContain(unseen);
+        }
+    }
+
+    private Task StoreYearAsync(ReportingPeriod year, int offences, bool provisional) =>
+        RollupSeed.StoreAsync(host, year, new Rollup(year.Name, RollupCalculator.DefinitionsVersion, new RollupWatermark(new DateTimeOffset(2026, 12, 14, 2, 0, 0, TimeSpan.Zero), null), !provisional,
+        [
+            new MeasureTable("ni30.interim.proven-offences", "total", MeasureUnit.Count, [new MeasureCell("all", offences / 2, provisional)]),
+            new MeasureTable("ni30.interim.target", "total", MeasureUnit.Count, [new MeasureCell("all", 52)]),
+            new MeasureTable("ni30.proven-offences", "total", MeasureUnit.Count, [new MeasureCell("all", offences, provisional)]),
+            new MeasureTable("ni30.target", "total", MeasureUnit.Count, [new MeasureCell("all", 127)]),
+        ]));
+
+    private static string SectionOf(string html, string measure) =>
+        Regex.Match(html, $"<section class=\"iom-measure\" id=\"(?<id>[^\"]+)\"[^>]*>\\s*<h2[^>]*>[^<]*</h2>\\s*<p class=\"govuk-body-s\">Measure <code class=\"iom-measure-name\">{Regex.Escape(measure)}</code>") is { Success: true } match
+            ? match.Groups["id"].Value
+            : throw new ShouldAssertException($"No section for {measure}.");
+
+    [Fact]
     public async Task Two_months_that_differ_only_in_withheld_figures_give_a_councillor_the_same_page_byte_for_byte_charts_included()
     {
         var november = ReportingPeriod.Month(2026, 11);

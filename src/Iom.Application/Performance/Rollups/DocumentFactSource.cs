@@ -1,8 +1,10 @@
+using Iom.Application.Offending;
 using Iom.Application.Ports.Documents;
 using Iom.Domain.Cohort;
 using Iom.Domain.Panels;
 using Iom.Domain.Panels.Circulations;
 using Iom.Domain.Performance.Facts;
+using Iom.Domain.Performance.Reoffending;
 using Iom.Domain.Referrals;
 using Iom.Domain.Releases;
 
@@ -11,7 +13,8 @@ namespace Iom.Application.Performance.Rollups;
 /// <summary>
 /// The facts from a full pass over the documents (<see cref="IDocumentStore.ReadKindAsync{T}"/>, streamed a page at a
 /// time): referrals, cohort memberships and release alerts in <c>people</c>, circulations and actions in
-/// <c>panels</c>. Only the small facts are kept, never the documents. A cohort member's profile is taken from their
+/// <c>panels</c>; then offending records in <c>people</c>, keeping only those of people ever in the cohort (the
+/// re-offending measures' <see cref="OffenderFact"/>). Only the small facts are kept, never the documents. A cohort member's profile is taken from their
 /// latest selected referral (else their latest referral), chosen by submission time then id so the order documents
 /// arrive in does not matter.
 /// </summary>
@@ -36,9 +39,14 @@ public sealed class DocumentFactSource(IDocumentStore documents) : IPerformanceF
             }
         }
 
+        var everInCohort = new Dictionary<string, CohortMembership>(StringComparer.Ordinal);
         await foreach (var stored in documents.ReadKindAsync<CohortMembership>(Containers.People, cancellationToken))
         {
             facts.Put(CohortFact.Of(stored.Value, describing.GetValueOrDefault(stored.Value.PersonId)));
+            if (stored.Value.Periods.Count > 0)
+            {
+                everInCohort[stored.Value.PersonId] = stored.Value;
+            }
         }
 
         await foreach (var stored in documents.ReadKindAsync<ReleaseAlert>(Containers.People, cancellationToken))
@@ -62,6 +70,22 @@ public sealed class DocumentFactSource(IDocumentStore documents) : IPerformanceF
             facts.Put(ActionFact.Of(stored.Value));
             Saw(stored.Value.CreatedAt);
             Saw(stored.Value.CompletedAt);
+        }
+
+        // Offending records are read last, once the cohort is known, so only those of people ever in it are kept.
+        var offences = everInCohort.Keys.ToDictionary(p => p, _ => new List<ProvenOffence>(), StringComparer.Ordinal);
+        await foreach (var stored in documents.ReadKindAsync<StoredOffendingRecord>(Containers.People, cancellationToken))
+        {
+            if (offences.TryGetValue(stored.Value.PersonId, out var theirs))
+            {
+                theirs.Add(stored.Value.ToProvenOffence());
+                Saw(stored.Value.RecordedAt);
+            }
+        }
+
+        foreach (var (personId, membership) in everInCohort)
+        {
+            facts.Put(OffenderFact.Of(membership, offences[personId])!);
         }
 
         return new PerformanceFactsRead(facts, asOf, null);

@@ -12,6 +12,7 @@ public sealed class PerformanceFacts
     private readonly Dictionary<string, CirculationFact> _circulations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReleaseAlertFact> _alerts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActionFact> _actions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OffenderFact> _offenders = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<ReferralFact> Referrals => _referrals.Values;
 
@@ -23,6 +24,9 @@ public sealed class PerformanceFacts
 
     public IReadOnlyCollection<ActionFact> Actions => _actions.Values;
 
+    /// <summary>People ever in the cohort, with their proven offences, keyed by person.</summary>
+    public IReadOnlyCollection<OffenderFact> Offenders => _offenders.Values;
+
     public void Put(ReferralFact fact) => _referrals[Checked(fact).Id] = fact;
 
     public void Put(CohortFact fact) => _cohort[Checked(fact).PersonId] = fact;
@@ -32,6 +36,8 @@ public sealed class PerformanceFacts
     public void Put(ReleaseAlertFact fact) => _alerts[Checked(fact).Id] = fact;
 
     public void Put(ActionFact fact) => _actions[Checked(fact).Id] = fact;
+
+    public void Put(OffenderFact fact) => _offenders[Checked(fact).PersonId] = fact;
 
     private static T Checked<T>(T fact)
         where T : class

@@ -14,6 +14,8 @@ public static class DyoSnapshot
 {
     public const string Prefix = "dyo.reoffending";
 
+    public const string SnapshotYearBreakdown = "snapshot-year";
+
     /// <summary>The DYO cohort of <paramref name="year"/>: each person with a DYO spell overlapping January to March, once (their latest such spell).</summary>
     public static IReadOnlyList<CohortMember> CohortOf(int year, IEnumerable<CohortSpell> spells)
     {
@@ -38,20 +40,29 @@ public static class DyoSnapshot
         IEnumerable<int> years, IReadOnlyCollection<CohortSpell> spells, IReadOnlyCollection<ProvenOffence> offences, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(years);
-        var cells = new Dictionary<string, List<MeasureCell>>(StringComparer.Ordinal);
-        var units = new Dictionary<string, MeasureUnit>(StringComparer.Ordinal);
-        foreach (var year in years.Distinct().Order())
+        return Tables(years.Distinct().Select(year =>
         {
-            var key = year.ToString(CultureInfo.InvariantCulture);
-            var tables = ProvenReoffending.Measure(Prefix, new FollowUp(SnapshotOf(year)), CohortOf(year, spells), offences, today);
-            foreach (var table in tables.Where(t => t.Breakdown == "total"))
-            {
-                var cell = table.Cells.Single();
-                units[table.Measure] = table.Unit;
-                (cells.TryGetValue(table.Measure, out var list) ? list : cells[table.Measure] = []).Add(cell with { Key = key });
-            }
-        }
+            var followUp = new FollowUp(SnapshotOf(year));
+            var counts = ProvenReoffending.Count(followUp, CohortOf(year, spells), offences);
+            var tally = counts.Values.Aggregate(default(ReoffendingTally), (sum, n) => sum.Plus(ReoffendingTally.Of(n)));
+            return (year, tally, followUp.IsProvisional(today));
+        }));
+    }
 
-        return [.. cells.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new MeasureTable(c.Key, "snapshot-year", units[c.Key], c.Value))];
+    /// <summary>
+    /// The year-on-year tables from each year's summed tally: one table per measure, breakdown <c>snapshot-year</c>,
+    /// one cell per year (each provisional on its own), cells in year order.
+    /// </summary>
+    public static IReadOnlyList<MeasureTable> Tables(IEnumerable<(int Year, ReoffendingTally Tally, bool Provisional)> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var ordered = years.OrderBy(y => y.Year).ToList();
+        return
+        [
+            .. default(ReoffendingTally).Figures().Select(figure => new MeasureTable(
+                $"{Prefix}.{figure.Measure}", SnapshotYearBreakdown, figure.Unit,
+                [.. ordered.Select(y => new MeasureCell(
+                    y.Year.ToString(CultureInfo.InvariantCulture), y.Tally.Figures().Single(f => f.Measure == figure.Measure).Value, y.Provisional))])),
+        ];
     }
 }

@@ -26,9 +26,13 @@ public static class Ni30Measure
         var followUp = new FollowUp(followUpStart);
         var ppos = members.Where(m => m.Category == CohortCategory.Ppo).Select(m => m.PersonId).ToHashSet(StringComparer.Ordinal);
         var counted = offences.Where(o => ppos.Contains(o.PersonId) && followUp.Counts(o)).ToList();
-        var actual = counted.Count;
-        var interim = counted.Count(o => followUp.CountsWithinFirst(InterimMonths, o));
-        var provisional = followUp.IsProvisional(today);
+        return Tables(target, counted.Count, counted.Count(o => followUp.CountsWithinFirst(InterimMonths, o)), followUp.IsProvisional(today));
+    }
+
+    /// <summary>The tables from the summed counts: the counts (and the reduction) <paramref name="provisional"/> or not, the configured figures never.</summary>
+    public static IReadOnlyList<MeasureTable> Tables(Ni30Target target, int actual, int interim, bool provisional)
+    {
+        ArgumentNullException.ThrowIfNull(target);
         decimal? reduction = target.BaselineConvictions == 0
             ? null
             : Math.Round((decimal)(target.BaselineConvictions - actual) / target.BaselineConvictions, ProvenReoffending.Decimals, MidpointRounding.ToEven);

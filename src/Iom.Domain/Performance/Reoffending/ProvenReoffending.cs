@@ -28,25 +28,42 @@ public static class ProvenReoffending
         string prefix, FollowUp followUp, IReadOnlyCollection<CohortMember> members, IEnumerable<ProvenOffence> offences, DateOnly today)
     {
         var counts = Count(followUp, members, offences);
-        var provisional = followUp.IsProvisional(today);
-        var tables = new List<MeasureTable>();
-        foreach (var (breakdown, keyOf, keys) in Breakdowns())
+        var tallies = new Dictionary<(string Breakdown, string Key), ReoffendingTally>();
+        foreach (var member in members)
         {
-            var groups = keys.ToDictionary(k => k, _ => new Tally(), StringComparer.Ordinal);
-            foreach (var member in members)
+            foreach (var cell in CellsOf(member))
             {
-                groups[keyOf(member)].Add(counts[member.PersonId]);
+                tallies[cell] = tallies.GetValueOrDefault(cell).Plus(ReoffendingTally.Of(counts[member.PersonId]));
             }
+        }
 
-            var ordered = groups.OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-            MeasureTable Table(string measure, MeasureUnit unit, Func<Tally, decimal?> value) =>
-                new($"{prefix}.{measure}", breakdown, unit, [.. ordered.Select(g => new MeasureCell(g.Key, value(g.Value), provisional))]);
+        return Tables(prefix, (breakdown, key) => tallies.GetValueOrDefault((breakdown, key)), followUp.IsProvisional(today));
+    }
 
-            tables.Add(Table("binary-rate", MeasureUnit.Share, t => Ratio(t.Reoffenders, t.People)));
-            tables.Add(Table("cohort", MeasureUnit.Count, t => t.People));
-            tables.Add(Table("frequency", MeasureUnit.Rate, t => Ratio(t.Reoffences, t.People)));
-            tables.Add(Table("reoffences", MeasureUnit.Count, t => t.Reoffences));
-            tables.Add(Table("reoffenders", MeasureUnit.Count, t => t.Reoffenders));
+    /// <summary>The cell a cohort member falls in under each breakdown (one per breakdown, so cells add up to the total).</summary>
+    public static IEnumerable<(string Breakdown, string Key)> CellsOf(CohortMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return Breakdowns().Select(b => (b.Breakdown, b.KeyOf(member)));
+    }
+
+    /// <summary>
+    /// The tables of summed tallies: every breakdown with all its cells (an empty cell has zero people and no rates),
+    /// ordered by measure then breakdown, cells by key, every cell <paramref name="provisional"/> or not.
+    /// </summary>
+    public static IReadOnlyList<MeasureTable> Tables(string prefix, Func<string, string, ReoffendingTally> tallyOf, bool provisional)
+    {
+        ArgumentNullException.ThrowIfNull(tallyOf);
+        var tables = new List<MeasureTable>();
+        foreach (var (breakdown, _, keys) in Breakdowns())
+        {
+            var ordered = keys.Order(StringComparer.Ordinal).Select(k => (Key: k, Tally: tallyOf(breakdown, k))).ToList();
+            foreach (var (measure, unit, _) in default(ReoffendingTally).Figures())
+            {
+                tables.Add(new MeasureTable(
+                    $"{prefix}.{measure}", breakdown, unit,
+                    [.. ordered.Select(o => new MeasureCell(o.Key, o.Tally.Figures().Single(f => f.Measure == measure).Value, provisional))]));
+            }
         }
 
         return [.. tables.OrderBy(t => t.Measure, StringComparer.Ordinal).ThenBy(t => t.Breakdown, StringComparer.Ordinal)];
@@ -86,20 +103,4 @@ public static class ProvenReoffending
         ("cohort-type", m => WireNames.Of(m.CohortType), WireNames.All<CohortType>()),
         ("total", _ => "all", ["all"]),
     ];
-
-    private sealed class Tally
-    {
-        public int People { get; private set; }
-
-        public int Reoffenders { get; private set; }
-
-        public int Reoffences { get; private set; }
-
-        public void Add(int reoffences)
-        {
-            People++;
-            Reoffences += reoffences;
-            Reoffenders += reoffences > 0 ? 1 : 0;
-        }
-    }
 }
