@@ -28,10 +28,8 @@ public sealed class GetDashboardHandler(IDocumentStore documents, IOptions<Perfo
         var audience = AudienceOf(caller);
         var today = LondonTime.LondonDate(time.GetUtcNow());
         var current = ReportingPeriod.Month(today.Year, today.Month);
-        var months = Enumerable.Range(0, CompletedMonths + 1)
-            .Select(i => current.Start.AddMonths(i - CompletedMonths))
-            .Select(start => ReportingPeriod.Month(start.Year, start.Month))
-            .ToList();
+        // Earliest first, the month to date last.
+        var months = current.MonthsBefore(CompletedMonths).Reverse().Append(current).ToList();
         // Thirteen point reads started together: one round trip on Cosmos DB, whatever the history.
         var stored = await Task.WhenAll(months.Select(period => documents.ReadAsync<Rollup>(RollupDocuments.KeyOf(period), cancellationToken)));
         var periods = months.Select((period, i) =>
