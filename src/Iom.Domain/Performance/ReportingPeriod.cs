@@ -72,6 +72,28 @@ public sealed partial record ReportingPeriod
         }
     }
 
+    /// <summary>
+    /// The month <paramref name="months"/> after this one (before it when negative), across year ends: 2026-01 plus
+    /// -1 is 2025-12. Only a month has a month after it; a quarter or financial year is refused.
+    /// </summary>
+    public ReportingPeriod Plus(int months)
+    {
+        if (Kind != ReportingPeriodKind.Month)
+        {
+            throw new InvalidOperationException($"{Name} is not a month: only a month is moved by months.");
+        }
+
+        var start = Start.AddMonths(months);
+        return Month(start.Year, start.Month);
+    }
+
+    /// <summary>The <paramref name="count"/> months before this one, latest first: 2026-01's two are 2025-12, 2025-11.</summary>
+    public IReadOnlyList<ReportingPeriod> MonthsBefore(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return [.. Enumerable.Range(1, count).Select(i => Plus(-i))];
+    }
+
     /// <summary>Reads a period name; anything else (another spelling, an impossible month) is false.</summary>
     public static bool TryParse(string? name, [NotNullWhen(true)] out ReportingPeriod? period)
     {

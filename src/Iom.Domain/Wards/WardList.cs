@@ -22,6 +22,7 @@ public sealed partial class WardList
         }
 
         All = wards;
+        Current = [.. wards.Where(w => !w.Retired)];
         foreach (var ward in wards)
         {
             byCode.Add(ward.Code, ward);
@@ -32,8 +33,11 @@ public sealed partial class WardList
         }
     }
 
-    /// <summary>The wards in the configured order (the form lists them so).</summary>
+    /// <summary>The wards in the configured order, retired ones included (they name and count old records).</summary>
     public IReadOnlyList<Ward> All { get; }
+
+    /// <summary>The wards a new referral may name, in the configured order (the form lists them so).</summary>
+    public IReadOnlyList<Ward> Current { get; }
 
     /// <summary>The shape of an ONS ward code in England (E05) or Wales (W05).</summary>
     public static bool IsCode(string? text) => text is not null && CodePattern().IsMatch(text);
@@ -62,16 +66,16 @@ public sealed partial class WardList
     }
 
     /// <summary>
-    /// Why a list cannot be used: empty, a code not of the ONS ward shape, a repeated code, or a name or alias that
+    /// Why a list cannot be used: empty (or only retired wards), a code not of the ONS ward shape, a repeated code, or a name or alias that
     /// would resolve to two wards (or that is another ward's code). Empty when it can.
     /// </summary>
     public static IReadOnlyList<string> Problems(IReadOnlyList<Ward> wards)
     {
         ArgumentNullException.ThrowIfNull(wards);
         var problems = new List<string>();
-        if (wards.Count == 0)
+        if (!wards.Any(w => !w.Retired))
         {
-            problems.Add("the list is empty");
+            problems.Add(wards.Count == 0 ? "the list is empty" : "every ward is retired");
         }
 
         var codes = new HashSet<string>(StringComparer.Ordinal);

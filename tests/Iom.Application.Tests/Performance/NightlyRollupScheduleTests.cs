@@ -111,6 +111,20 @@ public sealed class NightlyRollupScheduleTests
     }
 
     [Fact]
+    public async Task The_first_night_of_January_finalises_December_of_the_year_before_and_its_quarter()
+    {
+        using var kit = new RollupKit("2026-12-01T02:00:00Z");
+        var november = ReportingPeriod.Month(2026, 11);
+        await kit.Writer.ComputeAsync(november, new DateOnly(2026, 12, 1), await kit.Source.ReadAsync(Ct), Ct);
+        kit.Time.SetUtcNow(T("2027-01-01T02:00:00Z"));
+
+        var report = await kit.Nightly.RunAsync(Ct);
+
+        report.Periods.ShouldBe(["2027-01", "2026-12", "2027-Q1", "FY2026-27", "2026-Q4"]);
+        (await kit.Documents.ReadAsync<Rollup>(RollupDocuments.KeyOf(ReportingPeriod.Month(2026, 12)), Ct)).ShouldNotBeNull().Value.Final.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_first_run_catches_up_on_the_months_of_the_past_year_none_of_which_is_final()
     {
         using var kit = new RollupKit("2026-11-15T02:00:00Z");

@@ -62,6 +62,23 @@ public sealed class ReferralWardIntakeTests : IDisposable
         stored.ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("E05000301")]
+    [InlineData("old deer park")]
+    public async Task A_retired_ward_is_refused_on_a_new_referral_naming_the_field_and_nothing_is_stored(string ward)
+    {
+        var refused = await Should.ThrowAsync<ValidationFailedException>(() => SubmitAsync(ward));
+
+        var message = refused.Errors.ShouldHaveSingleItem();
+        message.Key.ShouldBe("person.ward");
+        message.Value.ShouldHaveSingleItem().ShouldBe(
+            "That ward was abolished when the ward boundaries changed: select the person's current ward, or leave it blank");
+        await foreach (var _ in Documents.ReadKindAsync<Referral>(Ports.Documents.Containers.People, Ct))
+        {
+            throw new ShouldAssertException("A refused referral was stored.");
+        }
+    }
+
     [Fact]
     public void The_ward_list_is_checked_at_start_up_and_a_list_it_could_not_use_is_refused_with_the_reasons()
     {
@@ -70,6 +87,9 @@ public sealed class ReferralWardIntakeTests : IDisposable
 
         validator.Validate(null, Of(new WardOptions { Code = "E05000401", Name = "Kew", Aliases = ["Kew Gardens", " "] })).Succeeded.ShouldBeTrue();
         validator.Validate(null, Of()).FailureMessage.ShouldBe("Wards: the list is empty.");
+        validator.Validate(null, Of(new WardOptions { Code = "E05000301", Name = "Old Deer Park", Retired = true })).FailureMessage.ShouldBe("Wards: every ward is retired.");
+        Of(new WardOptions { Code = "E05000301", Name = "Old Deer Park", Retired = true }, new WardOptions { Code = "E05000401", Name = "Kew" })
+            .ToWards().Select(w => w.Retired).ShouldBe([true, false]);
         validator.Validate(null, Of(new WardOptions { Code = "E5000401", Name = "Kew" }, new WardOptions { Code = "E05000402", Name = "kew" }))
             .FailureMessage.ShouldBe("Wards: 'E5000401' is not an ONS ward code (E05 or W05 and six digits); 'kew' names both E5000401 and E05000402.");
     }

@@ -26,11 +26,12 @@ internal static class Submissions
         new SecureMailDomains(Options.Create(new MailOptions())), new MeetingCalendar(store), new WorkingDayCalendar(),
         Options.Create(new ReferralOptions()), Wards, time, NullLogger<SubmitReferralHandler>.Instance);
 
-    /// <summary>Three wards of the shipped list's shape (the codes are the test's own), one with an alias.</summary>
+    /// <summary>Three wards of the shipped list's shape (the codes are the test's own), one with an alias, and a retired one.</summary>
     public static WardList Wards { get; } = new([
         new Ward("E05000401", "South Richmond", []),
         new Ward("E05000402", "Ham, Petersham and Richmond Riverside", ["Ham Petersham and Richmond Riverside"]),
         new Ward("W05000403", "Hampton Wick and South Teddington", ["Hampton Wick"]),
+        new Ward("E05000301", "Old Deer Park", [], Retired: true),
     ]);
 
     public static PanelDirectory Panels() => new(Options.Create(new PanelsOptions

@@ -60,4 +60,43 @@ public sealed class ReportingPeriodTests
         months[0].ShouldBe("2026-04");
         months[^1].ShouldBe("2027-03");
     }
+
+    [Theory]
+    [InlineData("2026-01", -1, "2025-12")]
+    [InlineData("2025-12", 1, "2026-01")]
+    [InlineData("2026-03", -15, "2024-12")]
+    [InlineData("2026-11", 0, "2026-11")]
+    [InlineData("2024-02", 12, "2025-02")]
+    public void A_month_moves_by_months_across_the_year_end(string from, int months, string expected)
+    {
+        ReportingPeriod.TryParse(from, out var month).ShouldBeTrue();
+        month.Plus(months).Name.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void The_months_before_January_run_back_into_the_year_before_latest_first() =>
+        ReportingPeriod.Month(2026, 1).MonthsBefore(3).Select(m => m.Name).ShouldBe(["2025-12", "2025-11", "2025-10"]);
+
+    [Fact]
+    public void Twelve_months_before_a_month_end_with_the_same_month_a_year_earlier()
+    {
+        var months = ReportingPeriod.Month(2027, 2).MonthsBefore(12);
+        months.Count.ShouldBe(12);
+        months[^1].ShouldBe(ReportingPeriod.Month(2026, 2));
+        months.ShouldAllBe(m => m.Kind == ReportingPeriodKind.Month);
+    }
+
+    [Fact]
+    public void No_months_before_is_an_empty_list_and_a_negative_count_is_refused()
+    {
+        ReportingPeriod.Month(2026, 1).MonthsBefore(0).ShouldBeEmpty();
+        Should.Throw<ArgumentOutOfRangeException>(() => ReportingPeriod.Month(2026, 1).MonthsBefore(-1));
+    }
+
+    [Fact]
+    public void Only_a_month_moves_by_months()
+    {
+        Should.Throw<InvalidOperationException>(() => ReportingPeriod.Quarter(2026, 1).Plus(1));
+        Should.Throw<InvalidOperationException>(() => ReportingPeriod.FinancialYear(2026).MonthsBefore(1));
+    }
 }

@@ -126,7 +126,7 @@ public sealed class RollupCalculatorTests
     {
         var facts = Facts(
             Person("p1", new CohortSpellFact(D(2026, 2, 2), null, CohortCategory.Ppo, CohortType.Fixed, ["rehabilitate-and-resettle", "catch-and-control"]),
-                new PersonProfile(D(1990, 11, 16), "male", "white-british", "E05000001")),
+                new PersonProfile(D(1990, 11, 16), "male", "W1", "E05000001")),
             Person("p2", new CohortSpellFact(D(2026, 3, 2), null, CohortCategory.Ppo, CohortType.Flex, ["catch-and-control"]),
                 new PersonProfile(D(2010, 1, 1), "female", null, null)),
             Person("p3", new CohortSpellFact(D(2026, 4, 2), null, CohortCategory.Drug, CohortType.Free, []), PersonProfile.Unknown));

@@ -73,4 +73,26 @@ public sealed class WardListTests
         WardList.Problems([new Ward("E05000401", "Kew", ["E05000402"]), new Ward("E05000402", "Barnes", [])]).ShouldBe(["E05000402 is also a name of E05000401"]);
         Should.Throw<ArgumentException>(() => new WardList([])).Message.ShouldContain("the list is empty");
     }
+
+    [Fact]
+    public void A_retired_ward_still_resolves_and_names_old_records_but_is_not_current()
+    {
+        var wards = new WardList([
+            new Ward("E05000401", "South Richmond", []),
+            new Ward("E05000301", "Old Deer Park", ["Old Deer Pk"], Retired: true),
+        ]);
+
+        wards.Current.Select(w => w.Code).ShouldBe(["E05000401"]);
+        wards.All.Select(w => w.Code).ShouldBe(["E05000401", "E05000301"]);
+        wards.Resolve("old deer pk")!.ShouldSatisfyAllConditions(w => w.Code.ShouldBe("E05000301"), w => w.Retired.ShouldBeTrue());
+        wards.Find("E05000301")!.Name.ShouldBe("Old Deer Park");
+        wards.Classify("E05000301").Match.ShouldBe(WardMatch.Code);
+    }
+
+    [Fact]
+    public void A_list_of_retired_wards_only_is_refused_since_a_new_referral_could_name_none()
+    {
+        WardList.Problems([new Ward("E05000301", "Old Deer Park", [], Retired: true)]).ShouldBe(["every ward is retired"]);
+        Should.Throw<ArgumentException>(() => new WardList([new Ward("E05000301", "Old Deer Park", [], Retired: true)]));
+    }
 }

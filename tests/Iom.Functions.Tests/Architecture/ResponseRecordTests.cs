@@ -34,7 +34,7 @@ public sealed class ResponseRecordTests
              "MeetingView", "PersonExport", "ReferralSummaryPage", "ReferralView", "SubmitReferralResult", "PanelActionView", "PanelActionPage",
              "CohortLookupAnswer", "PanelMembersView", "MailEventsReceipt", "MinutesView", "MeetingCirculations", "CirculationResentView",
              "ReleaseMatchView", "UnmatchedReleasePage", "ReleaseAlertView",
-             "ReleaseNotificationAccepted", "PrisonEventAccepted", "OffendingUploadReport", "RollupView", "WardMappingReport"],
+             "ReleaseNotificationAccepted", "PrisonEventAccepted", "OffendingUploadReport", "RollupView", "WardMappingReport", "WardListView"],
             ignoreOrder: true);
     }
 
@@ -92,6 +92,8 @@ public sealed class ResponseRecordTests
     [InlineData(typeof(Iom.Application.Releases.National.PrisonEventAccepted), "outcome id")]
     [InlineData(typeof(Iom.Application.Wards.Mapping.WardMappingReport), "dryRun scanned withoutWard alreadyCoded mapped changedMeanwhile unmapped")]
     [InlineData(typeof(Iom.Application.Wards.Mapping.UnmappedWard), "value referrals")]
+    [InlineData(typeof(Iom.Application.Wards.List.WardListView), "wards")]
+    [InlineData(typeof(Iom.Application.Wards.List.WardListView.WardItem), "code name retired")]
     [InlineData(typeof(MinutesView),
         "meetingId panel meetingDate version status attendance apologies decisions actions amendment ruling savedBy savedAt finalisedAt")]
     [InlineData(typeof(MinutesView.AttendeeView), "memberId delegateFor name organisation email")]

@@ -204,7 +204,7 @@ public sealed class ReferralFormBrowserTests(BrowserFixture fixture)
         await Expect(page.Locator("#referrerName")).ToHaveValueAsync(hostileName);
         await ShouldHaveNothingInjectedAsync(page, "the new form");
 
-        // Every text box gets one of the hostile values; every radio and checkbox is ticked and its value replaced.
+        // Every text box gets one of the hostile values; every radio and checkbox is ticked, and every select's option chosen, with its value replaced.
         var textFields = await page.Locator("form input[type=text], form input[type=email], form input[type=tel], form textarea")
                                    .EvaluateAllAsync<string[]>("els => els.map(e => e.id)");
         textFields.Length.ShouldBeGreaterThan(15);
@@ -219,10 +219,13 @@ public sealed class ReferralFormBrowserTests(BrowserFixture fixture)
             values => {
               const groups = [...new Set([...document.querySelectorAll('form input[type=radio], form input[type=checkbox]')].map(e => e.name))];
               groups.forEach((name, i) => { const input = document.querySelector(`form input[name="${name}"]`); input.checked = true; input.value = values[i % values.length]; });
-              return groups.length;
+              const selects = [...document.querySelectorAll('form select')];
+              selects.forEach((select, i) => { const option = select.options[select.options.length - 1]; option.value = values[(groups.length + i) % values.length]; select.value = option.value; });
+              return groups.length + selects.length;
             }
             """, hostile);
-        choices.ShouldBe(10);
+        // Nine groups of radios and checkboxes, and two selects (ethnicity, ward).
+        choices.ShouldBe(11);
 
         var response = await page.RunAndWaitForResponseAsync(() => SubmitAsync(page), r => r.Request.Method == "POST");
 

@@ -187,6 +187,8 @@ public static class FuzzEndpoints
         "MapWards" => new EndpointSeed(Query: r => [new("dryRun", HostileValues.Pick(r, ["true", "true", "false", "yes", ""]))]),
         // No parameters: the fuzzer's query strings and headers must not move it off a 200 page or a refusal.
         "PerformanceDashboard" => new EndpointSeed(Html: true),
+        // No parameters either: whatever the fuzzer adds (If-None-Match included), a 200, a 304 or a refusal.
+        "ListWards" => new EndpointSeed(),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),
         _ => new EndpointSeed(),
     };

@@ -75,6 +75,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         ["GetRollupCsv"] = [Roles.Analyst, Roles.Coordinator],
         ["RecomputeRollup"] = [Roles.Analyst, Roles.Coordinator],
         ["MapWards"] = [Roles.Coordinator],
+        // Configuration, no personal data: whoever writes or reads a referral's ward, or reads ward-keyed rollups.
+        ["ListWards"] = [Roles.Referrer, Roles.Coordinator, Roles.PanelMember, Roles.Analyst, Roles.Councillor],
         // Aggregates only: a councillor gets the suppressed ward view of the same page.
         ["PerformanceDashboard"] = [Roles.Analyst, Roles.Coordinator, Roles.Councillor],
         [FallbackFunction.Name] = ["anonymous", .. Roles.All],
@@ -198,6 +200,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         "RecomputeRollup" => new(HttpMethod.Post, "/api/performance/rollups/2026-10/recompute"),
         // A dry run: the matrix's referral is reported, nothing is changed.
         "MapWards" => new(HttpMethod.Post, "/api/wards/mapping?dryRun=true"),
+        "ListWards" => new(HttpMethod.Get, "/api/wards"),
         "PerformanceDashboard" => new(HttpMethod.Get, "/api/performance/dashboard"),
         FallbackFunction.Name => new(HttpMethod.Delete, "/api/health"),
         _ => throw new InvalidOperationException($"No matrix row for {function}: add its request and allowed roles."),

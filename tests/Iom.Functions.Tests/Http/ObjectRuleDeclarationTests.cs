@@ -25,7 +25,9 @@ public sealed partial class ObjectRuleDeclarationTests
                 // An analyst's upload names people by PNC ID only to store what is about them; it reads nothing back.
                 "UploadOffendingRecords",
                 // The partnership's aggregate rollups: no person's, agency's or panel's object (the role decides the view).
-                "PerformanceDashboard"];
+                "PerformanceDashboard",
+                // The configured ward list: the same for every caller.
+                "ListWards"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

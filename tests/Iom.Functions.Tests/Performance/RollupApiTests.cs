@@ -17,8 +17,9 @@ namespace Iom.Functions.Tests.Performance;
 /// <summary>The rollup endpoints through the local host (Kestrel, a SQLite file).</summary>
 public sealed class RollupApiTests : IAsyncLifetime
 {
-    /// <summary>What a ward recorded as free text could hold: a spreadsheet formula, markup, a quote, a comma and a line break.</summary>
-    // Stored as the person's ethnicity (free text reaches a cell's key there); as a ward it would count as unknown.
+    /// <summary>What free text could hold: a spreadsheet formula, markup, a quote, a comma and a line break.</summary>
+    // Stored as the person's ward, gender and ethnicity, where it counts as unknown (no free text is a key there), and as
+    // the referral's agency (the caller's claim, a key of the referrals measures), where the CSV must escape it.
     private const string HostileValue = "=HYPERLINK(\"http://evil.example\",\"x\"), <script>alert(1)</script>\r\nnext";
 
     private RunningLocalHost host = null!;
@@ -34,9 +35,9 @@ public sealed class RollupApiTests : IAsyncLifetime
         var referral = Referral.Submit(
             "referral-rollup-0001", "person-rollup-1", "IOM-261001-R0LL", ReferralType.Iom,
             new RoutingDecision("adult-iom", new Dictionary<string, string>(), PanelCode.Iom), new DateOnly(2026, 10, 20),
-            new PersonDetails("Sam", "Smith", new DateOnly(1990, 1, 1), "male", HostileValue, null, null, null, null, null, HostileValue),
+            new PersonDetails("Sam", "Smith", new DateOnly(1990, 1, 1), HostileValue, HostileValue, null, null, null, null, null, HostileValue),
             "reason", [], [], RiskOfSeriousHarm.Low, 0, false, null, 10, false, false, new ReferrerDetails("Pat", "pat@police.uk", null),
-            "police", "user-1", DateTimeOffset.Parse("2026-10-01T10:00:00Z", CultureInfo.InvariantCulture), []).Referral
+            HostileValue, "user-1", DateTimeOffset.Parse("2026-10-01T10:00:00Z", CultureInfo.InvariantCulture), []).Referral
             .Select(DateTimeOffset.Parse("2026-10-20T15:00:00Z", CultureInfo.InvariantCulture), "coordinator").Referral;
         await documents.CreateAsync(ReferralStore.KeyOf(referral.PersonId, referral.Id), referral, Ct);
         await documents.CreateAsync(CohortDocuments.MembershipOf(referral.PersonId), CohortMembership.Empty(referral.PersonId)
@@ -76,9 +77,16 @@ public sealed class RollupApiTests : IAsyncLifetime
         JsonElement Size(string breakdown) => body.RootElement.GetProperty("tables").EnumerateArray()
             .Single(t => t.GetProperty("measure").GetString() == "cohort.size" && t.GetProperty("breakdown").GetString() == breakdown);
         Size("ethnicity").GetProperty("unit").GetString().ShouldBe("count");
-        Size("ethnicity").GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("key").GetString() == HostileValue).GetProperty("value").GetDecimal().ShouldBe(1m);
-        // A free-text ward is never a key: it counts as unknown.
-        Size("ward").GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("key").GetString()).ShouldBe(["unknown"]);
+        // Free text in a ward, gender or ethnicity is never a key: it counts as unknown.
+        foreach (var breakdown in new[] { "ward", "gender", "ethnicity" })
+        {
+            var cells = Size(breakdown).GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("value").GetDecimal() > 0).ToList();
+            cells.Select(c => c.GetProperty("key").GetString()).ShouldBe(["unknown"], breakdown);
+        }
+
+        body.RootElement.GetProperty("tables").EnumerateArray()
+            .Single(t => t.GetProperty("measure").GetString() == "referrals.received" && t.GetProperty("breakdown").GetString() == "agency")
+            .GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("key").GetString() == HostileValue).GetProperty("value").GetDecimal().ShouldBe(1m);
 
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         csv.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("2026-10.csv");
@@ -86,7 +94,7 @@ public sealed class RollupApiTests : IAsyncLifetime
         text.ShouldStartWith("measure,breakdown,unit,key,value,provisional\r\n");
         text.ShouldContain("cohort.size,total,count,all,1,false\r\n");
         // The formula is escaped as text and the field quoted, its quotes doubled, its line break kept inside the quotes.
-        text.ShouldContain("cohort.size,ethnicity,count,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\"), <script>alert(1)</script>\r\nnext\",1,false\r\n");
+        text.ShouldContain("referrals.received,agency,count,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\"), <script>alert(1)</script>\r\nnext\",1,false\r\n");
         text.ShouldNotContain("\n=HYPERLINK");
     }
 

@@ -33,10 +33,8 @@ public sealed class GetDashboardHandler(IDocumentStore documents, IOptions<Perfo
         var audience = AudienceOf(caller);
         var today = LondonTime.LondonDate(time.GetUtcNow());
         var current = ReportingPeriod.Month(today.Year, today.Month);
-        var months = Enumerable.Range(0, CompletedMonths + 1)
-            .Select(i => current.Start.AddMonths(i - CompletedMonths))
-            .Select(start => ReportingPeriod.Month(start.Year, start.Month))
-            .ToList();
+        // Earliest first, the month to date last.
+        var months = current.MonthsBefore(CompletedMonths).Reverse().Append(current).ToList();
         var thisYear = ReportingPeriod.Containing(today)[2];
         var years = audience == DashboardAudience.Full
             ? Enumerable.Range(0, FinancialYears).Select(i => ReportingPeriod.FinancialYear(thisYear.Start.Year - FinancialYears + 1 + i)).ToList()

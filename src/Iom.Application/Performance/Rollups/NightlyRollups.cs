@@ -69,10 +69,8 @@ public sealed class NightlyRollups(IDocumentStore documents, IPerformanceFactSou
     {
         var current = ReportingPeriod.Month(night.Year, night.Month);
         var months = new List<ReportingPeriod> { current };
-        var month = current.Start.AddMonths(-1);
-        for (var i = 0; i < MonthsBack; i++, month = month.AddMonths(-1))
+        foreach (var period in current.MonthsBefore(MonthsBack))
         {
-            var period = ReportingPeriod.Month(month.Year, month.Month);
             var stored = await documents.ReadAsync<Rollup>(RollupDocuments.KeyOf(period), cancellationToken);
             // A month final under today's definitions is done; one final under older definitions is computed again.
             if (stored is { Value.Final: true } && stored.Value.DefinitionsVersion == RollupCalculator.DefinitionsVersion)

@@ -1,4 +1,5 @@
 using Iom.Domain.Referrals;
+using Iom.Domain.Vocabularies;
 using Iom.Domain.Wire;
 
 namespace Iom.Application.Referrals.Submit;
@@ -8,16 +9,11 @@ public static class ReferralVocabulary
 {
     public static IReadOnlyList<string> ReferralTypes { get; } = WireNames.All<ReferralType>();
     public static IReadOnlyList<string> RisksOfSeriousHarm { get; } = WireNames.All<RiskOfSeriousHarm>();
-    public static IReadOnlyList<string> Genders { get; } = ["male", "female", "non-binary", "not-stated"];
+    /// <summary>The gender codes (<see cref="PersonVocabularies.Gender"/>: a label is accepted too, and stored as its code).</summary>
+    public static IReadOnlyList<string> Genders => PersonVocabularies.Gender.Codes;
 
-    /// <summary>
-    /// Self-defined ethnicity codes as police forces record them (the 18+1 census categories, with Roma as W4):
-    /// A1 Indian, A2 Pakistani, A3 Bangladeshi, A4 Chinese, A9 other Asian; B1 Caribbean, B2 African, B9 other Black;
-    /// M1 White and Black Caribbean, M2 White and Black African, M3 White and Asian, M9 other mixed; O2 Arab, O9 any
-    /// other; W1 British, W2 Irish, W3 Gypsy or Irish Traveller, W4 Roma, W9 other White; NS not stated.
-    /// </summary>
-    public static IReadOnlyList<string> Ethnicities { get; } =
-        ["A1", "A2", "A3", "A4", "A9", "B1", "B2", "B9", "M1", "M2", "M3", "M9", "O2", "O9", "W1", "W2", "W3", "W4", "W9", "NS"];
+    /// <summary>The self-defined ethnicity codes (<see cref="PersonVocabularies.Ethnicity"/>: a label is accepted too, and stored as its code).</summary>
+    public static IReadOnlyList<string> Ethnicities => PersonVocabularies.Ethnicity.Codes;
 
     public static IReadOnlyList<string> OffenceTypes { get; } =
     [

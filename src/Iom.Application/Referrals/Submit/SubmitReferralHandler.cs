@@ -10,6 +10,7 @@ using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
 using Iom.Domain.Panels;
 using Iom.Domain.Referrals;
+using Iom.Domain.Vocabularies;
 using Iom.Domain.Wards;
 using Iom.Domain.Wire;
 using Microsoft.Extensions.Logging;
@@ -414,7 +415,8 @@ public sealed partial class SubmitReferralHandler(
         }
 
         return new PersonDetails(
-            input.GivenName!.Trim(), input.FamilyName!.Trim(), dob, input.Gender!, input.Ethnicity,
+            input.GivenName!.Trim(), input.FamilyName!.Trim(), dob, PersonVocabularies.Gender.Resolve(input.Gender)!.Code,
+            PersonVocabularies.Ethnicity.Resolve(input.Ethnicity)?.Code,
             Canonical<PncId>(input.PncId, today), Canonical<CroNumber>(input.CroNumber, today), Canonical<PrisonNumber>(input.PrisonNumber, today),
             Canonical<CaseReferenceNumber>(input.Crn, today), Canonical<Postcode>(input.Postcode, today), wards.Resolve(input.Ward)?.Code);
     }

@@ -6,6 +6,7 @@ using Iom.Application.Mail;
 using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
 using Iom.Domain.Referrals;
+using Iom.Domain.Vocabularies;
 using Iom.Domain.Wards;
 
 namespace Iom.Application.Referrals.Submit;
@@ -98,18 +99,36 @@ public sealed partial class SubmitReferralValidator : AbstractValidator<SubmitRe
                     context.AddFailure($"The person must be between {MinAge} and {MaxAge} years old");
                 }
             });
-            RuleFor(p => p.Gender).Must(OneOf(ReferralVocabulary.Genders)).WithMessage(Choose("the gender", ReferralVocabulary.Genders));
-            RuleFor(p => p.Ethnicity).Must(OneOf(ReferralVocabulary.Ethnicities)).When(p => p.Ethnicity is not null)
-                .WithMessage("Select an ethnic group code, or NS for not stated");
+            // A code or a label, either case (stored as the code); the message never repeats what was sent.
+            RuleFor(p => p.Gender).Must(gender => PersonVocabularies.Gender.Resolve(gender) is not null)
+                .WithMessage(Choose("the gender", ReferralVocabulary.Genders));
+            RuleFor(p => p.Ethnicity).Must(ethnicity => PersonVocabularies.Ethnicity.Resolve(ethnicity) is not null).When(p => p.Ethnicity is not null)
+                .WithMessage("Select an ethnic group: its code, like W1, or its name, like White: Irish, or NS for not stated");
             RuleFor(p => p.PncId).Custom((text, context) => Check(text, context, (string s, out string e) => PncId.TryParse(s, today, out _, out e)));
             RuleFor(p => p.CroNumber).Custom((text, context) => Check(text, context, (string s, out string e) => CroNumber.TryParse(s, out _, out e)));
             RuleFor(p => p.PrisonNumber).Custom((text, context) => Check(text, context, (string s, out string e) => PrisonNumber.TryParse(s, out _, out e)));
             RuleFor(p => p.Crn).Custom((text, context) => Check(text, context, (string s, out string e) => CaseReferenceNumber.TryParse(s, out _, out e)));
             RuleFor(p => p.Postcode).Custom((text, context) => Check(text, context, (string s, out string e) => Postcode.TryParse(s, out _, out e)));
             // A code or a known name (normalised to its code when stored); the message never repeats what was sent.
-            var example = wards.All[0];
-            RuleFor(p => p.Ward).Must(ward => string.IsNullOrWhiteSpace(ward) || wards.Resolve(ward) is not null)
-                .WithMessage($"Select a ward of the local authority, or leave it blank: its ONS code, like {example.Code}, or its name, like {example.Name}");
+            // A retired ward still names old records, but a new referral is about where the person lives now.
+            var example = wards.Current[0];
+            RuleFor(p => p.Ward).Custom((ward, context) =>
+            {
+                if (string.IsNullOrWhiteSpace(ward))
+                {
+                    return;
+                }
+
+                switch (wards.Resolve(ward))
+                {
+                    case null:
+                        context.AddFailure($"Select a ward of the local authority, or leave it blank: its ONS code, like {example.Code}, or its name, like {example.Name}");
+                        break;
+                    case { Retired: true }:
+                        context.AddFailure("That ward was abolished when the ward boundaries changed: select the person's current ward, or leave it blank");
+                        break;
+                }
+            });
         }
 
         private delegate bool Parser(string input, out string error);

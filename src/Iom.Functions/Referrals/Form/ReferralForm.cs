@@ -2,6 +2,7 @@ using System.Globalization;
 using Iom.Application.Identity;
 using Iom.Application.Referrals.Submit;
 using Iom.Domain.Referrals;
+using Iom.Domain.Vocabularies;
 using Iom.Domain.Wards;
 using Iom.Domain.Wire;
 using Microsoft.AspNetCore.Http;
@@ -35,37 +36,9 @@ internal static class ReferralForm
         new("givenName", "person.givenName", FieldKind.Text, []),
         new("familyName", "person.familyName", FieldKind.Text, []),
         new(DateOfBirth, "person.dateOfBirth", FieldKind.Date, []),
-        new("gender", "person.gender", FieldKind.Choice, Options(ReferralVocabulary.Genders, new()
-        {
-            ["male"] = new("Male", null),
-            ["female"] = new("Female", null),
-            ["non-binary"] = new("Non-binary", null),
-            ["not-stated"] = new("Not stated", null),
-        }), "Select the person's gender, or not stated"),
+        new("gender", "person.gender", FieldKind.Choice, Options(PersonVocabularies.Gender, withCodes: false), "Select the person's gender, or not stated"),
         // The self-defined ethnicity codes police forces record (2021 census groups), shown with their codes.
-        new("ethnicity", "person.ethnicity", FieldKind.Choice, Options(ReferralVocabulary.Ethnicities, new()
-        {
-            ["A1"] = new("Asian or Asian British: Indian (A1)", null),
-            ["A2"] = new("Asian or Asian British: Pakistani (A2)", null),
-            ["A3"] = new("Asian or Asian British: Bangladeshi (A3)", null),
-            ["A4"] = new("Asian or Asian British: Chinese (A4)", null),
-            ["A9"] = new("Asian or Asian British: any other Asian background (A9)", null),
-            ["B1"] = new("Black, Black British, Caribbean or African: Caribbean (B1)", null),
-            ["B2"] = new("Black, Black British, Caribbean or African: African (B2)", null),
-            ["B9"] = new("Black, Black British, Caribbean or African: any other Black background (B9)", null),
-            ["M1"] = new("Mixed or multiple ethnic groups: White and Black Caribbean (M1)", null),
-            ["M2"] = new("Mixed or multiple ethnic groups: White and Black African (M2)", null),
-            ["M3"] = new("Mixed or multiple ethnic groups: White and Asian (M3)", null),
-            ["M9"] = new("Mixed or multiple ethnic groups: any other mixed background (M9)", null),
-            ["O2"] = new("Other ethnic group: Arab (O2)", null),
-            ["O9"] = new("Other ethnic group: any other ethnic group (O9)", null),
-            ["W1"] = new("White: English, Welsh, Scottish, Northern Irish or British (W1)", null),
-            ["W2"] = new("White: Irish (W2)", null),
-            ["W3"] = new("White: Gypsy or Irish Traveller (W3)", null),
-            ["W4"] = new("White: Roma (W4)", null),
-            ["W9"] = new("White: any other White background (W9)", null),
-            ["NS"] = new("Not stated (NS)", null),
-        })),
+        new("ethnicity", "person.ethnicity", FieldKind.Choice, Options(PersonVocabularies.Ethnicity, withCodes: true)),
         new("pncId", "person.pncId", FieldKind.Text, []),
         new("croNumber", "person.croNumber", FieldKind.Text, []),
         new("prisonNumber", "person.prisonNumber", FieldKind.Text, []),
@@ -173,8 +146,8 @@ internal static class ReferralForm
             ["referrerName"] = caller.Name ?? "",
             ["referrerEmail"] = caller.Email ?? "",
         });
-        // The wards are configuration, not vocabulary: each shown by name, sent as its code.
-        var wardOptions = wards.All.Select(w => new FormOption(w.Code, w.Name)).ToList();
+        // The wards are configuration, not vocabulary: each current one shown by name, sent as its code.
+        var wardOptions = wards.Current.Select(w => new FormOption(w.Code, w.Name)).ToList();
         var fields = Fields.Select(f => f.Name == Ward ? f with { Options = wardOptions } : f).ToList();
         return GovUkForm.View(fields, values, errors, new Dictionary<string, DateParts> { [DateOfBirth] = datePartsInError });
     }
@@ -210,6 +183,10 @@ internal static class ReferralForm
 
     private static List<FormOption> Options<TEnum>(Dictionary<TEnum, (string Text, string? Hint)> labels)
         where TEnum : struct, Enum => GovUkForm.Options(labels);
+
+    // A coded vocabulary's options: each sent as its code, shown by its label (and code, where people know the codes).
+    private static List<FormOption> Options(Vocabulary vocabulary, bool withCodes) =>
+        [.. vocabulary.Terms.Select(t => new FormOption(t.Code, withCodes ? $"{t.Label} ({t.Code})" : t.Label))];
 
     private static List<FormOption> Options(IReadOnlyList<string> vocabulary, Dictionary<string, (string Text, string? Hint)> labels) =>
         GovUkForm.Options(vocabulary, labels);
