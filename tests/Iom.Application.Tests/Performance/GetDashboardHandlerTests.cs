@@ -2,7 +2,9 @@ using System.Globalization;
 using Iom.Adapters.Sqlite;
 using Iom.Application.Identity;
 using Iom.Application.Performance.Dashboard;
+using Iom.Application.Performance.Rollups;
 using Iom.Application.Ports.Documents;
+using Iom.Domain.Calendar;
 using Iom.Domain.Performance;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -44,6 +46,37 @@ public sealed class GetDashboardHandlerTests : IDisposable
         dashboard.Periods.Select(p => p.Period.Name).ShouldBe(
             ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"]);
         dashboard.Periods.Select(p => p.ToDate).ShouldBe([.. Enumerable.Repeat(false, 12), true]);
+
+        // A councillor's page costs the same: twelve published views and the month to date.
+        var councillorReads = new RoundTripCountingStore(documents);
+        SingleThreadedContext.Run(() => Handler(councillorReads).HandleAsync(Caller(Roles.Councillor), Ct));
+        (councillorReads.Calls, councillorReads.Rounds).ShouldBe((13, 1));
+    }
+
+    [Fact]
+    public async Task After_a_final_month_is_recomputed_analysts_read_the_new_figures_and_councillors_the_view_first_published()
+    {
+        var november = ReportingPeriod.Month(2026, 11);
+        await StoreAsync(november, barnes: 3, kew: 40);
+        var before = (await Handler(documents).HandleAsync(Caller(Roles.Councillor), Ct)).Periods.Single(p => p.Period == november).Rollup;
+
+        // Late data: Barnes had five, not three. Stored as a recompute stores it, publishing again if it can.
+        await StoreAsync(november, barnes: 5, kew: 41);
+
+        var analyst = (await Handler(documents).HandleAsync(Caller(Roles.Analyst), Ct)).Periods.Single(p => p.Period == november).Rollup!;
+        var councillor = (await Handler(documents).HandleAsync(Caller(Roles.Councillor), Ct)).Periods.Single(p => p.Period == november).Rollup!;
+        analyst.Tables.Single(t => t.Breakdown == "total").Cells.Single().Value.ShouldBe(46);
+        councillor.ShouldBe(before, new RollupComparer());
+        councillor.ShouldBe(CouncillorView.Of(november, Rollup(november, 3, 40, final: true)), new RollupComparer());
+    }
+
+    /// <summary>Rollups compared by their stored bytes (records holding lists compare lists by reference).</summary>
+    private sealed class RollupComparer : IEqualityComparer<Rollup?>
+    {
+        public bool Equals(Rollup? x, Rollup? y) =>
+            x is not null && y is not null && RollupWriter.Bytes(x).AsSpan().SequenceEqual(RollupWriter.Bytes(y));
+
+        public int GetHashCode(Rollup? obj) => 0;
     }
 
     [Fact]
@@ -89,11 +122,19 @@ public sealed class GetDashboardHandlerTests : IDisposable
 
     private static Caller Caller(params string[] roles) => new("user-1", "Reader", "reader@richmond.gov.uk", "council", new HashSet<string>(roles, StringComparer.Ordinal));
 
-    private Task StoreAsync(ReportingPeriod period, int barnes, bool final = true) =>
-        documents.UpsertAsync(Iom.Application.Performance.Rollups.RollupDocuments.KeyOf(period), new Rollup(period.Name, "2026.1", new RollupWatermark(time.GetUtcNow(), null), final,
+    /// <summary>Stores a month's rollup as the job does, publishing its councillor view the first time it is final.</summary>
+    private async Task StoreAsync(ReportingPeriod period, int barnes, bool final = true, int kew = 40)
+    {
+        var rollup = Rollup(period, barnes, kew, final);
+        await documents.UpsertAsync(RollupDocuments.KeyOf(period), rollup, Ct);
+        await new RollupWriter(documents, new WorkingDayCalendar()).PublishAsync(period, rollup, new DateOnly(2026, 12, 14), Ct);
+    }
+
+    private Rollup Rollup(ReportingPeriod period, int barnes, int kew, bool final) =>
+        new(period.Name, "2026.1", new RollupWatermark(time.GetUtcNow(), null), final,
         [
-            new MeasureTable("cohort.size", "agency", MeasureUnit.Count, [new MeasureCell("police", barnes + 40)]),
-            new MeasureTable("cohort.size", "total", MeasureUnit.Count, [new MeasureCell("all", barnes + 40)]),
-            new MeasureTable("cohort.size", "ward", MeasureUnit.Count, [new MeasureCell("E05013765", barnes), new MeasureCell("E05013774", 40)]),
-        ]), Ct);
+            new MeasureTable("cohort.size", "agency", MeasureUnit.Count, [new MeasureCell("police", barnes + kew)]),
+            new MeasureTable("cohort.size", "total", MeasureUnit.Count, [new MeasureCell("all", barnes + kew)]),
+            new MeasureTable("cohort.size", "ward", MeasureUnit.Count, [new MeasureCell("E05013765", barnes), new MeasureCell("E05013774", kew)]),
+        ]);
 }

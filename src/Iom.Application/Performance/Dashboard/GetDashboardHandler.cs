@@ -10,7 +10,8 @@ namespace Iom.Application.Performance.Dashboard;
 /// <summary>
 /// The performance dashboard's figures: thirteen point reads of stored rollups (the last twelve months and the month to
 /// date), whatever the history, and nothing written. Rollups hold no personal data, so there is nothing to audit.
-/// A councillor gets <see cref="CouncillorView"/> of each completed month and nothing of the month to date.
+/// A councillor gets the <see cref="CouncillorView"/> first published of each completed month
+/// (<see cref="PublishedCouncillorView"/>) and nothing of the month to date.
 /// </summary>
 public sealed class GetDashboardHandler(IDocumentStore documents, IOptions<PerformanceTargetsOptions> targets, TimeProvider time)
 {
@@ -33,14 +34,28 @@ public sealed class GetDashboardHandler(IDocumentStore documents, IOptions<Perfo
             .Select(start => ReportingPeriod.Month(start.Year, start.Month))
             .ToList();
         // Thirteen point reads started together: one round trip on Cosmos DB, whatever the history.
-        var stored = await Task.WhenAll(months.Select(period => documents.ReadAsync<Rollup>(RollupDocuments.KeyOf(period), cancellationToken)));
-        var periods = months.Select((period, i) =>
-        {
-            var rollup = stored[i]?.Value;
-            var shown = rollup is null || audience == DashboardAudience.Full ? rollup : CouncillorView.Of(period, rollup);
-            return new DashboardPeriod(period, period == current, shown, rollup is not null);
-        }).ToList();
+        var read = await Task.WhenAll(months.Select(period => audience == DashboardAudience.Full || period == current
+            ? ReadRollupAsync(period, audience, cancellationToken)
+            : ReadPublishedAsync(period, cancellationToken)));
+        var periods = months.Select((period, i) => new DashboardPeriod(period, period == current, read[i].Shown, read[i].Computed)).ToList();
 
         return new PerformanceDashboard(audience, today, periods, targets.Value.Targets);
+    }
+
+    private async Task<(Rollup? Shown, bool Computed)> ReadRollupAsync(ReportingPeriod period, DashboardAudience audience, CancellationToken cancellationToken)
+    {
+        var rollup = (await documents.ReadAsync<Rollup>(RollupDocuments.KeyOf(period), cancellationToken))?.Value;
+        // A councillor reads this only for the month to date, of which they see nothing.
+        return (audience == DashboardAudience.Full ? rollup : null, rollup is not null);
+    }
+
+    /// <summary>
+    /// A councillor's completed month: the view first published of it, never one made from the rollup now stored, which
+    /// a recompute may have changed since (docs/performance-dashboard.md, "Recomputed months").
+    /// </summary>
+    private async Task<(Rollup? Shown, bool Computed)> ReadPublishedAsync(ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var published = (await documents.ReadAsync<PublishedCouncillorView>(RollupDocuments.CouncillorViewKeyOf(period), cancellationToken))?.Value;
+        return (published?.View, published is not null);
     }
 }
