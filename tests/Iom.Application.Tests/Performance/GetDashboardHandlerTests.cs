@@ -99,6 +99,46 @@ public sealed class GetDashboardHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Breakdowns_default_to_the_last_final_month_and_a_period_outside_the_thirteen_costs_one_more_read_in_the_same_round_trip()
+    {
+        await StoreAsync(ReportingPeriod.Month(2026, 10), 8);
+        await StoreAsync(ReportingPeriod.Month(2026, 11), 3, final: false);
+        await StoreAsync(ReportingPeriod.Quarter(2026, 3), 20);
+
+        var byDefault = await Handler(documents).HandleAsync(Caller(Roles.Analyst), Ct);
+        var counting = new RoundTripCountingStore(documents);
+        var quarter = SingleThreadedContext.Run(() => Handler(counting).HandleAsync(Caller(Roles.Coordinator), "2026-Q3", Ct));
+
+        // November is not final yet (its nightly run is still to come): October is the last final month.
+        byDefault.Breakdowns.ShouldNotBeNull().Period.ShouldBe(ReportingPeriod.Month(2026, 10));
+        byDefault.Breakdowns.Rollup.ShouldNotBeNull().Period.ShouldBe("2026-10");
+        quarter.Breakdowns.ShouldNotBeNull().Rollup.ShouldNotBeNull().Period.ShouldBe("2026-Q3");
+        (counting.Calls, counting.Rounds).ShouldBe((14, 1));
+        (await Handler(documents).HandleAsync(Caller(Roles.Analyst), "2025-01", Ct)).Breakdowns.ShouldNotBeNull().Rollup.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("2026-13")]
+    [InlineData("Q3-2026")]
+    [InlineData("")]
+    public async Task A_malformed_period_is_refused_before_anything_is_read(string period)
+    {
+        var counting = new RoundTripCountingStore(documents);
+
+        await Should.ThrowAsync<Iom.Application.Errors.ValidationFailedException>(() => Handler(counting).HandleAsync(Caller(Roles.Analyst), period, Ct));
+
+        counting.Calls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_councillor_gets_no_breakdowns_whatever_period_is_asked_for()
+    {
+        await StoreAsync(ReportingPeriod.Month(2026, 10), 8);
+
+        (await Handler(documents).HandleAsync(Caller(Roles.Councillor), "2026-10", Ct)).Breakdowns.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Someone_who_is_both_an_analyst_and_a_councillor_sees_what_an_analyst_sees()
     {
         (await Handler(documents).HandleAsync(Caller(Roles.Councillor, Roles.Analyst), Ct)).Audience.ShouldBe(DashboardAudience.Full);

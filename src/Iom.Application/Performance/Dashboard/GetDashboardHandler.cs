@@ -24,22 +24,45 @@ public sealed class GetDashboardHandler(IDocumentStore documents, IOptions<Perfo
         return caller.IsIn(Roles.Analyst) || caller.IsIn(Roles.Coordinator) ? DashboardAudience.Full : DashboardAudience.Councillor;
     }
 
-    public async Task<PerformanceDashboard> HandleAsync(Caller caller, CancellationToken cancellationToken)
+    public Task<PerformanceDashboard> HandleAsync(Caller caller, CancellationToken cancellationToken) => HandleAsync(caller, null, cancellationToken);
+
+    /// <param name="period">
+    /// The period of the breakdown tables (analysts and co-ordinators): a month, quarter or financial year by name; null
+    /// for the last final month of the twelve shown (the last completed one when none is final yet).
+    /// </param>
+    /// <exception cref="Errors.ValidationFailedException">The period is not a period's name.</exception>
+    public async Task<PerformanceDashboard> HandleAsync(Caller caller, string? period, CancellationToken cancellationToken)
     {
         var audience = AudienceOf(caller);
+        // Checked whoever asks, before anything is read: a malformed period is the caller's mistake (400).
+        var chosen = period is null ? null : RollupPeriods.Parse(period);
         var today = LondonTime.LondonDate(time.GetUtcNow());
         var current = ReportingPeriod.Month(today.Year, today.Month);
         var months = Enumerable.Range(0, CompletedMonths + 1)
             .Select(i => current.Start.AddMonths(i - CompletedMonths))
             .Select(start => ReportingPeriod.Month(start.Year, start.Month))
             .ToList();
-        // Thirteen point reads started together: one round trip on Cosmos DB, whatever the history.
+        // Thirteen point reads started together (a fourteenth for breakdowns of a period outside them): one round trip
+        // on Cosmos DB, whatever the history.
+        var beyond = audience == DashboardAudience.Full && chosen is not null && !months.Contains(chosen)
+            ? documents.ReadAsync<Rollup>(RollupDocuments.KeyOf(chosen), cancellationToken)
+            : null;
         var read = await Task.WhenAll(months.Select(period => audience == DashboardAudience.Full || period == current
             ? ReadRollupAsync(period, audience, cancellationToken)
             : ReadPublishedAsync(period, cancellationToken)));
         var periods = months.Select((period, i) => new DashboardPeriod(period, period == current, read[i].Shown, read[i].Computed)).ToList();
 
-        return new PerformanceDashboard(audience, today, periods, targets.Value.Targets);
+        DashboardBreakdowns? breakdowns = null;
+        if (audience == DashboardAudience.Full)
+        {
+            var selected = chosen
+                ?? periods.Take(CompletedMonths).LastOrDefault(p => p.Rollup is { Final: true })?.Period
+                ?? months[CompletedMonths - 1];
+            var shown = beyond is null ? periods.Single(p => p.Period == selected).Rollup : (await beyond)?.Value;
+            breakdowns = new DashboardBreakdowns(selected, shown);
+        }
+
+        return new PerformanceDashboard(audience, today, periods, targets.Value.Targets, breakdowns);
     }
 
     private async Task<(Rollup? Shown, bool Computed)> ReadRollupAsync(ReportingPeriod period, DashboardAudience audience, CancellationToken cancellationToken)
