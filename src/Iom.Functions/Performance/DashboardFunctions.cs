@@ -26,13 +26,29 @@ public sealed class DashboardFunctions(GetDashboardHandler dashboard, PageRender
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "performance/dashboard")] HttpRequest request, CancellationToken cancellationToken)
     {
+        var caller = request.HttpContext.Caller();
         var period = request.Query["period"];
-        if (period.Count > 1)
+        try
         {
-            throw new Application.Errors.ValidationFailedException(new Dictionary<string, string[]> { ["period"] = ["Give one period"] });
-        }
+            if (period.Count > 1)
+            {
+                throw Application.Errors.ValidationFailedException.For("period", "Enter one period");
+            }
 
-        var view = DashboardView.Of(await dashboard.HandleAsync(request.HttpContext.Caller(), period.Count == 1 ? period[0] : null, cancellationToken));
-        return pages.Render(Template, StatusCodes.Status200OK, view.Heading, view, service: Service, stylesheet: Stylesheet);
+            var view = DashboardView.Of(await dashboard.HandleAsync(caller, period.Count == 1 ? period[0] : null, cancellationToken));
+            return pages.Render(Template, StatusCodes.Status200OK, view.Heading, view, service: Service, stylesheet: Stylesheet);
+        }
+        catch (Application.Errors.ValidationFailedException refused)
+            when (GetDashboardHandler.AudienceOf(caller) == DashboardAudience.Full && WantsPage(request))
+        {
+            // Someone who typed a bad period into the page's form: the page again, 400, with the GOV.UK error summary.
+            var view = DashboardView.Of(await dashboard.HandleAsync(caller, null, cancellationToken));
+            var withError = view.WithPeriodError(period.ToString(), refused.Errors.GetValueOrDefault("period")?.FirstOrDefault() ?? "Enter a period");
+            return pages.Render(Template, StatusCodes.Status400BadRequest, view.Heading, withError, hasErrors: true, service: Service, stylesheet: Stylesheet);
+        }
     }
+
+    /// <summary>A browser asking for a page (API callers get problem details, as from every other endpoint).</summary>
+    private static bool WantsPage(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 }

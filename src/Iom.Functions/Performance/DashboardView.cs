@@ -31,7 +31,32 @@ public sealed record DashboardView(
 
     /// <summary>Analysts' and co-ordinators' tables of one period: each cohort breakdown, and referrals by agency.</summary>
     /// <param name="NotComputed">Said instead of the tables when the period has no stored rollup.</param>
-    public sealed record BreakdownsView(string Heading, string PeriodName, string FormAction, string? NotComputed, IReadOnlyList<BreakdownTable> Tables);
+    /// <param name="Errors">The error summary's entries (a period that is not one); empty when there is none.</param>
+    public sealed record BreakdownsView(string Heading, string PeriodName, string FormAction, string? NotComputed, IReadOnlyList<BreakdownTable> Tables)
+    {
+        public string? PeriodError { get; init; }
+
+        public IReadOnlyList<ErrorLink> Errors { get; init; } = [];
+    }
+
+    /// <summary>An entry of the GOV.UK error summary, linking to the field.</summary>
+    public sealed record ErrorLink(string Text, string Href);
+
+    /// <summary>The page with the period form showing what was typed and why it is not a period; no tables.</summary>
+    public DashboardView WithPeriodError(string typed, string message) => Breakdowns is null
+        ? this
+        : this with
+        {
+            Breakdowns = Breakdowns with
+            {
+                Heading = "Breakdowns",
+                PeriodName = typed,
+                NotComputed = null,
+                Tables = [],
+                PeriodError = message,
+                Errors = [new ErrorLink(message, "#period")],
+            },
+        };
 
     /// <param name="KeyHeader">The first column's header: what each row is (ward, agency, …).</param>
     public sealed record BreakdownTable(string Id, string Caption, string KeyHeader, IReadOnlyList<string> Columns, IReadOnlyList<BreakdownRow> Rows);

@@ -89,6 +89,22 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_period_that_is_not_one_gets_the_error_summary_with_no_axe_violations_and_its_link_reaches_the_field()
+    {
+        var page = await fixture.NewPageAsync(role: Roles.Analyst);
+        var response = await page.GotoAsync(Path + "?period=nov");
+
+        response!.Status.ShouldBe(400);
+        await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await Expect(page.Locator("#period")).ToHaveValueAsync("nov");
+        var result = await page.RunAxe();
+        result.Violations.ShouldBeEmpty(string.Join("; ", result.Violations.Select(v => $"{v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+        await page.Locator(".govuk-error-summary a[href='#period']").ClickAsync();
+        await Expect(page.Locator("#period")).ToBeFocusedAsync();
+        await ScreenshotAsync(page, "dashboard-period-error.png");
+    }
+
+    [Fact]
     public async Task Printed_the_page_has_no_navigation_chrome_and_every_chart_fits_an_a4_page()
     {
         var page = await fixture.NewPageAsync(role: Roles.Councillor);

@@ -181,6 +181,29 @@ public sealed partial class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_period_typed_into_the_pages_form_that_is_not_one_gets_the_page_again_with_400_and_the_govuk_error_summary()
+    {
+        await RollupSeed.SeedYearAsync(host);
+        using var request = RunningLocalHost.Request(HttpMethod.Get, $"{Path}?period={Uri.EscapeDataString(Hostile)}", Roles.Analyst);
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var response = await host.Client.SendAsync(request, Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        html.ShouldContain("<title>Error: ");
+        html.ShouldContain("class=\"govuk-error-summary\"");
+        html.ShouldContain("<a href=\"#period\">Enter a period as a month (2026-11), a quarter (2026-Q3) or a financial year (FY2026-27).</a>");
+        html.ShouldContain("govuk-input--error");
+        html.ShouldContain($"value=\"{HostileEncoded}\"");
+        html.ShouldNotContain("<script>alert(1)</script>");
+        html.ShouldNotContain("id=\"breakdown-ward\"");
+        // The charts are still there: only the breakdowns wait for a period.
+        html.ShouldContain("<code class=\"iom-measure-name\">cohort.size</code>");
+    }
+
+    [Fact]
     public async Task A_councillor_gets_no_breakdowns_whatever_period_is_asked_for()
     {
         await RollupSeed.SeedYearAsync(host);
