@@ -17,7 +17,8 @@ namespace Iom.Application.Offending;
 /// nobody IOM knows are counted and dropped (data minimisation); they are not errors.
 /// Idempotent by source reference: a claim per reference (<see cref="OffendingSourceClaim"/>), created only if absent,
 /// decides between two uploads at once, and a record's id is fixed by its reference, so a retry, a repeat or a twin
-/// upload stores each record once. A claim whose record is missing (an upload stopped between the two) is healed by the
+/// upload stores each record once. A reference whose record retention erased keeps a tombstone claim, so its row is
+/// reported unchanged and the record never comes back. A claim whose record is missing (an upload stopped between the two) is healed by the
 /// next upload of that row. Round trips grow with the people and references in the file, in parallel, never one
 /// sequential trip per row.
 /// </summary>
@@ -56,6 +57,8 @@ public sealed class RecordOffendingRecords(IDocumentStore documents, AuditTrail 
             switch (claims[pending])
             {
                 case null: fresh.Add(pending); break;
+                // Erased under retention: counted unchanged, never stored again (OffendingSourceClaim.Erased).
+                case { ErasedAt: not null }: break;
                 case var claim when pending.Matches(claim): repeats.Add(pending); break;
                 default: rejected.Conflict(pending.Row); break;
             }
@@ -79,7 +82,11 @@ public sealed class RecordOffendingRecords(IDocumentStore documents, AuditTrail 
             {
                 // Another upload claimed it meanwhile: the same row is a repeat, another is a conflict after all.
                 var claim = await documents.ReadAsync<OffendingSourceClaim>(OffendingDocuments.ClaimOf(pending.Record.SourceRef), ct);
-                if (claim is not null && pending.Matches(claim.Value))
+                if (claim is { Value.ErasedAt: not null })
+                {
+                    // Erased meanwhile: unchanged, and not a repeat to heal.
+                }
+                else if (claim is not null && pending.Matches(claim.Value))
                 {
                     repeats.Add(pending);
                 }

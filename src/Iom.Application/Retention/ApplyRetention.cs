@@ -1,5 +1,6 @@
 using Iom.Application.Audit;
 using Iom.Application.Identity;
+using Iom.Application.Offending;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
@@ -13,6 +14,10 @@ namespace Iom.Application.Retention;
 /// Erases closed referrals whose retention period has passed: the referral, its panel listing, its locator and
 /// reference, and the identifier claims that still point at it. The erasure is audited in the same commit that
 /// deletes the referral; audit records themselves hold no personal data and stay, as do aggregate rollups.
+/// When the referral is the person's last, the person leaves IOM: their offending records go too, the last of them in
+/// the referral's commit (earlier ones, beyond what one commit holds, in audited commits just before it), and each
+/// record's source claim becomes a tombstone first (<see cref="OffendingSourceClaim.Erased"/>) so a later upload of the
+/// same rows cannot bring them back. A run stopped part way leaves the referral in place and is finished next time.
 /// </summary>
 public sealed partial class ApplyRetention(IDocumentStore documents, AuditTrail audit, IOptions<RetentionOptions> options, ILogger<ApplyRetention> logger)
 {
@@ -43,8 +48,18 @@ public sealed partial class ApplyRetention(IDocumentStore documents, AuditTrail 
 
                 if (stored is not null)
                 {
-                    await audit.CommitAsync(actor.Entry(stored.Value.PersonId, AuditOperation.Erasure, $"referral/{stored.Value.Id}", now),
-                        [DocumentWrite.Delete(stored.Value.Id, stored.ETag)], cancellationToken);
+                    var offending = await OffendingRecordsToEraseAsync(stored.Value, now, cancellationToken);
+                    var personId = stored.Value.PersonId;
+                    var chunks = offending.Chunk(RecordOffendingRecords.MaxRecordsPerCommit).ToList();
+                    foreach (var chunk in chunks.Take(Math.Max(0, chunks.Count - 1)))
+                    {
+                        await audit.CommitAsync(actor.Entry(personId, AuditOperation.Erasure, OffendingDocuments.AuditSubject, now), chunk, cancellationToken);
+                    }
+
+                    AuditEntry[] entries = chunks.Count == 0
+                        ? [actor.Entry(personId, AuditOperation.Erasure, $"referral/{stored.Value.Id}", now)]
+                        : [actor.Entry(personId, AuditOperation.Erasure, $"referral/{stored.Value.Id}", now), actor.Entry(personId, AuditOperation.Erasure, OffendingDocuments.AuditSubject, now)];
+                    await audit.CommitAsync(entries, [DocumentWrite.Delete(stored.Value.Id, stored.ETag), .. chunks.LastOrDefault() ?? []], cancellationToken);
                     await ReleaseIndexesAsync(stored.Value, cancellationToken);
                     erased++;
                 }
@@ -63,6 +78,30 @@ public sealed partial class ApplyRetention(IDocumentStore documents, AuditTrail 
         var closedAt = referral.History.Count > 0 ? referral.History[^1].At : referral.SubmittedAt;
         var days = referral.Status == ReferralStatus.Withdrawn ? options.Value.WithdrawnReferralDays : options.Value.DeclinedReferralDays;
         return now - closedAt >= TimeSpan.FromDays(days);
+    }
+
+    /// <summary>
+    /// The deletes of the person's offending records when <paramref name="referral"/> is their last referral (none
+    /// otherwise: a person still referred is still known). Their claims are made tombstones before anything is deleted.
+    /// </summary>
+    private async Task<List<DocumentWrite>> OffendingRecordsToEraseAsync(Referral referral, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await foreach (var other in documents.ReadPartitionAsync<Referral>(Containers.People, referral.PersonId, cancellationToken))
+        {
+            if (other.Value.Id != referral.Id)
+            {
+                return [];
+            }
+        }
+
+        var deletes = new List<DocumentWrite>();
+        await foreach (var record in documents.ReadPartitionAsync<StoredOffendingRecord>(Containers.People, referral.PersonId, cancellationToken))
+        {
+            await documents.UpsertAsync(OffendingDocuments.ClaimOf(record.Value.SourceRef), OffendingSourceClaim.Erased(now), cancellationToken);
+            deletes.Add(DocumentWrite.Delete(record.Key.Id, record.ETag));
+        }
+
+        return deletes;
     }
 
     private async Task ReleaseIndexesAsync(Referral referral, CancellationToken cancellationToken)

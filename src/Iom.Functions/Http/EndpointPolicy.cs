@@ -15,6 +15,12 @@ public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles, 
     /// <summary>The largest request body the function admits (413 above it).</summary>
     public long MaxBodyBytes { get; init; } = RequestBody.MaxBytes;
 
+    /// <summary>The function's own invocation budget (<see cref="TimeBudgetAttribute"/>); null for the app's.</summary>
+    public TimeSpan? RequestTimeout { get; init; }
+
+    /// <summary>The function's own body read limit (<see cref="TimeBudgetAttribute"/>); null for the app's.</summary>
+    public TimeSpan? BodyReadTimeout { get; init; }
+
     /// <returns>The policy, or null when the method declares none, or an object rule that is not one (the app refuses to serve it).</returns>
     public static EndpointPolicy? Of(MethodInfo method)
     {
@@ -35,6 +41,13 @@ public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles, 
             return null;
         }
 
+        // Likewise a longer budget: it is for a person's upload, declared within what the front end allows.
+        var budget = method.GetCustomAttribute<TimeBudgetAttribute>();
+        if (budget is not null && (roles is null || !budget.IsValid))
+        {
+            return null;
+        }
+
         return (anonymous, roles) switch
         {
             (true, null) => new EndpointPolicy(true, new HashSet<string>()),
@@ -43,6 +56,8 @@ public sealed record EndpointPolicy(bool Anonymous, IReadOnlySet<string> Roles, 
                 {
                     BrowserPage = method.GetCustomAttribute<BrowserPageAttribute>() is not null,
                     MaxBodyBytes = maxBody?.Bytes ?? RequestBody.MaxBytes,
+                    RequestTimeout = budget is null ? null : TimeSpan.FromSeconds(budget.RequestSeconds),
+                    BodyReadTimeout = budget is null ? null : TimeSpan.FromSeconds(budget.BodyReadSeconds),
                 },
             _ => null,
         };

@@ -11,6 +11,14 @@ public sealed class HttpLimitOptions : IValidatableObject
     // budget would never be reached there.
     private const string Longest = "00:03:50";
 
+    /// <summary>The invocation budget of <paramref name="policy"/>'s function: its own if it declares a longer one.</summary>
+    public TimeSpan RequestTimeoutFor(EndpointPolicy? policy) =>
+        policy?.RequestTimeout is { } own && own > RequestTimeout ? own : RequestTimeout;
+
+    /// <summary>The body read limit of <paramref name="policy"/>'s function: its own if it declares a longer one.</summary>
+    public TimeSpan BodyReadTimeoutFor(EndpointPolicy? policy) =>
+        policy?.BodyReadTimeout is { } own && own > BodyReadTimeout ? own : BodyReadTimeout;
+
     /// <summary>
     /// The time one invocation of an HTTP function may take. Then its cancellation token fires (store calls that honour
     /// it stop) and the caller gets 503 with Retry-After.

@@ -28,8 +28,12 @@ public sealed partial class HttpPipeline(
     Microsoft.Extensions.Options.IOptions<RateLimitOptions> rateLimits,
     Microsoft.Extensions.Options.IOptions<HttpLimitOptions> limits,
     CallerRateLimit rateLimit,
-    IServiceProvider services)
+    IServiceProvider services,
+    TimeProvider? time = null)
 {
+    // The budget's clock: the app's, so a test can stand a fake one in for a slow upload instead of waiting minutes.
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+
     public const string CorrelationHeader = "X-Correlation-Id";
 
     /// <summary>A caller may say why they are acting; it is recorded in the audit log beside the declared purpose, never instead of it.</summary>
@@ -69,10 +73,12 @@ public sealed partial class HttpPipeline(
         // the host cancels, or the budget runs out. Writes are atomic commits, so stopping part way leaves either a whole
         // change or none. HttpContext.RequestAborted is left alone: Kestrel owns it, and replacing it for the call made
         // pages hang now and then in the browser tests (a response that never completed).
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, hostCancellation);
-        budget.CancelAfter(limits.Value.RequestTimeout);
+        // The function's own budget if it declares a longer one ([TimeBudget], an upload), the app's otherwise.
+        var requestTimeout = limits.Value.RequestTimeoutFor(function.Policy);
+        using var deadline = new CancellationTokenSource(requestTimeout, clock);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, hostCancellation, deadline.Token);
         http.Items[InvocationTokenKey] = budget.Token;
-        RequestBody.SetReadTimeout(http, limits.Value.BodyReadTimeout);
+        RequestBody.SetReadTimeout(http, limits.Value.BodyReadTimeoutFor(function.Policy), clock);
         RequestBody.SetMaxBytes(http, function.Policy!.MaxBodyBytes);
         // The server's own limit is the app's usual one; this function declares its own (above or below it). RequestBody
         // counts the body exactly; Kestrel counts a chunked body's framing too, so its limit is left an eighth above,
@@ -145,7 +151,7 @@ public sealed partial class HttpPipeline(
         catch (Exception exception) when (budget.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            LogTimedOut(logger, function.Name, limits.Value.RequestTimeout.TotalSeconds, exception.GetType().Name);
+            LogTimedOut(logger, function.Name, requestTimeout.TotalSeconds, exception.GetType().Name);
             http.Response.Headers.RetryAfter = TimeoutRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return Problems.RequestTimedOut(correlationId);
         }

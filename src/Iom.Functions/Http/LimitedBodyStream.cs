@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
 namespace Iom.Functions.Http;
@@ -6,9 +5,9 @@ namespace Iom.Functions.Http;
 /// <summary>
 /// A request body read forward only, within a byte limit and a total waiting time (<see cref="RequestBody.OpenStream"/>).
 /// The waiting time counts only the reads, so a function that works on each chunk as it arrives is not charged for its
-/// own work, while a client trickling the body still is.
+/// own work, while a client trickling the body still is. Timed by <paramref name="clock"/>, the pipeline's.
 /// </summary>
-internal sealed class LimitedBodyStream(Stream inner, long maxBytes, TimeSpan readTimeout) : Stream
+internal sealed class LimitedBodyStream(Stream inner, long maxBytes, TimeSpan readTimeout, TimeProvider clock) : Stream
 {
     private long read;
     private TimeSpan waited;
@@ -31,9 +30,9 @@ internal sealed class LimitedBodyStream(Stream inner, long maxBytes, TimeSpan re
             throw new RequestBodyTimeoutException(readTimeout);
         }
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(left);
-        var started = Stopwatch.GetTimestamp();
+        using var timer = new CancellationTokenSource(left, clock);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        var started = clock.GetTimestamp();
         int count;
         try
         {
@@ -50,7 +49,7 @@ internal sealed class LimitedBodyStream(Stream inner, long maxBytes, TimeSpan re
         }
         finally
         {
-            waited += Stopwatch.GetElapsedTime(started);
+            waited += clock.GetElapsedTime(started);
         }
 
         read += count;

@@ -10,6 +10,8 @@ public static class RequestBody
 
     private static readonly object ReadTimeoutKey = new();
 
+    private static readonly object ClockKey = new();
+
     private static readonly object SignedBodyKey = new();
 
     private static readonly object MaxBytesKey = new();
@@ -24,7 +26,14 @@ public static class RequestBody
     internal static void SetSigned(HttpContext http, byte[] body) => http.Items[SignedBodyKey] = body;
 
     /// <summary>The time limit for reading this request's body (the pipeline sets it from <see cref="HttpLimitOptions"/>).</summary>
-    internal static void SetReadTimeout(HttpContext http, TimeSpan limit) => http.Items[ReadTimeoutKey] = limit;
+    internal static void SetReadTimeout(HttpContext http, TimeSpan limit, TimeProvider clock)
+    {
+        http.Items[ReadTimeoutKey] = limit;
+        http.Items[ClockKey] = clock;
+    }
+
+    private static TimeProvider ClockOf(HttpContext http) =>
+        http.Items.TryGetValue(ClockKey, out var clock) && clock is TimeProvider set ? set : TimeProvider.System;
 
     /// <summary>The function's body limit (the pipeline sets it from <see cref="EndpointPolicy.MaxBodyBytes"/>).</summary>
     internal static void SetMaxBytes(HttpContext http, long maxBytes) => http.Items[MaxBytesKey] = maxBytes;
@@ -41,7 +50,7 @@ public static class RequestBody
     public static Stream OpenStream(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new LimitedBodyStream(request.Body, MaxBytesOf(request.HttpContext), ReadTimeoutOf(request.HttpContext));
+        return new LimitedBodyStream(request.Body, MaxBytesOf(request.HttpContext), ReadTimeoutOf(request.HttpContext), ClockOf(request.HttpContext));
     }
 
     private static TimeSpan ReadTimeoutOf(HttpContext http) =>
@@ -106,8 +115,8 @@ public static class RequestBody
         // A total time, not a rate: Kestrel's minimum data rate (240 bytes/s) alone would let a client that keeps just
         // above it hold a request open for the quarter of an hour 256 KiB takes at that pace.
         var limit = ReadTimeoutOf(request.HttpContext);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(limit);
+        using var timer = new CancellationTokenSource(limit, ClockOf(request.HttpContext));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         try

@@ -16,6 +16,14 @@ public sealed class OffendingRecordFunctions(RecordOffendingRecords record)
     /// <summary>An upload may be a large file: 50 MiB, read as it arrives.</summary>
     public const long MaxUploadBytes = 50L * 1024 * 1024;
 
+    /// <summary>
+    /// The upload's own budget: 50 MiB arrives in the body's 200 s at about 2 Mbit/s (a slow office line), and the
+    /// checks and commits have the rest, within the 230 s Azure's front end waits.
+    /// </summary>
+    public const int UploadBudgetSeconds = 220;
+
+    public const int UploadBodyReadSeconds = 200;
+
     [Function("UploadOffendingRecords")]
     [Accepts(OffendingUploadReader.CsvMediaType, typeof(OffendingRowInput))]
     [Accepts(OffendingUploadReader.JsonMediaType, typeof(OffendingRowInput[]))]
@@ -24,6 +32,7 @@ public sealed class OffendingRecordFunctions(RecordOffendingRecords record)
     [Responds(StatusCodes.Status422UnprocessableEntity, typeof(ProblemDetails), Description = "rows-refused: nothing was stored; the report (as in 200) is the member report, its errors each refused field; fix them, or send acceptValid=true.")]
     [AllowRoles(Roles.Analyst, Purpose = Purpose)]
     [MaxBody(MaxUploadBytes)]
+    [TimeBudget(UploadBudgetSeconds, BodyReadSeconds = UploadBodyReadSeconds)]
     public async Task<IActionResult> Upload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "offending-records")] HttpRequest request, CancellationToken cancellationToken)
     {

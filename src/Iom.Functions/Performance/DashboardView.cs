@@ -15,8 +15,54 @@ public sealed record DashboardView(
     bool Councillor,
     string AsOf,
     bool AnyWithheld,
-    IReadOnlyList<DashboardView.Section> Sections)
+    IReadOnlyList<DashboardView.Section> Sections,
+    DashboardView.BreakdownsView? Breakdowns = null)
 {
+    /// <summary>The cohort's breakdowns, in the order the page shows them, and what each is called there.</summary>
+    public static IReadOnlyList<(string Breakdown, string Name, string Phrase)> CohortBreakdowns { get; } =
+    [
+        ("category", "Category", "category"), ("cohort-type", "Cohort type", "cohort type"), ("strand", "Strand", "strand"),
+        ("ward", "Ward", "ward"), ("age-band", "Age band", "age band"), ("gender", "Gender", "gender"), ("ethnicity", "Ethnicity", "ethnicity"),
+    ];
+
+    private static readonly string[] CohortMeasures = ["cohort.size", "cohort.in", "cohort.out"];
+
+    private static readonly string[] ReferralMeasures = ["referrals.received", "referrals.selected", "referrals.declined", "referrals.deferred", "referrals.withdrawn"];
+
+    /// <summary>Analysts' and co-ordinators' tables of one period: each cohort breakdown, and referrals by agency.</summary>
+    /// <param name="NotComputed">Said instead of the tables when the period has no stored rollup.</param>
+    /// <param name="Errors">The error summary's entries (a period that is not one); empty when there is none.</param>
+    public sealed record BreakdownsView(string Heading, string PeriodName, string FormAction, string? NotComputed, IReadOnlyList<BreakdownTable> Tables)
+    {
+        public string? PeriodError { get; init; }
+
+        public IReadOnlyList<ErrorLink> Errors { get; init; } = [];
+    }
+
+    /// <summary>An entry of the GOV.UK error summary, linking to the field.</summary>
+    public sealed record ErrorLink(string Text, string Href);
+
+    /// <summary>The page with the period form showing what was typed and why it is not a period; no tables.</summary>
+    public DashboardView WithPeriodError(string typed, string message) => Breakdowns is null
+        ? this
+        : this with
+        {
+            Breakdowns = Breakdowns with
+            {
+                Heading = "Breakdowns",
+                PeriodName = typed,
+                NotComputed = null,
+                Tables = [],
+                PeriodError = message,
+                Errors = [new ErrorLink(message, "#period")],
+            },
+        };
+
+    /// <param name="KeyHeader">The first column's header: what each row is (ward, agency, …).</param>
+    public sealed record BreakdownTable(string Id, string Caption, string KeyHeader, IReadOnlyList<string> Columns, IReadOnlyList<BreakdownRow> Rows);
+
+    public sealed record BreakdownRow(string Key, IReadOnlyList<Figure> Figures);
+
     /// <summary>Stands in for every withheld figure, small or withheld to protect a small one: the reader cannot tell which.</summary>
     public const string WithheldMarker = "[c]";
 
@@ -97,7 +143,52 @@ public sealed record DashboardView(
             councillor,
             dashboard.Today.ToString("d MMMM yyyy", English),
             anyWithheld,
-            sections);
+            sections,
+            dashboard.Breakdowns is { } chosen ? BreakdownsOf(chosen) : null);
+    }
+
+    private static BreakdownsView BreakdownsOf(DashboardBreakdowns chosen)
+    {
+        var label = chosen.Period.Kind == ReportingPeriodKind.Month ? Month(chosen.Period) : chosen.Period.Name;
+        var heading = $"Breakdowns for {label}";
+        if (chosen.Rollup is not { } rollup)
+        {
+            return new BreakdownsView(heading, chosen.Period.Name, DashboardFunctions.Path, $"{label} has not been computed yet.", []);
+        }
+
+        var tables = CohortBreakdowns
+            .Select(b => TableOf(rollup, $"breakdown-{b.Breakdown}", $"The cohort by {b.Phrase}, {label}", b.Name, b.Breakdown, CohortMeasures))
+            .Append(TableOf(rollup, "breakdown-agency", $"Referrals by agency, {label}", "Agency", "agency", ReferralMeasures))
+            .OfType<BreakdownTable>()
+            .ToList();
+        return new BreakdownsView(heading, chosen.Period.Name, DashboardFunctions.Path, null, tables);
+    }
+
+    /// <returns>A row per key of any of the measures' tables by <paramref name="breakdown"/>, a column per measure that has one; null when none has.</returns>
+    private static BreakdownTable? TableOf(Rollup rollup, string id, string caption, string keyHeader, string breakdown, IReadOnlyList<string> measures)
+    {
+        var columns = measures
+            .Select(m => rollup.Tables.FirstOrDefault(t => t.Measure == m && t.Breakdown == breakdown))
+            .OfType<MeasureTable>()
+            .ToList();
+        if (columns.Count == 0)
+        {
+            return null;
+        }
+
+        // Keys in code order, "not recorded" last; the same order whatever the figures.
+        var keys = columns.SelectMany(t => t.Cells.Select(c => c.Key)).Distinct(StringComparer.Ordinal)
+            .OrderBy(k => k == "unknown").ThenBy(k => k, StringComparer.Ordinal).ToList();
+        var rows = keys.Select(key => new BreakdownRow(
+            key == "unknown" ? "Not recorded" : key,
+            [.. columns.Select(t => t.Cells.FirstOrDefault(c => c.Key == key) switch
+            {
+                null => new Figure("0"),
+                { Suppressed: true } => new Figure(WithheldMarker, Withheld: true),
+                { Value: { } value } cell => new Figure(Format(value, t.Unit) + (cell.Provisional ? " (provisional)" : "")),
+                _ => new Figure(NoFigure),
+            })])).ToList();
+        return new BreakdownTable(id, caption, keyHeader, [.. columns.Select(t => Titles.GetValueOrDefault(t.Measure, t.Measure))], rows);
     }
 
     private static Section SectionOf(PerformanceDashboard dashboard, string measure, MeasureUnit unit, string id, bool councillor)

@@ -202,6 +202,21 @@ public sealed class RecordOffendingRecordsTests
     }
 
     [Fact]
+    public async Task A_reference_whose_record_retention_erased_is_reported_unchanged_and_never_stored_again()
+    {
+        await KnowAsync(Known, KnownPnc);
+        // What retention leaves behind: the reference's claim as a tombstone, the record gone.
+        await documents.CreateAsync(OffendingDocuments.ClaimOf("a-1"), OffendingSourceClaim.Erased(time.GetUtcNow()), Ct);
+        await documents.CreateAsync(OffendingDocuments.ClaimOf("a-2"), OffendingSourceClaim.Erased(time.GetUtcNow()), Ct);
+
+        var report = await UploadAsync(false, Row("a-1"), Row("a-2", type: "robbery"), Row("a-3"));
+
+        (report.Applied, report.Accepted, report.Unchanged, report.Rejected).ShouldBe((true, 1L, 2L, 0L));
+        (await RecordsOfAsync(Known)).ShouldHaveSingleItem().SourceRef.ShouldBe("a-3");
+        (await documents.ReadAsync<OffendingSourceClaim>(OffendingDocuments.ClaimOf("a-1"), Ct)).ShouldNotBeNull().Value.ErasedAt.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task More_records_of_one_person_than_a_commit_holds_are_stored_in_several_commits()
     {
         await KnowAsync(Known, KnownPnc);

@@ -2,7 +2,9 @@ using System.Globalization;
 using Iom.Adapters.Sqlite;
 using Iom.Application.Identity;
 using Iom.Application.Performance.Dashboard;
+using Iom.Application.Performance.Rollups;
 using Iom.Application.Ports.Documents;
+using Iom.Domain.Calendar;
 using Iom.Domain.Performance;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -61,6 +63,32 @@ public sealed class GetDashboardHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_final_month_is_recomputed_analysts_read_the_new_figures_and_councillors_the_view_first_published()
+    {
+        var november = ReportingPeriod.Month(2026, 11);
+        await StoreAsync(november, barnes: 3, kew: 40);
+        var before = (await Handler(documents).HandleAsync(Caller(Roles.Councillor), Ct)).Periods.Single(p => p.Period == november).Rollup;
+
+        // Late data: Barnes had five, not three. Stored as a recompute stores it, publishing again if it can.
+        await StoreAsync(november, barnes: 5, kew: 41);
+
+        var analyst = (await Handler(documents).HandleAsync(Caller(Roles.Analyst), Ct)).Periods.Single(p => p.Period == november).Rollup!;
+        var councillor = (await Handler(documents).HandleAsync(Caller(Roles.Councillor), Ct)).Periods.Single(p => p.Period == november).Rollup!;
+        analyst.Tables.Single(t => t.Breakdown == "total").Cells.Single().Value.ShouldBe(46);
+        councillor.ShouldBe(before, new RollupComparer());
+        councillor.ShouldBe(CouncillorView.Of(november, Rollup(november, 3, 40, final: true)), new RollupComparer());
+    }
+
+    /// <summary>Rollups compared by their stored bytes (records holding lists compare lists by reference).</summary>
+    private sealed class RollupComparer : IEqualityComparer<Rollup?>
+    {
+        public bool Equals(Rollup? x, Rollup? y) =>
+            x is not null && y is not null && RollupWriter.Bytes(x).AsSpan().SequenceEqual(RollupWriter.Bytes(y));
+
+        public int GetHashCode(Rollup? obj) => 0;
+    }
+
+    [Fact]
     public async Task A_month_with_no_rollup_is_not_computed_and_a_councillor_gets_the_councillor_view_of_completed_months_only()
     {
         await StoreAsync(ReportingPeriod.Month(2026, 11), 3);
@@ -77,6 +105,47 @@ public sealed class GetDashboardHandlerTests : IDisposable
         councillor.Periods.Single(p => p.Period.Name == "2026-11").Rollup!.Tables.SelectMany(t => t.Cells).Where(c => c.Suppressed).ShouldNotBeEmpty();
         councillor.Periods.Single(p => p.Period.Name == "2026-12").ShouldSatisfyAllConditions(p => p.Computed.ShouldBeTrue(), p => p.Rollup.ShouldBeNull());
         councillor.Targets["cohort.size"].ShouldBe(120);
+    }
+
+    [Fact]
+    public async Task Breakdowns_default_to_the_last_final_month_and_a_period_outside_those_shown_costs_one_more_read_in_the_same_round_trip()
+    {
+        await StoreAsync(ReportingPeriod.Month(2026, 10), 8);
+        await StoreAsync(ReportingPeriod.Month(2026, 11), 3, final: false);
+        await StoreAsync(ReportingPeriod.Quarter(2026, 3), 20);
+
+        var byDefault = await Handler(documents).HandleAsync(Caller(Roles.Analyst), Ct);
+        var counting = new RoundTripCountingStore(documents);
+        var quarter = SingleThreadedContext.Run(() => Handler(counting).HandleAsync(Caller(Roles.Coordinator), "2026-Q3", Ct));
+
+        // November is not final yet (its nightly run is still to come): October is the last final month.
+        byDefault.Breakdowns.ShouldNotBeNull().Period.ShouldBe(ReportingPeriod.Month(2026, 10));
+        byDefault.Breakdowns.Rollup.ShouldNotBeNull().Period.ShouldBe("2026-10");
+        quarter.Breakdowns.ShouldNotBeNull().Rollup.ShouldNotBeNull().Period.ShouldBe("2026-Q3");
+        // Thirteen months, three financial years and the quarter.
+        (counting.Calls, counting.Rounds).ShouldBe((17, 1));
+        (await Handler(documents).HandleAsync(Caller(Roles.Analyst), "2025-01", Ct)).Breakdowns.ShouldNotBeNull().Rollup.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("2026-13")]
+    [InlineData("Q3-2026")]
+    [InlineData("")]
+    public async Task A_malformed_period_is_refused_before_anything_is_read(string period)
+    {
+        var counting = new RoundTripCountingStore(documents);
+
+        await Should.ThrowAsync<Iom.Application.Errors.ValidationFailedException>(() => Handler(counting).HandleAsync(Caller(Roles.Analyst), period, Ct));
+
+        counting.Calls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_councillor_gets_no_breakdowns_whatever_period_is_asked_for()
+    {
+        await StoreAsync(ReportingPeriod.Month(2026, 10), 8);
+
+        (await Handler(documents).HandleAsync(Caller(Roles.Councillor), "2026-10", Ct)).Breakdowns.ShouldBeNull();
     }
 
     [Fact]
@@ -103,11 +172,19 @@ public sealed class GetDashboardHandlerTests : IDisposable
 
     private static Caller Caller(params string[] roles) => new("user-1", "Reader", "reader@richmond.gov.uk", "council", new HashSet<string>(roles, StringComparer.Ordinal));
 
-    private Task StoreAsync(ReportingPeriod period, int barnes, bool final = true) =>
-        documents.UpsertAsync(Iom.Application.Performance.Rollups.RollupDocuments.KeyOf(period), new Rollup(period.Name, "2026.1", new RollupWatermark(time.GetUtcNow(), null), final,
+    /// <summary>Stores a month's rollup as the job does, publishing its councillor view the first time it is final.</summary>
+    private async Task StoreAsync(ReportingPeriod period, int barnes, bool final = true, int kew = 40)
+    {
+        var rollup = Rollup(period, barnes, kew, final);
+        await documents.UpsertAsync(RollupDocuments.KeyOf(period), rollup, Ct);
+        await new RollupWriter(documents, new WorkingDayCalendar()).PublishAsync(period, rollup, new DateOnly(2026, 12, 14), Ct);
+    }
+
+    private Rollup Rollup(ReportingPeriod period, int barnes, int kew, bool final) =>
+        new(period.Name, "2026.1", new RollupWatermark(time.GetUtcNow(), null), final,
         [
-            new MeasureTable("cohort.size", "agency", MeasureUnit.Count, [new MeasureCell("police", barnes + 40)]),
-            new MeasureTable("cohort.size", "total", MeasureUnit.Count, [new MeasureCell("all", barnes + 40)]),
-            new MeasureTable("cohort.size", "ward", MeasureUnit.Count, [new MeasureCell("E05013765", barnes), new MeasureCell("E05013774", 40)]),
-        ]), Ct);
+            new MeasureTable("cohort.size", "agency", MeasureUnit.Count, [new MeasureCell("police", barnes + kew)]),
+            new MeasureTable("cohort.size", "total", MeasureUnit.Count, [new MeasureCell("all", barnes + kew)]),
+            new MeasureTable("cohort.size", "ward", MeasureUnit.Count, [new MeasureCell("E05013765", barnes), new MeasureCell("E05013774", kew)]),
+        ]);
 }

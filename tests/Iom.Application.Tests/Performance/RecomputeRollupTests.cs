@@ -51,6 +51,42 @@ public sealed class RecomputeRollupTests
     }
 
     [Fact]
+    public async Task A_final_month_recomputed_after_late_data_keeps_the_councillor_view_first_published()
+    {
+        using var kit = new RollupKit("2026-12-10T12:00:00Z");
+        await SeedAsync(kit);
+        var november = ReportingPeriod.Month(2026, 11);
+        var viewKey = RollupDocuments.CouncillorViewKeyOf(november);
+        var first = await kit.Recompute.HandleAsync("2026-11", RollupKit.Analyst, Ct);
+        var published = await kit.StoredBodyAsync(viewKey);
+        var late = Referral("referral-0003", "person-3", "police", "2026-11-20T10:00:00Z", "E05000001", null);
+        await kit.Documents.CreateAsync(ReferralStore.KeyOf("person-3", late.Id), late, Ct);
+        kit.Time.Advance(TimeSpan.FromDays(1));
+
+        var recomputed = await kit.Recompute.HandleAsync("2026-11", RollupKit.Analyst, Ct);
+
+        published.ShouldNotBeNull();
+        Cell(recomputed.Value, "referrals.received", "total", "all").ShouldBe(Cell(first.Value, "referrals.received", "total", "all") + 1);
+        (await kit.StoredBodyAsync(viewKey)).ShouldBe(published);
+        var view = (await kit.Documents.ReadAsync<PublishedCouncillorView>(viewKey, Ct)).ShouldNotBeNull().Value;
+        RollupWriter.Bytes(view.View).ShouldBe(RollupWriter.Bytes(CouncillorView.Of(november, first.Value)!));
+        view.PublishedOn.ShouldBe(new DateOnly(2026, 12, 10));
+    }
+
+    [Fact]
+    public async Task A_month_to_date_or_a_quarter_publishes_no_councillor_view()
+    {
+        using var kit = new RollupKit("2026-12-10T12:00:00Z");
+        await SeedAsync(kit);
+
+        await kit.Recompute.HandleAsync("2026-12", RollupKit.Analyst, Ct);
+        await kit.Recompute.HandleAsync("2026-Q3", RollupKit.Analyst, Ct);
+
+        (await kit.Documents.ReadAsync<PublishedCouncillorView>(RollupDocuments.CouncillorViewKeyOf(ReportingPeriod.Month(2026, 12)), Ct)).ShouldBeNull();
+        (await kit.Documents.ReadAsync<PublishedCouncillorView>(RollupDocuments.CouncillorViewKeyOf(ReportingPeriod.Quarter(2026, 3)), Ct)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Recomputing_a_period_twice_stores_the_same_bytes_and_keeps_its_ETag()
     {
         using var kit = new RollupKit("2026-12-10T12:00:00Z");

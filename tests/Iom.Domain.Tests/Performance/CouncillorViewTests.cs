@@ -167,6 +167,42 @@ public sealed class CouncillorViewTests
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
+    /// <summary>
+    /// Late data recomputes a final month: Barnes' 4 stays, Hampton gains two. Before, Hampton's 6 was withheld to
+    /// protect Barnes; after, Kew's 7 is, and Hampton's 8 is shown. Each view alone gives nothing away.
+    /// </summary>
+    private static (Rollup Before, Rollup After, IReadOnlySet<(string Measure, string Key)> Touched) LateDataInHampton() =>
+        (Month(January, ("referrals.received", W((Barnes, 4), (Hampton, 6), (Kew, 7)))),
+         Month(January, ("referrals.received", W((Barnes, 4), (Hampton, 8), (Kew, 7)))),
+         new HashSet<(string, string)> { ("referrals.received", Hampton), ("referrals.received", "all") });
+
+    [Fact]
+    public void A_councillor_who_kept_a_months_view_and_then_read_a_view_of_its_recomputed_figures_could_work_out_withheld_cells()
+    {
+        var (before, after, touched) = LateDataInHampton();
+        var oldView = CouncillorView.Of(January, before)!;
+        var newView = CouncillorView.Of(January, after)!;
+
+        DifferencingAttack.Recover([(January, oldView)], new Dictionary<string, Rollup> { [January.Name] = before }).ShouldBeEmpty();
+        DifferencingAttack.Recover([(January, newView)], new Dictionary<string, Rollup> { [January.Name] = after }).ShouldBeEmpty();
+        var recovered = DifferencingAttack.RecoverAcrossRecompute(January, oldView, newView, before, after, touched);
+
+        // Kew is the same in both and shown before, so Barnes after is 19 − 8 − 7, the same Barnes as before, and Hampton with it.
+        recovered.Select(c => c.ToString()).ShouldBe(
+            ["2026-01 referrals.received by ward E05013765", "2026-01 referrals.received by ward E05013771",
+             "2026-01@recomputed referrals.received by ward E05013765", "2026-01@recomputed referrals.received by ward E05013774"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_councillor_who_reads_a_month_before_and_after_its_recompute_gets_the_view_first_published_both_times_and_recovers_nothing()
+    {
+        var (before, _, touched) = LateDataInHampton();
+        // What the dashboard serves a councillor after the recompute: the view published when the month first became final.
+        var published = CouncillorView.Of(January, before)!;
+
+        DifferencingAttack.RecoverAcrossRecompute(January, published, published, before, before, touched).ShouldBeEmpty();
+    }
+
     private static MeasureCell Ward(Rollup view, string measure, string key) =>
         view.Tables.Single(t => t.Measure == measure && t.Breakdown == "ward").Cells.Single(c => c.Key == key);
 

@@ -27,17 +27,53 @@ public static class DifferencingAttack
     /// <param name="views">What the reader can read, by period.</param>
     /// <param name="truth">The unsuppressed rollups, by period (only to know the value each withheld cell must differ from).</param>
     /// <returns>The withheld cells the reader can work out exactly.</returns>
-    public static IReadOnlyList<Cell> Recover(IReadOnlyList<(ReportingPeriod Period, Rollup View)> views, IReadOnlyDictionary<string, Rollup> truth)
+    public static IReadOnlyList<Cell> Recover(IReadOnlyList<(ReportingPeriod Period, Rollup View)> views, IReadOnlyDictionary<string, Rollup> truth) =>
+        Recover([.. views.Select(v => new Reading(v.Period.Name, v.Period, v.View))], truth, []);
+
+    /// <summary>The label the later of two readings of a recomputed month goes by (its cells' <see cref="Cell.Period"/>).</summary>
+    public static string Recomputed(ReportingPeriod period) => period.Name + "@recomputed";
+
+    /// <summary>
+    /// Two readings of one final month, one saved before a recompute (late data) and one after. Besides everything
+    /// each shows, the reader knows which cells the late data touched — <paramref name="touched"/>, as (measure, key):
+    /// a ward and the total, say, from knowing where a late referral came from — and that every other cell is the same
+    /// in both. The later reading's cells are labelled <see cref="Recomputed"/>; the truth of each is the rollup it
+    /// was made from.
+    /// </summary>
+    public static IReadOnlyList<Cell> RecoverAcrossRecompute(
+        ReportingPeriod period, Rollup before, Rollup after, Rollup truthBefore, Rollup truthAfter, IReadOnlySet<(string Measure, string Key)> touched)
+    {
+        var later = Recomputed(period);
+        var same = new List<(Cell Before, Cell After)>();
+        foreach (var table in before.Tables)
+        {
+            foreach (var cell in table.Cells.Where(c => !touched.Contains((table.Measure, c.Key))))
+            {
+                if (after.Tables.Any(t => t.Measure == table.Measure && t.Breakdown == table.Breakdown && t.Cells.Any(c => c.Key == cell.Key)))
+                {
+                    same.Add((new Cell(period.Name, table.Measure, table.Breakdown, cell.Key), new Cell(later, table.Measure, table.Breakdown, cell.Key)));
+                }
+            }
+        }
+
+        return Recover([new Reading(period.Name, period, before), new Reading(later, period, after)],
+            new Dictionary<string, Rollup> { [period.Name] = truthBefore, [later] = truthAfter }, same);
+    }
+
+    /// <summary>One view as read, under the label its cells go by (the period's name, unless it is a later reading of it).</summary>
+    private sealed record Reading(string Label, ReportingPeriod Period, Rollup View);
+
+    private static IReadOnlyList<Cell> Recover(IReadOnlyList<Reading> views, IReadOnlyDictionary<string, Rollup> truth, IReadOnlyList<(Cell Before, Cell After)> same)
     {
         var shown = new Dictionary<Cell, decimal>();
         var withheld = new List<Cell>();
-        foreach (var (period, view) in views)
+        foreach (var (label, _, view) in views)
         {
             foreach (var table in view.Tables)
             {
                 foreach (var cell in table.Cells)
                 {
-                    var at = new Cell(period.Name, table.Measure, table.Breakdown, cell.Key);
+                    var at = new Cell(label, table.Measure, table.Breakdown, cell.Key);
                     if (cell.Suppressed)
                     {
                         withheld.Add(at);
@@ -51,7 +87,7 @@ public static class DifferencingAttack
         }
 
         var index = withheld.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
-        var rows = Constraints(views, shown, index).ToList();
+        var rows = Constraints(views, shown, index, same).ToList();
         var truthValues = withheld.Select(c => TrueValue(truth, c)).ToArray();
 
         // The truth itself must satisfy what the reader knows, or the reader's model is wrong, not the view.
@@ -80,7 +116,7 @@ public static class DifferencingAttack
     private sealed record Row(string Name, IReadOnlyList<(int Variable, decimal Coefficient)> Coefficients, decimal Constant);
 
     /// <summary>Every identity the reader knows, each as Σ coefficient × withheld cell = constant.</summary>
-    private static IEnumerable<Row> Constraints(IReadOnlyList<(ReportingPeriod Period, Rollup View)> views, Dictionary<Cell, decimal> shown, Dictionary<Cell, int> withheld)
+    private static IEnumerable<Row> Constraints(IReadOnlyList<Reading> views, Dictionary<Cell, decimal> shown, Dictionary<Cell, int> withheld, IReadOnlyList<(Cell Before, Cell After)> same)
     {
         IEnumerable<Row> Identity(string name, IEnumerable<(Cell Cell, decimal Coefficient)> terms)
         {
@@ -109,13 +145,24 @@ public static class DifferencingAttack
         }
 
         var rows = new List<Row>();
-        foreach (var (period, view) in views)
+        foreach (var (before, after) in same)
+        {
+            rows.AddRange(Identity($"{before} unchanged by the recompute", [(before, 1m), (after, -1m)]));
+        }
+
+        foreach (var (label, period, view) in views)
         {
             foreach (var wards in view.Tables.Where(t => t.Breakdown == CouncillorView.WardBreakdown))
             {
-                var total = new Cell(period.Name, wards.Measure, CouncillorView.TotalBreakdown, CouncillorView.TotalKey);
-                rows.AddRange(Identity($"{period.Name} {wards.Measure} adds up",
-                    wards.Cells.Select(c => (new Cell(period.Name, wards.Measure, wards.Breakdown, c.Key), 1m)).Append((total, -1m))));
+                var total = new Cell(label, wards.Measure, CouncillorView.TotalBreakdown, CouncillorView.TotalKey);
+                rows.AddRange(Identity($"{label} {wards.Measure} adds up",
+                    wards.Cells.Select(c => (new Cell(label, wards.Measure, wards.Breakdown, c.Key), 1m)).Append((total, -1m))));
+            }
+
+            if (label != period.Name)
+            {
+                // A later reading of a month: linked to the earlier one by what the recompute left alone, not to other periods.
+                continue;
             }
 
             var keys = view.Tables.Where(t => t.Measure == "cohort.size").SelectMany(t => t.Cells.Select(c => (t.Breakdown, c.Key))).ToList();

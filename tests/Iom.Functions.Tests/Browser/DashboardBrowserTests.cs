@@ -35,6 +35,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         response!.Status.ShouldBe(200);
         await Expect(page.Locator("h1")).ToHaveTextAsync(role == Roles.Councillor ? "Ward performance" : "Performance dashboard");
         (await page.Locator("svg[role=img]").CountAsync()).ShouldBe(role == Roles.Councillor ? 2 : 6);
+        // Analysts and co-ordinators also get the breakdown tables (and the period form) that axe checks here.
+        (await page.Locator("table.iom-breakdown").CountAsync()).ShouldBe(role == Roles.Councillor ? 0 : 4);
         var result = await page.RunAxe();
         result.Passes.ShouldNotBeEmpty("axe checked nothing");
         result.Violations.ShouldBeEmpty(
@@ -59,6 +61,50 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
             var section = page.Locator("section.iom-measure").Nth(i);
             (await section.Locator("table tbody tr").CountAsync()).ShouldBe(13);
         }
+    }
+
+    [Fact]
+    public async Task Each_breakdown_table_has_a_caption_and_headers_scoped_to_their_column_or_row_and_prints_without_the_period_form()
+    {
+        var page = await fixture.NewPageAsync(role: Roles.Analyst);
+        await page.GotoAsync(Path + "?period=2026-10");
+
+        var tables = page.Locator("table.iom-breakdown");
+        (await tables.CountAsync()).ShouldBe(4);
+        foreach (var table in await tables.AllAsync())
+        {
+            (await table.Locator("caption").TextContentAsync())!.ShouldEndWith("October 2026");
+            var columns = await table.Locator("thead th").CountAsync();
+            (await table.Locator("thead th[scope=col]").CountAsync()).ShouldBe(columns);
+            var rows = await table.Locator("tbody tr").CountAsync();
+            rows.ShouldBeGreaterThan(0);
+            (await table.Locator("tbody th[scope=row]").CountAsync()).ShouldBe(rows);
+        }
+
+        await Expect(page.Locator("#period")).ToHaveValueAsync("2026-10");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Expect(page.Locator("form.iom-period-form")).ToBeHiddenAsync();
+        await Expect(page.Locator("#breakdown-ward")).ToBeVisibleAsync();
+        var pdf = System.IO.Path.Combine(OutputFolder(), "dashboard-analyst.pdf");
+        await page.PdfAsync(new PagePdfOptions { Path = pdf, Format = "A4", PrintBackground = true });
+        new FileInfo(pdf).Length.ShouldBeGreaterThan(0);
+        output.WriteLine($"Printed dashboard (analyst, October 2026 breakdowns): {pdf}");
+    }
+
+    [Fact]
+    public async Task A_period_that_is_not_one_gets_the_error_summary_with_no_axe_violations_and_its_link_reaches_the_field()
+    {
+        var page = await fixture.NewPageAsync(role: Roles.Analyst);
+        var response = await page.GotoAsync(Path + "?period=nov");
+
+        response!.Status.ShouldBe(400);
+        await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await Expect(page.Locator("#period")).ToHaveValueAsync("nov");
+        var result = await page.RunAxe();
+        result.Violations.ShouldBeEmpty(string.Join("; ", result.Violations.Select(v => $"{v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+        await page.Locator(".govuk-error-summary a[href='#period']").ClickAsync();
+        await Expect(page.Locator("#period")).ToBeFocusedAsync();
+        await ScreenshotAsync(page, "dashboard-period-error.png");
     }
 
     [Fact]

@@ -185,8 +185,9 @@ public static class FuzzEndpoints
         }),
         // Mostly dry runs; a real run maps what the fuzz store holds (its referrals' wards are codes already).
         "MapWards" => new EndpointSeed(Query: r => [new("dryRun", HostileValues.Pick(r, ["true", "true", "false", "yes", ""]))]),
-        // No parameters: the fuzzer's query strings and headers must not move it off a 200 page or a refusal.
-        "PerformanceDashboard" => new EndpointSeed(Html: true),
+        // The breakdowns' period: months in and outside the thirteen shown, a quarter, a financial year, malformed ones
+        // (400); the fuzzer's other query strings and headers must not move it off a 200 page or a refusal.
+        "PerformanceDashboard" => new EndpointSeed(Html: true, Query: r => [new("period", HostileValues.Pick(r, ["2026-11", "2026-12", "2024-05", "2026-Q3", "FY2026-27", "2026-13", "2026-q4", ""]))]),
         // No parameters either: whatever the fuzzer adds (If-None-Match included), a 200, a 304 or a refusal.
         "ListWards" => new EndpointSeed(),
         FallbackFunction.Name => new EndpointSeed(RouteValues: new Dictionary<string, Func<Random, string>> { ["path"] = r => HostileValues.Pick(r, UnknownPaths) }),

@@ -29,8 +29,8 @@ public sealed class OffendingUploadApiTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // A 50 MiB body on a shared two-core machine: room for the upload tests, not what the endpoint needs.
-        host = await RunningLocalHost.StartAsync(extraArgs: ["--Http:RequestTimeout=00:03:00", "--Http:BodyReadTimeout=00:02:00"]);
+        // The app's usual limits: the upload's 50 MiB body gets through on its own declared budget ([TimeBudget]).
+        host = await RunningLocalHost.StartAsync();
         (_, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral(pnc: KnownPnc));
         // Known once the acknowledgement has confirmed the referral's identity claims.
         PncId.TryParse(KnownPnc, new DateOnly(2026, 12, 2), out var pnc, out _);

@@ -102,6 +102,18 @@ public sealed class OpenApiDescriptionTests
     }
 
     [Fact]
+    public void The_offending_upload_declares_its_own_time_budget_and_other_endpoints_do_not()
+    {
+        var upload = Document["paths"]!["/api/offending-records"]!["post"]!["responses"]!;
+
+        upload["503"]!["description"]!.GetValue<string>().ShouldContain($"this endpoint's own, {Iom.Functions.Offending.OffendingRecordFunctions.UploadBudgetSeconds} s");
+        upload["408"]!["description"]!.GetValue<string>().ShouldContain($"allows it {Iom.Functions.Offending.OffendingRecordFunctions.UploadBodyReadSeconds} s");
+        var referral = Document["paths"]!["/api/referrals"]!["post"]!["responses"]!;
+        referral["503"]!["description"]!.GetValue<string>().ShouldNotContain("endpoint's own");
+        referral["408"]!["description"]!.GetValue<string>().ShouldNotContain("allows it");
+    }
+
+    [Fact]
     public void Schemas_name_properties_and_enums_as_the_wire_does_and_nullable_values_by_a_type_array()
     {
         var schemas = Document["components"]!["schemas"]!;

@@ -165,6 +165,131 @@ public sealed partial class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_analyst_sees_the_cohort_breakdowns_and_referrals_by_agency_of_the_last_final_month_as_captioned_tables_with_scoped_headers()
+    {
+        await RollupSeed.SeedYearAsync(host);
+
+        var (status, html) = await GetAsync(Roles.Analyst);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("<h2 class=\"govuk-heading-m\" id=\"breakdowns-heading\">Breakdowns for November 2026</h2>");
+        var ward = Table(html, "breakdown-ward");
+        ward.ShouldContain("<caption class=\"govuk-table__caption govuk-table__caption--s\">The cohort by ward, November 2026</caption>");
+        ward.ShouldContain("<th scope=\"col\" class=\"govuk-table__header\">Ward</th>");
+        ward.ShouldContain(">Cohort size</th>");
+        // November: Barnes' cohort is 3 (odd month), shown to an analyst; 1 joined, 2 left.
+        BreakdownRow(html, "breakdown-ward", RollupSeed.Barnes).ShouldBe(
+            "<td class=\"govuk-table__cell govuk-table__cell--numeric\">3</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">1</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">2</td>");
+        BreakdownRow(html, "breakdown-gender", "Not recorded").ShouldContain(">1<");
+        Table(html, "breakdown-category").ShouldContain("The cohort by category, November 2026");
+        // Referrals received in November: 6 + 2 + 9 + 23 = 40, one of them probation's.
+        Table(html, "breakdown-agency").ShouldContain("Referrals by agency, November 2026");
+        BreakdownRow(html, "breakdown-agency", "police").ShouldStartWith("<td class=\"govuk-table__cell govuk-table__cell--numeric\">39</td>");
+        BreakdownRow(html, "breakdown-agency", "probation").ShouldStartWith("<td class=\"govuk-table__cell govuk-table__cell--numeric\">1</td>");
+        html.ShouldContain("name=\"period\"");
+        html.ShouldContain("value=\"2026-11\"");
+    }
+
+    [Theory]
+    [InlineData("2026-10", "Breakdowns for October 2026", null)]
+    [InlineData("2026-03", "Breakdowns for March 2026", "March 2026 has not been computed yet.")]
+    [InlineData("2026-Q3", "Breakdowns for 2026-Q3", "2026-Q3 has not been computed yet.")]
+    [InlineData("2024-05", "Breakdowns for May 2024", "May 2024 has not been computed yet.")]
+    public async Task A_chosen_period_gets_its_breakdowns_and_one_not_computed_says_so(string period, string heading, string? notComputed)
+    {
+        await RollupSeed.SeedYearAsync(host);
+
+        var (status, html) = await GetAsync(Roles.Coordinator, $"?period={period}");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain($">{heading}</h2>");
+        if (notComputed is null)
+        {
+            // October is even: Barnes' cohort is 8.
+            BreakdownRow(html, "breakdown-ward", RollupSeed.Barnes).ShouldStartWith("<td class=\"govuk-table__cell govuk-table__cell--numeric\">8</td>");
+        }
+        else
+        {
+            html.ShouldContain(notComputed);
+            html.ShouldNotContain("id=\"breakdown-ward\"");
+        }
+    }
+
+    [Theory]
+    [InlineData("2026-13")]
+    [InlineData("november")]
+    [InlineData("")]
+    [InlineData("2026-11&period=2026-10")]
+    [InlineData("%22%3E%3Cscript%3E")]
+    public async Task A_malformed_period_is_400_problem_details_naming_the_parameter(string query)
+    {
+        using var request = RunningLocalHost.Request(HttpMethod.Get, $"{Path}?period={query}", Roles.Analyst);
+        var response = await host.Client.SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        body.ShouldContain("\"period\"");
+        body.ShouldNotContain("<script>");
+    }
+
+    [Fact]
+    public async Task A_period_typed_into_the_pages_form_that_is_not_one_gets_the_page_again_with_400_and_the_govuk_error_summary()
+    {
+        await RollupSeed.SeedYearAsync(host);
+        using var request = RunningLocalHost.Request(HttpMethod.Get, $"{Path}?period={Uri.EscapeDataString(Hostile)}", Roles.Analyst);
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var response = await host.Client.SendAsync(request, Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        html.ShouldContain("<title>Error: ");
+        html.ShouldContain("class=\"govuk-error-summary\"");
+        html.ShouldContain("<a href=\"#period\">Enter a period as a month (2026-11), a quarter (2026-Q3) or a financial year (FY2026-27).</a>");
+        html.ShouldContain("govuk-input--error");
+        html.ShouldContain($"value=\"{HostileEncoded}\"");
+        html.ShouldNotContain("<script>alert(1)</script>");
+        html.ShouldNotContain("id=\"breakdown-ward\"");
+        // The charts are still there: only the breakdowns wait for a period.
+        html.ShouldContain("<code class=\"iom-measure-name\">cohort.size</code>");
+    }
+
+    [Fact]
+    public async Task A_councillor_gets_no_breakdowns_whatever_period_is_asked_for()
+    {
+        await RollupSeed.SeedYearAsync(host);
+
+        var (status, html) = await GetAsync(Roles.Councillor, "?period=2026-10");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldNotContain("id=\"breakdowns\"");
+        html.ShouldNotContain("breakdown-");
+        html.ShouldNotContain(">ppo<");
+        html.ShouldNotContain(">female<");
+    }
+
+    [Fact]
+    public async Task Hostile_keys_in_the_breakdowns_are_written_only_encoded()
+    {
+        var november = ReportingPeriod.Month(2026, 11);
+        var rollup = RollupSeed.Rollup(november, ("cohort.size", [(Hostile, 12), (RollupSeed.Kew, 40)]), ("referrals.received", [(RollupSeed.Kew, 9)]));
+        await RollupSeed.StoreAsync(host, november, rollup with
+        {
+            Tables = [.. rollup.Tables.Select(t => t.Breakdown is "category" or "agency" ? t with { Cells = [.. t.Cells, new MeasureCell(Hostile, 7)] } : t)],
+        });
+
+        var (status, html) = await GetAsync(Roles.Analyst);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldNotContain("<script>alert(1)</script>");
+        BreakdownRow(html, "breakdown-ward", HostileEncoded).ShouldContain(">12<");
+        BreakdownRow(html, "breakdown-category", HostileEncoded).ShouldContain(">7<");
+        BreakdownRow(html, "breakdown-agency", HostileEncoded).ShouldContain(">7<");
+    }
+
+    [Fact]
     public async Task The_page_holds_no_personal_data_of_the_people_in_the_store()
     {
         var (referralId, personId) = await host.ReferAsync(ReferralApiTests.ValidReferral());
@@ -204,9 +329,9 @@ public sealed partial class DashboardTests : IAsyncLifetime
         html.ShouldContain("No measures have been computed for these months yet.");
     }
 
-    private async Task<(HttpStatusCode Status, string Html)> GetAsync(string role)
+    private async Task<(HttpStatusCode Status, string Html)> GetAsync(string role, string query = "")
     {
-        using var request = RunningLocalHost.Request(HttpMethod.Get, Path, role);
+        using var request = RunningLocalHost.Request(HttpMethod.Get, Path + query, role);
         var response = await host.Client.SendAsync(request, Ct);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
@@ -223,6 +348,16 @@ public sealed partial class DashboardTests : IAsyncLifetime
         Regex.Match(html, $"id=\"{section}-wards\".*?<th scope=\"row\" class=\"govuk-table__header\">{Regex.Escape(ward)}</th>(?<cells>.*?)</tr>", RegexOptions.Singleline) is { Success: true } match
             ? match.Groups["cells"].Value
             : throw new ShouldAssertException($"No ward {ward} in {section}.");
+
+    private static string Table(string html, string id) =>
+        Regex.Match(html, $"<table [^>]*id=\"{id}\".*?</table>", RegexOptions.Singleline) is { Success: true } match
+            ? match.Value
+            : throw new ShouldAssertException($"No table {id}.");
+
+    private static string BreakdownRow(string html, string id, string key) =>
+        Regex.Match(Table(html, id), $"<th scope=\"row\" class=\"govuk-table__header\">{Regex.Escape(key)}</th>(?<cells>.*?)</tr>", RegexOptions.Singleline) is { Success: true } match
+            ? match.Groups["cells"].Value
+            : throw new ShouldAssertException($"No row {key} in {id}.");
 
     [GeneratedRegex("nonce[-=]\"?[A-Za-z0-9+/=]+")]
     private static partial Regex Nonce();

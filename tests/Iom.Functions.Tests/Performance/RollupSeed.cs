@@ -1,4 +1,5 @@
 using Iom.Application.Performance.Dashboard;
+using Iom.Application.Performance.Rollups;
 using Iom.Application.Ports.Documents;
 using Iom.Domain.Performance;
 using Iom.Functions.Tests.LocalHost;
@@ -49,10 +50,21 @@ public static class RollupSeed
         }
     }
 
-    public static Task StoreAsync(RunningLocalHost host, ReportingPeriod period, Rollup rollup) =>
-        host.Services.GetRequiredService<IDocumentStore>().UpsertAsync(Iom.Application.Performance.Rollups.RollupDocuments.KeyOf(period), rollup, TestContext.Current.CancellationToken);
+    /// <summary>
+    /// Stores the rollup and, for a final month, the councillor view published of it, each time as if it were the
+    /// month's first publication (the job itself never replaces a published view: RollupWriter.PublishAsync).
+    /// </summary>
+    public static async Task StoreAsync(RunningLocalHost host, ReportingPeriod period, Rollup rollup)
+    {
+        var documents = host.Services.GetRequiredService<IDocumentStore>();
+        await documents.UpsertAsync(RollupDocuments.KeyOf(period), rollup, TestContext.Current.CancellationToken);
+        if (CouncillorView.Of(period, rollup) is { } view)
+        {
+            await documents.UpsertAsync(RollupDocuments.CouncillorViewKeyOf(period), new PublishedCouncillorView(view, new DateOnly(2026, 12, 14)), TestContext.Current.CancellationToken);
+        }
+    }
 
-    /// <summary>A rollup as the job writes it: each count by ward, by agency and in total, plus an on-time share and a median.</summary>
+    /// <summary>A rollup as the job writes it: each count by ward, by agency and in total (the cohort's also by category and gender), plus an on-time share and a median.</summary>
     public static Rollup Rollup(ReportingPeriod period, params (string Measure, (string Ward, int Count)[] Wards)[] counts)
     {
         var tables = new List<MeasureTable>();
@@ -62,6 +74,12 @@ public static class RollupSeed
             tables.Add(new MeasureTable(measure, "ward", MeasureUnit.Count, [.. wards.OrderBy(w => w.Ward, StringComparer.Ordinal).Select(w => new MeasureCell(w.Ward, w.Count))]));
             tables.Add(new MeasureTable(measure, "agency", MeasureUnit.Count, [new MeasureCell("police", total - 1), new MeasureCell("probation", 1)]));
             tables.Add(new MeasureTable(measure, "total", MeasureUnit.Count, [new MeasureCell("all", total)]));
+            if (measure.StartsWith("cohort.", StringComparison.Ordinal) && total >= 2)
+            {
+                // Breakdowns only analysts see (the dashboard's breakdown tables); councillors never get them.
+                tables.Add(new MeasureTable(measure, "category", MeasureUnit.Count, [new MeasureCell("other", total - 2), new MeasureCell("ppo", 2)]));
+                tables.Add(new MeasureTable(measure, "gender", MeasureUnit.Count, [new MeasureCell("female", 1), new MeasureCell("male", total - 2), new MeasureCell("unknown", 1)]));
+            }
         }
 
         var toDate = period == Current;

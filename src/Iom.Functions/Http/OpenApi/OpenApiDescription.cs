@@ -254,7 +254,10 @@ public sealed class OpenApiDescription
             ? $"The request body is over {limit / (1024 * 1024)} MiB ({limit} bytes)."
             : $"The request body is over {limit / 1024} KiB.");
         Problem(StatusCodes.Status500InternalServerError, "Something failed unexpectedly; the correlation id is logged.");
-        Problem(StatusCodes.Status503ServiceUnavailable, "The request ran out of its time budget, or a write's outcome could not be confirmed; retry after Retry-After.");
+        // A declared budget ([TimeBudget]) is part of the contract, as a declared body limit is.
+        Problem(StatusCodes.Status503ServiceUnavailable, policy?.RequestTimeout is { } own
+            ? $"The request ran out of its time budget (this endpoint's own, {(int)own.TotalSeconds} s), or a write's outcome could not be confirmed; retry after Retry-After."
+            : "The request ran out of its time budget, or a write's outcome could not be confirmed; retry after Retry-After.");
         if (policy is { Signer: { } signer })
         {
             Problem(StatusCodes.Status401Unauthorized, $"Not signed by the caller this admits ({signer.Name}): no or a malformed signature, one that does not match the body, a timestamp more than five minutes from now, or no key configured.");
@@ -284,7 +287,9 @@ public sealed class OpenApiDescription
         if (accepts.Count > 0)
         {
             Problem(StatusCodes.Status400BadRequest, "The body is not valid.");
-            Problem(StatusCodes.Status408RequestTimeout, "The request body arrived too slowly.");
+            Problem(StatusCodes.Status408RequestTimeout, policy?.BodyReadTimeout is { } bodyTime
+                ? $"The request body arrived too slowly (this endpoint allows it {(int)bodyTime.TotalSeconds} s)."
+                : "The request body arrived too slowly.");
             Problem(StatusCodes.Status415UnsupportedMediaType, $"The body is not {string.Join(" or ", accepts.Select(a => a.ContentType))}.");
         }
 
