@@ -1,6 +1,7 @@
 using Iom.Application.Audit;
 using Iom.Application.Identity;
 using Iom.Application.Panels;
+using Iom.Application.Performance.Rollups;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
 using Iom.Domain.Referrals;
@@ -12,7 +13,8 @@ namespace Iom.Application.Retention;
 /// <summary>
 /// Erases closed referrals whose retention period has passed: the referral, its panel listing, its locator and
 /// reference, and the identifier claims that still point at it. The erasure is audited in the same commit that
-/// deletes the referral; audit records themselves hold no personal data and stay, as do aggregate rollups.
+/// deletes the referral, with a <see cref="ReferralErased"/> marker for the nightly rollup run; audit records
+/// themselves hold no personal data and stay, as do aggregate rollups.
 /// </summary>
 public sealed partial class ApplyRetention(IDocumentStore documents, AuditTrail audit, IOptions<RetentionOptions> options, ILogger<ApplyRetention> logger)
 {
@@ -43,8 +45,11 @@ public sealed partial class ApplyRetention(IDocumentStore documents, AuditTrail 
 
                 if (stored is not null)
                 {
+                    // The change feed does not show deletions: the marker, in the same commit, tells the nightly rollup
+                    // run that the referral's fact leaves the measures (as a full recompute would no longer count it).
                     await audit.CommitAsync(actor.Entry(stored.Value.PersonId, AuditOperation.Erasure, $"referral/{stored.Value.Id}", now),
-                        [DocumentWrite.Delete(stored.Value.Id, stored.ETag)], cancellationToken);
+                        [DocumentWrite.Delete(stored.Value.Id, stored.ETag),
+                         DocumentWrite.Upsert(ReferralErased.IdOf(stored.Value.Id), new ReferralErased(stored.Value.PersonId, stored.Value.Id, now))], cancellationToken);
                     await ReleaseIndexesAsync(stored.Value, cancellationToken);
                     erased++;
                 }

@@ -24,7 +24,10 @@ public sealed class RollupKit : IDisposable
         Documents = new SqliteDocumentStore(database, Time);
         Source = source ?? new DocumentFactSource(Documents);
         Writer = new RollupWriter(Documents, new WorkingDayCalendar());
+        Feed = new SqliteDocumentChangeFeed(database, Time);
     }
+
+    public IDocumentChangeFeed Feed { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -34,7 +37,9 @@ public sealed class RollupKit : IDisposable
 
     public RollupWriter Writer { get; }
 
-    public NightlyRollups Nightly => new(Documents, Source, Writer, Time);
+    public NightlyRollups Nightly => new(Documents, Incremental, Time);
+
+    public IncrementalRollups Incremental => new(Documents, Feed, Source, Writer, new WorkingDayCalendar());
 
     public RecomputeRollup Recompute => new(Source, Writer, Time);
 

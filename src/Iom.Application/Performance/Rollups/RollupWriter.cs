@@ -14,8 +14,14 @@ public sealed class RollupWriter(IDocumentStore documents, WorkingDayCalendar ca
     public async Task<StoredDocument<Rollup>> ComputeAsync(ReportingPeriod period, DateOnly today, PerformanceFactsRead read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var rollup = RollupCalculator.Compute(period, today, read.Facts, new RollupWatermark(read.AsOf, read.Position), calendar);
-        var key = RollupDocuments.KeyOf(period);
+        return await WriteAsync(RollupCalculator.Compute(period, today, read.Facts, new RollupWatermark(read.AsOf, read.Position), calendar), cancellationToken);
+    }
+
+    /// <summary>Stores a rollup computed elsewhere (the incremental run's), under the same rule: same bytes, no write.</summary>
+    public async Task<StoredDocument<Rollup>> WriteAsync(Rollup rollup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rollup);
+        var key = new DocumentKey(Containers.Performance, rollup.Period, RollupDocuments.RollupId);
         var stored = await documents.ReadAsync<Rollup>(key, cancellationToken);
         if (stored is not null && Bytes(stored.Value).AsSpan().SequenceEqual(Bytes(rollup)))
         {
