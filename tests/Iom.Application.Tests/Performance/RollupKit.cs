@@ -17,11 +17,13 @@ public sealed class RollupKit : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("iom-rollups-").FullName;
     private readonly SqliteDatabase database;
 
-    public RollupKit(string now = "2026-11-15T12:00:00Z", IPerformanceFactSource? source = null)
+    /// <param name="wrap">A store around the real one (counting reads, failing a write), used by the rollup job only.</param>
+    public RollupKit(string now = "2026-11-15T12:00:00Z", IPerformanceFactSource? source = null, Func<IDocumentStore, IDocumentStore>? wrap = null)
     {
         database = new SqliteDatabase(Path.Combine(folder, "iom.db"));
         Time = new FakeTimeProvider(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
-        Documents = new SqliteDocumentStore(database, Time);
+        Real = new SqliteDocumentStore(database, Time);
+        Documents = wrap is null ? Real : wrap(Real);
         Source = source ?? new DocumentFactSource(Documents);
         Writer = new RollupWriter(Documents, new WorkingDayCalendar());
         Feed = new SqliteDocumentChangeFeed(database, Time);
@@ -32,6 +34,9 @@ public sealed class RollupKit : IDisposable
     public FakeTimeProvider Time { get; }
 
     public IDocumentStore Documents { get; }
+
+    /// <summary>The SQLite store itself, under any wrapper: what a test seeds through.</summary>
+    public IDocumentStore Real { get; }
 
     public IPerformanceFactSource Source { get; }
 
