@@ -31,12 +31,15 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
 
     public static IReadOnlyList<string> PanelKinds { get; } = [DocumentKind.Of<Circulation>(), DocumentKind.Of<PanelAction>()];
 
+    private static IReadOnlyList<string> Kinds { get; } = [.. PeopleKinds.Concat(PanelKinds).Order(StringComparer.Ordinal)];
+
     public async Task<IncrementalRollupReport> RunAsync(DateOnly night, IReadOnlyList<ReportingPeriod> periods, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(periods);
         var state = (await documents.ReadAsync<RollupState>(RollupStateDocuments.Head, cancellationToken))?.Value;
         var why = state is null ? "no-state"
             : state.DefinitionsVersion != RollupCalculator.DefinitionsVersion ? "definitions-changed"
+            : state.Kinds is null || !state.Kinds.SequenceEqual(Kinds) ? "kinds-changed"
             : state.Night > night ? "state-ahead"
             : periods.FirstOrDefault(p => !state.Periods.Contains(p.Name)) is { } added ? "new-period:" + added.Name
             : null;
@@ -239,7 +242,7 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
 
         await WriteRollupsAsync(night, accumulators, read.AsOf, cancellationToken);
         await documents.UpsertAsync(RollupStateDocuments.Head,
-            new RollupState(RollupCalculator.DefinitionsVersion, generation, night, people, panels, read.AsOf, [.. periods.Select(p => p.Name)]), cancellationToken);
+            new RollupState(RollupCalculator.DefinitionsVersion, generation, night, people, panels, read.AsOf, [.. periods.Select(p => p.Name)], Kinds), cancellationToken);
         return new IncrementalRollupReport(true, why, null, facts, [.. periods.Select(p => p.Name)]);
     }
 

@@ -9,6 +9,8 @@ namespace Iom.Application.Performance.Rollups;
 /// </summary>
 /// <param name="Generation">Bumped by each full rebuild: facts and accumulators of another generation are not this state's.</param>
 /// <param name="AsOf">The latest change among the inputs so far (the rollups' watermark).</param>
+/// <param name="Kinds">The kinds the positions were read with: a position covers only those, so a kind added later
+/// (a new per-person section) is read from the beginning by a full rebuild.</param>
 [DocumentKind("rollup-state")]
 public sealed record RollupState(
     string DefinitionsVersion,
@@ -17,7 +19,8 @@ public sealed record RollupState(
     string PeoplePosition,
     string PanelsPosition,
     DateTimeOffset AsOf,
-    IReadOnlyList<string> Periods);
+    IReadOnlyList<string> Periods,
+    IReadOnlyList<string> Kinds);
 
 /// <summary>
 /// One period's accumulated counts and histograms as of <see cref="Night"/>, and the state before that night's run
