@@ -1,8 +1,5 @@
 namespace Iom.Domain.Performance;
 
-/// <summary>One count cell of a rollup: a measure, its breakdown and the breakdown's key.</summary>
-public readonly record struct CellKey(string Measure, string Breakdown, string Key);
-
 /// <summary>
 /// What one fact adds to one period's rollup: count deltas by cell and values for the period's histograms. Pure
 /// data, so a fact's old contribution can be taken away and its new one added (<see cref="RollupAccumulator"/>)

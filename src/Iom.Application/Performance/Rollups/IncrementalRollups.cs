@@ -31,6 +31,9 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
 
     public static IReadOnlyList<string> PanelKinds { get; } = [DocumentKind.Of<Circulation>(), DocumentKind.Of<PanelAction>()];
 
+    // The definitions version of a head whose rebuild has not finished: never the calculator's, so it is rebuilt.
+    private const string Rebuilding = "rebuilding";
+
     private static IReadOnlyList<string> Kinds { get; } = [.. PeopleKinds.Concat(PanelKinds).Order(StringComparer.Ordinal)];
 
     public async Task<IncrementalRollupReport> RunAsync(DateOnly night, IReadOnlyList<ReportingPeriod> periods, CancellationToken cancellationToken)
@@ -38,6 +41,7 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
         ArgumentNullException.ThrowIfNull(periods);
         var state = (await documents.ReadAsync<RollupState>(RollupStateDocuments.Head, cancellationToken))?.Value;
         var why = state is null ? "no-state"
+            : state.DefinitionsVersion == Rebuilding ? "rebuild-unfinished"
             : state.DefinitionsVersion != RollupCalculator.DefinitionsVersion ? "definitions-changed"
             : state.Kinds is null || !state.Kinds.SequenceEqual(Kinds) ? "kinds-changed"
             : state.Night > night ? "state-ahead"
@@ -102,9 +106,12 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
                     break;
             }
 
-            // Every fact-bearing kind in a person's partition can move their cohort fact (the describing referral,
-            // the membership, and the per-person sections such as re-offending).
-            persons.Add(change.Key.Partition);
+            // These kinds can move a person's cohort fact (the describing referral, the membership, and the
+            // per-person sections such as re-offending); an alert cannot.
+            if (change.Kind != DocumentKind.Of<ReleaseAlert>())
+            {
+                persons.Add(change.Key.Partition);
+            }
         }
 
         foreach (var change in changes.Panels)
@@ -214,13 +221,16 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
 
     /// <summary>
     /// Today's path, and the fallback: every fact from a full pass, the state written afresh under a new generation.
-    /// The head is removed first, so a rebuild that fails is done again, and the feed positions are taken before the
-    /// pass, so a change made during it is read again next night (replacing a fact by itself changes nothing).
+    /// The head first takes the new generation and a definitions version no run accepts, so a rebuild that fails is
+    /// done again (under a newer generation still: nothing it half-wrote is ever read as the state's), and the feed
+    /// positions are taken before the pass, so a change made during it is read again next night (replacing a fact by
+    /// itself changes nothing).
     /// </summary>
     private async Task<IncrementalRollupReport> RebuildAsync(DateOnly night, IReadOnlyList<ReportingPeriod> periods, RollupState? state, string why, CancellationToken cancellationToken)
     {
-        await documents.DeleteAsync(RollupStateDocuments.Head, cancellationToken: cancellationToken);
         var generation = (state?.Generation ?? 0) + 1;
+        await documents.UpsertAsync(RollupStateDocuments.Head,
+            new RollupState(Rebuilding, generation, night, "", "", DateTimeOffset.UnixEpoch, [], Kinds), cancellationToken);
         var people = await feed.EndPositionAsync(Containers.People, cancellationToken);
         var panels = await feed.EndPositionAsync(Containers.Panels, cancellationToken);
         var read = await source.ReadAsync(cancellationToken);
@@ -355,10 +365,3 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
 
     private sealed record Changes(IReadOnlyList<DocumentChange> People, string PeoplePosition, IReadOnlyList<DocumentChange> Panels, string PanelsPosition);
 }
-
-/// <summary>What the rollup state did on one night.</summary>
-/// <param name="Rebuilt">True when the state was built afresh from a full pass (<see cref="Why"/> says why).</param>
-/// <param name="Changes">The changed documents read from the feeds; null for a rebuild.</param>
-/// <param name="Facts">The facts looked at: changed and due that day, or every fact for a rebuild.</param>
-/// <param name="Moved">The periods whose accumulated counts changed (incremental), or every period kept (rebuild).</param>
-public sealed record IncrementalRollupReport(bool Rebuilt, string? Why, int? Changes, int Facts, IReadOnlyList<string> Moved);
