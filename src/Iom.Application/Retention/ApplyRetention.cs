@@ -2,6 +2,7 @@ using Iom.Application.Audit;
 using Iom.Application.Identity;
 using Iom.Application.Offending;
 using Iom.Application.Panels;
+using Iom.Application.Performance.Rollups;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
 using Iom.Domain.Referrals;
@@ -13,7 +14,8 @@ namespace Iom.Application.Retention;
 /// <summary>
 /// Erases closed referrals whose retention period has passed: the referral, its panel listing, its locator and
 /// reference, and the identifier claims that still point at it. The erasure is audited in the same commit that
-/// deletes the referral; audit records themselves hold no personal data and stay, as do aggregate rollups.
+/// deletes the referral; with a <see cref="ReferralErased"/> marker for the nightly rollup run; audit records themselves hold no personal data
+/// and stay, as do aggregate rollups.
 /// When the referral is the person's last, the person leaves IOM: their offending records go too, the last of them in
 /// the referral's commit (earlier ones, beyond what one commit holds, in audited commits just before it), and each
 /// record's source claim becomes a tombstone first (<see cref="OffendingSourceClaim.Erased"/>) so a later upload of the
@@ -59,7 +61,12 @@ public sealed partial class ApplyRetention(IDocumentStore documents, AuditTrail 
                     AuditEntry[] entries = chunks.Count == 0
                         ? [actor.Entry(personId, AuditOperation.Erasure, $"referral/{stored.Value.Id}", now)]
                         : [actor.Entry(personId, AuditOperation.Erasure, $"referral/{stored.Value.Id}", now), actor.Entry(personId, AuditOperation.Erasure, OffendingDocuments.AuditSubject, now)];
-                    await audit.CommitAsync(entries, [DocumentWrite.Delete(stored.Value.Id, stored.ETag), .. chunks.LastOrDefault() ?? []], cancellationToken);
+                    // The change feed does not show deletions: the marker, in the same commit, tells the nightly rollup run that the
+                    // referral's fact leaves the measures (as a full recompute would no longer count it) and the person's facts are rebuilt.
+                    await audit.CommitAsync(entries,
+                        [DocumentWrite.Delete(stored.Value.Id, stored.ETag),
+                         DocumentWrite.Upsert(ReferralErased.IdOf(stored.Value.Id), new ReferralErased(personId, stored.Value.Id, now)),
+                         .. chunks.LastOrDefault() ?? []], cancellationToken);
                     await ReleaseIndexesAsync(stored.Value, cancellationToken);
                     erased++;
                 }

@@ -11,6 +11,9 @@ public sealed class Histogram
 
     public int Count { get; private set; }
 
+    /// <summary>Each value held and how many times, smallest first: what a stored accumulator keeps.</summary>
+    public IEnumerable<KeyValuePair<int, int>> Values => _counts;
+
     public void Add(int value)
     {
         _counts[value] = _counts.GetValueOrDefault(value) + 1;

@@ -23,6 +23,15 @@ public static class ReoffendingSection
     /// <summary>One count a person adds to a cell of a count table.</summary>
     public readonly record struct CellDelta(string Measure, string Breakdown, string Key, int By);
 
+    /// <summary>Whether a count measure is this section's (its tables are derived here, not counted as they stand).</summary>
+    public static bool Owns(string measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return measure.StartsWith(ProvenReoffending.Prefix + ".", StringComparison.Ordinal)
+            || measure.StartsWith(Ni30Measure.Prefix + ".", StringComparison.Ordinal)
+            || measure.StartsWith(DyoSnapshot.Prefix + ".", StringComparison.Ordinal);
+    }
+
     /// <summary>The DYO snapshot years a period compares: none, or for a financial year its own and the one before.</summary>
     public static IReadOnlyList<int> DyoYearsOf(ReportingPeriod period)
     {

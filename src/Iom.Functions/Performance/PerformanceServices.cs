@@ -11,9 +11,10 @@ public static class PerformanceServices
 {
     public static IServiceCollection AddRollups(this IServiceCollection services)
     {
-        // The full pass over the documents until the change journal's source replaces it.
+        // The full pass over the documents: recompute's source, and the nightly run's fallback.
         services.AddSingleton<IPerformanceFactSource, DocumentFactSource>();
         services.AddSingleton<RollupWriter>();
+        services.AddSingleton<IncrementalRollups>();
         services.AddSingleton<NightlyRollups>();
         services.AddSingleton<GetRollup>();
         services.AddSingleton<RecomputeRollup>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Iom.Adapters.Sqlite;
 using Iom.Application.Identity;
+using Iom.Application.Performance;
 using Iom.Application.Performance.Dashboard;
 using Iom.Application.Performance.Rollups;
 using Iom.Application.Ports.Documents;
@@ -177,7 +178,7 @@ public sealed class GetDashboardHandlerTests : IDisposable
     {
         var rollup = Rollup(period, barnes, kew, final);
         await documents.UpsertAsync(RollupDocuments.KeyOf(period), rollup, Ct);
-        await new RollupWriter(documents, new WorkingDayCalendar()).PublishAsync(period, rollup, new DateOnly(2026, 12, 14), Ct);
+        await new RollupWriter(documents, new WorkingDayCalendar(), Options.Create(new Ni30Options())).PublishAsync(period, rollup, new DateOnly(2026, 12, 14), Ct);
     }
 
     private Rollup Rollup(ReportingPeriod period, int barnes, int kew, bool final) =>

@@ -19,24 +19,34 @@ public sealed class RollupKit : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("iom-rollups-").FullName;
     private readonly SqliteDatabase database;
 
-    public RollupKit(string now = "2026-11-15T12:00:00Z", IPerformanceFactSource? source = null, Ni30Options? ni30 = null)
+    /// <param name="wrap">A store around the real one (counting reads, failing a write), used by the rollup job only.</param>
+    public RollupKit(string now = "2026-11-15T12:00:00Z", IPerformanceFactSource? source = null, Func<IDocumentStore, IDocumentStore>? wrap = null, Ni30Options? ni30 = null)
     {
         database = new SqliteDatabase(Path.Combine(folder, "iom.db"));
         Time = new FakeTimeProvider(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
-        Documents = new SqliteDocumentStore(database, Time);
+        Real = new SqliteDocumentStore(database, Time);
+        Documents = wrap is null ? Real : wrap(Real);
         Source = source ?? new DocumentFactSource(Documents);
         Writer = new RollupWriter(Documents, new WorkingDayCalendar(), Options.Create(ni30 ?? new Ni30Options()));
+        Feed = new SqliteDocumentChangeFeed(database, Time);
     }
+
+    public IDocumentChangeFeed Feed { get; }
 
     public FakeTimeProvider Time { get; }
 
     public IDocumentStore Documents { get; }
 
+    /// <summary>The SQLite store itself, under any wrapper: what a test seeds through.</summary>
+    public IDocumentStore Real { get; }
+
     public IPerformanceFactSource Source { get; }
 
     public RollupWriter Writer { get; }
 
-    public NightlyRollups Nightly => new(Documents, Source, Writer, Time);
+    public NightlyRollups Nightly => new(Documents, Incremental, Time);
+
+    public IncrementalRollups Incremental => new(Documents, Feed, Source, Writer, new WorkingDayCalendar());
 
     public RecomputeRollup Recompute => new(Source, Writer, Time);
 

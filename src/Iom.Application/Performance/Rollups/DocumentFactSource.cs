@@ -31,8 +31,7 @@ public sealed class DocumentFactSource(IDocumentStore documents) : IPerformanceF
         {
             var referral = stored.Value;
             facts.Put(ReferralFact.Of(referral));
-            Saw(referral.SubmittedAt);
-            Saw(referral.History.Count == 0 ? null : referral.History.Max(h => h.At));
+            Saw(LatestChange(referral));
             if (!describing.TryGetValue(referral.PersonId, out var held) || Describes(referral, held))
             {
                 describing[referral.PersonId] = referral;
@@ -52,8 +51,7 @@ public sealed class DocumentFactSource(IDocumentStore documents) : IPerformanceF
         await foreach (var stored in documents.ReadKindAsync<ReleaseAlert>(Containers.People, cancellationToken))
         {
             facts.Put(ReleaseAlertFact.Of(stored.Value));
-            Saw(stored.Value.RaisedAt);
-            Saw(stored.Value.Recipients.Max(r => r.AcknowledgedAt));
+            Saw(LatestChange(stored.Value));
         }
 
         await foreach (var stored in documents.ReadKindAsync<Circulation>(Containers.Panels, cancellationToken))
@@ -61,15 +59,14 @@ public sealed class DocumentFactSource(IDocumentStore documents) : IPerformanceF
             if (CirculationFact.Of(stored.Value) is { } fact)
             {
                 facts.Put(fact);
-                Saw(stored.Value.CreatedAt);
+                Saw(LatestChange(stored.Value));
             }
         }
 
         await foreach (var stored in documents.ReadKindAsync<PanelAction>(Containers.Panels, cancellationToken))
         {
             facts.Put(ActionFact.Of(stored.Value));
-            Saw(stored.Value.CreatedAt);
-            Saw(stored.Value.CompletedAt);
+            Saw(LatestChange(stored.Value));
         }
 
         // Offending records are read last, once the cohort is known, so only those of people ever in it are kept.
@@ -90,6 +87,25 @@ public sealed class DocumentFactSource(IDocumentStore documents) : IPerformanceF
 
         return new PerformanceFactsRead(facts, asOf, null);
     }
+
+    // The latest change a fact-bearing document records: what a rollup's watermark says the inputs went to (taken from
+    // the documents, so the incremental run reaches the same instant as a full pass).
+    internal static DateTimeOffset LatestChange(Referral referral) =>
+        referral.History.Count == 0 ? referral.SubmittedAt : Max(referral.SubmittedAt, referral.History.Max(h => h.At));
+
+    internal static DateTimeOffset LatestChange(ReleaseAlert alert) =>
+        alert.Recipients.Max(r => r.AcknowledgedAt) is { } acknowledged ? Max(alert.RaisedAt, acknowledged) : alert.RaisedAt;
+
+    internal static DateTimeOffset LatestChange(Circulation circulation) => circulation.CreatedAt;
+
+    internal static DateTimeOffset LatestChange(PanelAction action) =>
+        action.CompletedAt is { } completed ? Max(action.CreatedAt, completed) : action.CreatedAt;
+
+    /// <summary>The referral that describes a person (their profile): see <see cref="Describes"/>; null when they have none.</summary>
+    internal static Referral? Describing(IEnumerable<Referral> referrals) =>
+        referrals.Aggregate((Referral?)null, (held, candidate) => held is null || Describes(candidate, held) ? candidate : held);
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     // Whether the candidate describes the person better than the one held: a selected referral over any other, then
     // the later submission, then the greater id (a total order, so the result does not depend on reading order).

@@ -11,9 +11,10 @@ namespace Iom.Application.Performance.Rollups;
 /// creates the record before anything else, so the other firing, a retry or a doubled trigger does nothing.
 /// Each run computes the month to date; every completed month not yet final, back to the last final one (at most
 /// <see cref="MonthsBack"/>; a month final under older definitions is not), the month just ended among them, now final; and the quarters and financial years those
-/// months fall in. The facts are read once per run.
+/// months fall in. The run costs the day's changes (<see cref="IncrementalRollups"/>): a full pass over the facts is its
+/// fallback, not its routine.
 /// </summary>
-public sealed class NightlyRollups(IDocumentStore documents, IPerformanceFactSource source, RollupWriter writer, TimeProvider time)
+public sealed class NightlyRollups(IDocumentStore documents, IncrementalRollups incremental, TimeProvider time)
 {
     /// <summary>The timer's CRON (with seconds), in UTC: 01:00 and 02:00, one of which is 02:00 in London in every season.</summary>
     public const string Schedule = "0 0 1,2 * * *";
@@ -47,13 +48,8 @@ public sealed class NightlyRollups(IDocumentStore documents, IPerformanceFactSou
         try
         {
             var periods = await PeriodsAsync(night, cancellationToken);
-            var read = await source.ReadAsync(cancellationToken);
-            foreach (var period in periods)
-            {
-                await writer.ComputeAsync(period, night, read, cancellationToken);
-            }
-
-            return new NightlyRollupReport(night, true, null, [.. periods.Select(p => p.Name)]);
+            var state = await incremental.RunAsync(night, periods, cancellationToken);
+            return new NightlyRollupReport(night, true, null, [.. periods.Select(p => p.Name)], state);
         }
         catch
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Iom.Application.Ports.Documents;
 using Iom.Domain.Calendar;
 using Iom.Domain.Performance;
+using Iom.Domain.Performance.Reoffending;
 using Microsoft.Extensions.Options;
 
 namespace Iom.Application.Performance.Rollups;
@@ -18,7 +19,16 @@ public sealed class RollupWriter(IDocumentStore documents, WorkingDayCalendar ca
     public async Task<StoredDocument<Rollup>> ComputeAsync(ReportingPeriod period, DateOnly today, PerformanceFactsRead read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var rollup = RollupCalculator.Compute(period, today, read.Facts, new RollupWatermark(read.AsOf, read.Position), calendar, ni30.Value.ToTarget());
+        return await WriteAsync(period, today, RollupCalculator.Compute(period, today, read.Facts, new RollupWatermark(read.AsOf, read.Position), calendar, Ni30), cancellationToken);
+    }
+
+    /// <summary>The configured NI 30 baseline and target, as the calculation takes it (null when not configured).</summary>
+    public Ni30Target? Ni30 => ni30.Value.ToTarget();
+
+    /// <summary>Stores a rollup computed elsewhere (the incremental run's), under the same rule: same bytes, no write.</summary>
+    public async Task<StoredDocument<Rollup>> WriteAsync(ReportingPeriod period, DateOnly today, Rollup rollup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rollup);
         var key = RollupDocuments.KeyOf(period);
         var stored = await documents.ReadAsync<Rollup>(key, cancellationToken);
         var written = stored is not null && Bytes(stored.Value).AsSpan().SequenceEqual(Bytes(rollup))

@@ -1,0 +1,3 @@
+namespace Iom.Application.Performance.Rollups;
+
+public sealed record StoredCell(string Measure, string Breakdown, string Key, long Value);
