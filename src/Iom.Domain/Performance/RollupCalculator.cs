@@ -318,7 +318,6 @@ public static class RollupCalculator
         return tables;
     }
 
-    /// <summary>One release alert's cells and histogram values in the period.</summary>
     /// <summary>A person's re-offending counts for the period (<see cref="ReoffendingSection.ContributionOf"/>): a function of the person and the period only.</summary>
     public static RollupContribution Contribution(ReportingPeriod period, OffenderFact offender)
     {
@@ -331,6 +330,7 @@ public static class RollupCalculator
         return contribution;
     }
 
+    /// <summary>One release alert's cells and histogram values in the period.</summary>
     public static RollupContribution Contribution(ReportingPeriod period, ReleaseAlertFact alert)
     {
         ArgumentNullException.ThrowIfNull(period);

@@ -91,21 +91,22 @@ public sealed class DocumentFactSource(IDocumentStore documents) : IPerformanceF
     // The latest change a fact-bearing document records: what a rollup's watermark says the inputs went to (taken from
     // the documents, so the incremental run reaches the same instant as a full pass).
     internal static DateTimeOffset LatestChange(Referral referral) =>
-        referral.History.Count == 0 ? referral.SubmittedAt : Max(referral.SubmittedAt, referral.History.Max(h => h.At));
+        referral.History.Count == 0 ? referral.SubmittedAt : Later(referral.SubmittedAt, referral.History.Max(h => h.At));
 
     internal static DateTimeOffset LatestChange(ReleaseAlert alert) =>
-        alert.Recipients.Max(r => r.AcknowledgedAt) is { } acknowledged ? Max(alert.RaisedAt, acknowledged) : alert.RaisedAt;
+        alert.Recipients.Max(r => r.AcknowledgedAt) is { } acknowledged ? Later(alert.RaisedAt, acknowledged) : alert.RaisedAt;
 
     internal static DateTimeOffset LatestChange(Circulation circulation) => circulation.CreatedAt;
 
     internal static DateTimeOffset LatestChange(PanelAction action) =>
-        action.CompletedAt is { } completed ? Max(action.CreatedAt, completed) : action.CreatedAt;
+        action.CompletedAt is { } completed ? Later(action.CreatedAt, completed) : action.CreatedAt;
 
     /// <summary>The referral that describes a person (their profile): see <see cref="Describes"/>; null when they have none.</summary>
     internal static Referral? Describing(IEnumerable<Referral> referrals) =>
         referrals.Aggregate((Referral?)null, (held, candidate) => held is null || Describes(candidate, held) ? candidate : held);
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+    /// <summary>The later of two instants: a watermark only moves forward.</summary>
+    internal static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     // Whether the candidate describes the person better than the one held: a selected referral over any other, then
     // the later submission, then the greater id (a total order, so the result does not depend on reading order).

@@ -95,12 +95,12 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
                 case var k when k == DocumentKind.Of<Referral>():
                     var referral = change.Read<Referral>();
                     changed[FactValue.KeyOfReferral(referral.Id)] = new FactValue(Referral: ReferralFact.Of(referral));
-                    asOf = Later(asOf, DocumentFactSource.LatestChange(referral));
+                    asOf = DocumentFactSource.Later(asOf, DocumentFactSource.LatestChange(referral));
                     break;
                 case var k when k == DocumentKind.Of<ReleaseAlert>():
                     var alert = change.Read<ReleaseAlert>();
                     changed[FactValue.KeyOfAlert(alert.Id)] = new FactValue(Alert: ReleaseAlertFact.Of(alert));
-                    asOf = Later(asOf, DocumentFactSource.LatestChange(alert));
+                    asOf = DocumentFactSource.Later(asOf, DocumentFactSource.LatestChange(alert));
                     break;
                 case var k when k == DocumentKind.Of<ReferralErased>():
                     changed[FactValue.KeyOfReferral(change.Read<ReferralErased>().ReferralId)] = null;
@@ -122,13 +122,13 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
                 var circulation = change.Read<Circulation>();
                 var fact = CirculationFact.Of(circulation);
                 changed[FactValue.KeyOfCirculation(circulation.Id)] = fact is null ? null : new FactValue(Circulation: fact);
-                asOf = fact is null ? asOf : Later(asOf, DocumentFactSource.LatestChange(circulation));
+                asOf = fact is null ? asOf : DocumentFactSource.Later(asOf, DocumentFactSource.LatestChange(circulation));
             }
             else if (change.Kind == DocumentKind.Of<PanelAction>())
             {
                 var action = change.Read<PanelAction>();
                 changed[FactValue.KeyOfAction(action.Id)] = new FactValue(Action: ActionFact.Of(action));
-                asOf = Later(asOf, DocumentFactSource.LatestChange(action));
+                asOf = DocumentFactSource.Later(asOf, DocumentFactSource.LatestChange(action));
             }
         }
 
@@ -138,7 +138,7 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
             changed[FactValue.KeyOfCohort(person)] = await CohortFactOfAsync(membership, person, cancellationToken);
             var (offender, recorded) = await OffenderFactOfAsync(membership, person, cancellationToken);
             changed[FactValue.KeyOfOffender(person)] = offender;
-            asOf = Later(asOf, recorded);
+            asOf = DocumentFactSource.Later(asOf, recorded);
         }
 
         // Facts whose contribution moves with the day alone, for each day since the state's night.
@@ -310,7 +310,7 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
         await foreach (var record in documents.ReadPartitionAsync<StoredOffendingRecord>(Containers.People, personId, cancellationToken))
         {
             offences.Add(record.Value.ToProvenOffence());
-            recorded = Later(recorded, record.Value.RecordedAt);
+            recorded = DocumentFactSource.Later(recorded, record.Value.RecordedAt);
         }
 
         return OffenderFact.Of(membership, offences) is { } fact ? (new FactValue(Offender: fact), recorded) : (null, DateTimeOffset.UnixEpoch);
@@ -384,8 +384,6 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
 
     private static bool Same<T>(T a, T b) =>
         JsonSerializer.SerializeToUtf8Bytes(a, DocumentJson.Options).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(b, DocumentJson.Options));
-
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private sealed record Changes(IReadOnlyList<DocumentChange> People, string PeoplePosition, IReadOnlyList<DocumentChange> Panels, string PanelsPosition);
 }
