@@ -107,7 +107,25 @@ public sealed class RunningLocalHost : IAsyncDisposable
         await app.DisposeAsync();
         if (ownsDataDirectory)
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            await DeleteDataDirectoryAsync();
+        }
+    }
+
+    // A best-effort write begun before the stop (an outbox nudge's mail file, SQLite's -wal/-shm closing) can land
+    // while the recursive delete walks the folder ("Directory not empty"): try again briefly before failing.
+    private async Task DeleteDataDirectoryAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                await Task.Delay(100);
+            }
         }
     }
 }
