@@ -180,7 +180,7 @@ public sealed class IncrementalRollupTests
 
         await RunNightAsync(kit, D("2026-11-10"));
         await world.ChangeAsync(D("2026-11-10"), 12, Ct);
-        counting!.FailNextUpsertOf = crashesWriting;
+        counting!.FailNextWriteOf = crashesWriting;
 
         kit.Time.SetUtcNow(T("2026-11-11T03:00:00Z"));
         await Should.ThrowAsync<IOException>(() => kit.Nightly.RunAsync(Ct));
