@@ -68,6 +68,21 @@ internal sealed record RollupBenchReport(RollupOptions Options, IReadOnlyList<Ro
                 $"| {s.People:N0} | {last.Changes} ({last.NewReferrals} / {last.Decisions} / {last.Acknowledgements} / {last.MembershipsEnded}) | {Ms(apply)} | {Ms(NightlyMs(s))} | {Mib(s.Nights.Max(n => n.Run.PeakBytes))} | {Mib((long)Median(s.Nights.Select(n => (double)n.Run.AllocatedBytes)))} | {last.Periods} | {NightlyMs(s) / apply:0.0}× | {string.Join(", ", s.Nights.Select(n => $"{n.MonthReceivedMoved:0} ({n.NewReferrals})"))} |");
         }
 
+        if (Sizes.All(s => s.NewMonth is not null))
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant, $"The first night (no state yet: a full rebuild, writing every fact and due day to the index in batched commits), and the first night of a new month with the state kept (after a day of {Options.Changes:N0} changes on the month's last day; the new month's accumulator seeded from the fact index).");
+            text.AppendLine();
+            text.AppendLine("| people | first night: rebuild | its peak | facts indexed | periods | new month's night | its peak | allocated | periods (seeded) | applying that day | month ended moved by (new) |");
+            text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |");
+            foreach (var s in Sizes)
+            {
+                var m = s.NewMonth!;
+                text.AppendLine(Invariant,
+                    $"| {s.People:N0} | {Ms(s.FirstNight.Ms)} | {Mib(s.FirstNight.PeakBytes)} | {m.FirstNightFacts:N0} | {s.FirstNightPeriods} | {Ms(m.Night.Run.Ms)} ({m.Night.Night:yyyy-MM-dd}) | {Mib(m.Night.Run.PeakBytes)} | {Mib(m.Night.Run.AllocatedBytes)} | {m.Night.Periods} ({(m.Rebuilt ? "rebuilt" : string.Join(", ", m.Seeded))}) | {Ms(m.Night.Apply.Ms)} | {m.Night.MonthReceivedMoved:0} ({m.Night.NewReferrals}) |");
+            }
+        }
+
         text.AppendLine();
         text.AppendLine("Growth (each size against the one before):");
         text.AppendLine();

@@ -4,25 +4,37 @@ using Iom.Application.Ports.Documents;
 namespace Iom.Application.Tests.Performance;
 
 /// <summary>
-/// The real store, counting what the rollup job reads and writes (documents read, by container; keys written), and
-/// able to fail one write of a chosen kind once, as a crash at that point would leave things.
+/// The real store, counting what the rollup job reads and writes (documents read, by container; kinds scanned; keys
+/// written, and which commits and single upserts wrote them), and able to fail one write of a chosen kind once, as a
+/// crash at that point would leave things.
 /// </summary>
 internal sealed class CountingRollupStore(IDocumentStore inner) : DelegatingDocumentStore(inner)
 {
     public Dictionary<string, int> DocumentsRead { get; } = [];
 
-    public int KindScans { get; private set; }
+    public int KindScans => Scanned.Count;
+
+    /// <summary>Each whole-container read of a kind: (container, kind).</summary>
+    public List<(string Container, string Kind)> Scanned { get; } = [];
 
     public List<DocumentKey> Written { get; } = [];
 
-    /// <summary>The kind whose next upsert fails (then this is cleared).</summary>
-    public string? FailNextUpsertOf { get; set; }
+    /// <summary>The kinds written one document per call (<see cref="IDocumentStore.UpsertAsync{T}"/>), in order.</summary>
+    public List<string> Upserted { get; } = [];
+
+    /// <summary>Each <see cref="IDocumentStore.CommitAsync"/>: its partition and the kinds of its writes (null for a delete).</summary>
+    public List<(string Container, string Partition, IReadOnlyList<string?> Kinds)> Commits { get; } = [];
+
+    /// <summary>The kind whose next write fails, alone or in a commit (then this is cleared).</summary>
+    public string? FailNextWriteOf { get; set; }
 
     public void Reset()
     {
         DocumentsRead.Clear();
-        KindScans = 0;
+        Scanned.Clear();
         Written.Clear();
+        Upserted.Clear();
+        Commits.Clear();
     }
 
     public override async Task<StoredDocument<T>?> ReadAsync<T>(DocumentKey key, CancellationToken cancellationToken = default)
@@ -43,20 +55,39 @@ internal sealed class CountingRollupStore(IDocumentStore inner) : DelegatingDocu
 
     public override IAsyncEnumerable<StoredDocument<T>> ReadKindAsync<T>(string container, CancellationToken cancellationToken = default)
     {
-        KindScans++;
+        Scanned.Add((container, DocumentKind.Of<T>()));
         return Inner.ReadKindAsync<T>(container, cancellationToken);
     }
 
     public override Task<StoredDocument<T>> UpsertAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default)
     {
-        if (FailNextUpsertOf == DocumentKind.Of<T>())
+        if (FailNextWriteOf == DocumentKind.Of<T>())
         {
-            FailNextUpsertOf = null;
+            FailNextWriteOf = null;
             throw new IOException("The store went away (a crash, for the test).");
         }
 
         Written.Add(key);
+        Upserted.Add(DocumentKind.Of<T>());
         return Inner.UpsertAsync(key, value, cancellationToken);
+    }
+
+    public override Task CommitAsync(string container, string partition, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<string?> kinds = [.. writes.Select(w => w switch { UpsertWrite u => u.Kind, CreateWrite c => c.Kind, ReplaceWrite r => r.Kind, _ => null })];
+        if (FailNextWriteOf is { } failing && kinds.Contains(failing))
+        {
+            FailNextWriteOf = null;
+            throw new IOException("The store went away (a crash, for the test).");
+        }
+
+        lock (Commits)
+        {
+            Commits.Add((container, partition, kinds));
+            Written.AddRange(writes.Select(w => new DocumentKey(container, partition, w.Id)));
+        }
+
+        return Inner.CommitAsync(container, partition, writes, cancellationToken);
     }
 
     public override Task<StoredDocument<T>> CreateAsync<T>(DocumentKey key, T value, CancellationToken cancellationToken = default)

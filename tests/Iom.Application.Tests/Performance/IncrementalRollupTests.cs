@@ -48,7 +48,8 @@ public sealed class IncrementalRollupTests
     [InlineData(4)]
     public async Task After_every_night_each_rollup_written_equals_a_full_recompute_over_every_fact(int seed)
     {
-        using var kit = new RollupKit("2026-02-01T12:00:00Z");
+        CountingRollupStore? counting = null;
+        using var kit = new RollupKit("2026-02-01T12:00:00Z", wrap: real => counting = new CountingRollupStore(real));
         var world = new IncrementalWorld(kit, seed);
         var random = new Random(seed);
         for (var day = D("2026-02-15"); day < D("2026-03-20"); day = day.AddDays(3))
@@ -59,6 +60,7 @@ public sealed class IncrementalRollupTests
         // Across a month end, a quarter end and a financial year end (31 March to 1 April), both clock changes'
         // seasons, and a night missed (26 March) so the next one catches up two days.
         var rebuilt = new List<string>();
+        var seeded = new List<string>();
         for (var night = D("2026-03-20"); night <= D("2026-04-06"); night = night.AddDays(1))
         {
             await world.ChangeAsync(night.AddDays(-1), random.Next(0, 9), Ct);
@@ -67,16 +69,26 @@ public sealed class IncrementalRollupTests
                 continue;
             }
 
+            counting!.Reset();
             var report = await RunNightAsync(kit, night);
             await ShouldEqualAFullRecomputeAsync(world, night, report);
             if (report.State!.Rebuilt)
             {
                 rebuilt.Add($"{night:yyyy-MM-dd} {report.State.Why}");
             }
+
+            if (report.State.Seeded.Count > 0)
+            {
+                seeded.Add($"{night:yyyy-MM-dd} {string.Join(' ', report.State.Seeded)}");
+                // From the fact index alone: no source document is scanned, and no fact is written but the night's own.
+                counting.Scanned.ShouldBe([(Containers.Performance, "rollup-fact"), (Containers.People, "rollup-fact")]);
+            }
         }
 
-        // The full pass only where the state has nothing to start from: the first night, and the first night of a new month.
-        rebuilt.ShouldBe(["2026-03-20 no-state", "2026-04-01 new-period:2026-04"]);
+        // The full pass only where the state has nothing to start from, the first night; the first night of a month,
+        // a quarter and a financial year (1 April) adds its periods from the fact index.
+        rebuilt.ShouldBe(["2026-03-20 no-state"]);
+        seeded.ShouldBe(["2026-04-01 2026-04 2026-Q2 FY2026-27"]);
     }
 
     // One person selected, one referral waiting, an action done: nothing whose figures move with the day alone in the
@@ -95,10 +107,10 @@ public sealed class IncrementalRollupTests
         await documents.CreateAsync(PanelActionDocuments.KeyOf(PanelCode.Iom, action.Id), action, Ct);
     }
 
-    private static Referral Referral(string id, string personId, string agency, string submittedAt, DateOnly? meeting) => Domain.Referrals.Referral.Submit(
+    private static Referral Referral(string id, string personId, string agency, string submittedAt, DateOnly? meeting, DateOnly? born = null) => Domain.Referrals.Referral.Submit(
         id, personId, "IOM-261102-" + id[^4..], ReferralType.Iom,
         new RoutingDecision("adult-iom", new Dictionary<string, string>(), PanelCode.Iom), meeting,
-        new PersonDetails("Sam", "Smith", new DateOnly(1990, 1, 1), "male", "white-british", null, null, null, null, null, "E05000001"),
+        new PersonDetails("Sam", "Smith", born ?? new DateOnly(1990, 1, 1), "male", "white-british", null, null, null, null, null, "E05000001"),
         "reason", [], [], RiskOfSeriousHarm.Low, 0, false, null, 10, false, false, new ReferrerDetails("Pat", "pat@police.uk", null),
         agency, "user-1", T(submittedAt), []).Referral;
 
@@ -180,7 +192,7 @@ public sealed class IncrementalRollupTests
 
         await RunNightAsync(kit, D("2026-11-10"));
         await world.ChangeAsync(D("2026-11-10"), 12, Ct);
-        counting!.FailNextUpsertOf = crashesWriting;
+        counting!.FailNextWriteOf = crashesWriting;
 
         kit.Time.SetUtcNow(T("2026-11-11T03:00:00Z"));
         await Should.ThrowAsync<IOException>(() => kit.Nightly.RunAsync(Ct));
@@ -195,6 +207,94 @@ public sealed class IncrementalRollupTests
         var next = await RunNightAsync(kit, D("2026-11-12"));
         next.State.ShouldNotBeNull().Rebuilt.ShouldBeFalse();
         await ShouldEqualAFullRecomputeAsync(world, D("2026-11-12"), next);
+    }
+
+    [Theory]
+    [InlineData("rollup-fact")]
+    [InlineData("rollup-fact-due")]
+    [InlineData("rollup-accumulator")]
+    [InlineData("rollup")]
+    [InlineData("rollup-state")]
+    public async Task A_run_crashed_while_seeding_a_new_month_re_runs_to_the_same_seeded_result(string crashesWriting)
+    {
+        CountingRollupStore? counting = null;
+        using var kit = new RollupKit("2026-11-14T12:00:00Z", wrap: real => counting = new CountingRollupStore(real));
+        var world = new IncrementalWorld(kit, 13);
+        for (var day = D("2026-11-15"); day < D("2026-11-30"); day = day.AddDays(1))
+        {
+            await world.ChangeAsync(day, 6, Ct);
+        }
+
+        // A cohort member who turns 25 on 1 December: the new month must count them in their new age band only.
+        var birthday = Referral("referral-0025", "person-25", "police", "2026-11-16T10:00:00Z", new DateOnly(2026, 11, 24), born: new DateOnly(2001, 12, 1))
+            .Select(T("2026-11-24T15:00:00Z"), "coordinator").Referral;
+        await kit.Real.CreateAsync(ReferralStore.KeyOf(birthday.PersonId, birthday.Id), birthday, Ct);
+        await kit.Real.CreateAsync(CohortDocuments.MembershipOf(birthday.PersonId), CohortMembership.Empty(birthday.PersonId).Select(new DateOnly(2026, 11, 24), PanelCode.Iom,
+            CohortCategory.Ppo, CohortType.Fixed, [], new LeadProfessional("Alex", "probation", "alex@justice.gov.uk", null), "iom-2026-11-24"), Ct);
+
+        await RunNightAsync(kit, D("2026-11-30"));
+        await world.ChangeAsync(D("2026-11-30"), 12, Ct);
+        // And an action set that day, due later, so that the night indexes a due day whatever the world did.
+        var action = new PanelAction("action-due", PanelCode.Iom, "iom-meeting", "Visit", "owner", new DateOnly(2026, 12, 4), "person-01", PanelActionStatus.Open, T("2026-11-30T17:00:00Z"));
+        await kit.Real.CreateAsync(PanelActionDocuments.KeyOf(PanelCode.Iom, action.Id), action, Ct);
+        counting!.FailNextWriteOf = crashesWriting;
+
+        // The first night of December: its month is new to the state (the quarter and the year are kept already).
+        kit.Time.SetUtcNow(T("2026-12-01T03:00:00Z"));
+        await Should.ThrowAsync<IOException>(() => kit.Nightly.RunAsync(Ct));
+        counting.FailNextWriteOf.ShouldBeNull($"the run wrote a {crashesWriting} before it crashed");
+        kit.Time.SetUtcNow(T("2026-12-01T03:10:00Z"));
+        var report = await kit.Nightly.RunAsync(Ct);
+
+        report.Ran.ShouldBeTrue();
+        report.State.ShouldNotBeNull().Rebuilt.ShouldBeFalse();
+        report.State.Seeded.ShouldBe(["2026-12"]);
+        await ShouldEqualAFullRecomputeAsync(world, D("2026-12-01"), report);
+        await world.ChangeAsync(D("2026-12-01"), 12, Ct);
+        var next = await RunNightAsync(kit, D("2026-12-02"));
+        next.State.ShouldNotBeNull().Rebuilt.ShouldBeFalse();
+        next.State.Seeded.ShouldBeEmpty();
+        await ShouldEqualAFullRecomputeAsync(world, D("2026-12-02"), next);
+    }
+
+    [Fact]
+    public async Task A_rebuild_writes_the_fact_index_a_partition_at_a_time_in_commits_of_at_most_100()
+    {
+        CountingRollupStore? counting = null;
+        using var kit = new RollupKit("2026-11-19T12:00:00Z", wrap: real => counting = new CountingRollupStore(real));
+        await SeedQuietAsync(kit.Real);
+        // 250 open actions due on the same day: each names the day after as the day it falls overdue, so that day's
+        // due partition holds 250 entries.
+        for (var i = 0; i < 250; i++)
+        {
+            var action = new PanelAction($"action-b{i:000}", PanelCode.Iom, "iom-2026-11-17", "Visit", "owner", new DateOnly(2026, 11, 25), "person-1", PanelActionStatus.Open, T("2026-11-19T16:00:00Z"));
+            await kit.Real.CreateAsync(PanelActionDocuments.KeyOf(PanelCode.Iom, action.Id), action, Ct);
+        }
+
+        var report = await RunNightAsync(kit, D("2026-11-20"));
+
+        report.State.ShouldNotBeNull().Rebuilt.ShouldBeTrue();
+        counting!.Upserted.ShouldNotContain("rollup-fact");
+        counting.Upserted.ShouldNotContain("rollup-fact-due");
+        var written = counting.Commits.Where(c => c.Kinds.Contains("rollup-fact") || c.Kinds.Contains("rollup-fact-due")).ToList();
+        written.Sum(c => c.Kinds.Count(k => k == "rollup-fact")).ShouldBe(report.State.Facts);
+        written.ShouldAllBe(c => c.Kinds.Count <= CommitLimits.MaxWrites);
+        // As few commits as the limit allows: each partition's writes in ceil(n / 100) commits.
+        foreach (var partition in written.GroupBy(c => (c.Container, c.Partition)))
+        {
+            partition.Count().ShouldBe((partition.Sum(c => c.Kinds.Count) + CommitLimits.MaxWrites - 1) / CommitLimits.MaxWrites, $"{partition.Key}");
+        }
+
+        written.Where(c => c.Partition == RollupStateDocuments.DuePartitionOf(D("2026-11-26"))).Select(c => c.Kinds.Count).Order().ShouldBe([50, 100, 100]);
+        // Fewer commits than facts: the 250 actions' facts share the 256 hashed partitions.
+        written.Count.ShouldBeLessThan(report.State.Facts);
+
+        // The index so written carries the next night: incremental, and equal to a full recompute.
+        var stored = (await kit.Real.ReadAsync<PanelAction>(PanelActionDocuments.KeyOf(PanelCode.Iom, "action-b007"), Ct)).ShouldNotBeNull();
+        await kit.Real.ReplaceAsync(stored.Key, stored.Value.Complete(T("2026-11-20T10:00:00Z"), "owner", byCoordinator: false), stored.ETag, Ct);
+        var next = await RunNightAsync(kit, D("2026-11-26"));
+        next.State.ShouldNotBeNull().Rebuilt.ShouldBeFalse();
+        await ShouldEqualAFullRecomputeAsync(new IncrementalWorld(kit, 0), D("2026-11-26"), next);
     }
 
     [Fact]

@@ -46,6 +46,15 @@ public sealed class RollupBenchmarkSmokeTests
                 night.Periods.ShouldBe(3, "a routine night computes the month to date, its quarter and its financial year");
                 night.Run.PeakBytes.ShouldBeGreaterThan(0);
             }
+
+            // The first night of a new month keeps the state: December is seeded, not rebuilt, and the day's changes count.
+            var month = size.NewMonth.ShouldNotBeNull();
+            month.Night.Night.ShouldBe(new DateOnly(2026, 12, 1));
+            month.Rebuilt.ShouldBeFalse();
+            month.Seeded.ShouldBe(["2026-12"]);
+            month.Night.Changes.ShouldBe(options.Changes);
+            month.Night.MonthReceivedMoved.ShouldBe(month.Night.NewReferrals, "November, final that night, counts its last day's new referrals");
+            month.FirstNightFacts.ShouldBeGreaterThan(size.Referrals, "the first night indexed every fact");
         }
 
         report.Sizes[1].Nights.Sum(n => n.Decisions + n.Acknowledgements + n.MembershipsEnded).ShouldBeGreaterThan(0, "a day is not only new referrals");
@@ -53,5 +62,6 @@ public sealed class RollupBenchmarkSmokeTests
         markdown.ShouldContain("| 5 → 50 (10×) |");
         markdown.ShouldContain("Full recompute at 100,000 people under 10 s and 1 GiB: not measured in this run");
         markdown.ShouldContain("The nightly run with 10× the history in at most 1.5× the time, 5 → 50 people:");
+        markdown.ShouldContain("ms (2026-12-01) |");
     }
 }

@@ -5,4 +5,6 @@ namespace Iom.Application.Performance.Rollups;
 /// <param name="Changes">The changed documents read from the feeds; null for a rebuild.</param>
 /// <param name="Facts">The facts looked at: changed and due that day, or every fact for a rebuild.</param>
 /// <param name="Moved">The periods whose accumulated counts changed (incremental), or every period kept (rebuild).</param>
-public sealed record IncrementalRollupReport(bool Rebuilt, string? Why, int? Changes, int Facts, IReadOnlyList<string> Moved);
+/// <param name="Seeded">The periods new to the state that night (the first night of a month, quarter or year),
+/// accumulated from the fact index instead of a rebuild; empty on a rebuild, which builds every period.</param>
+public sealed record IncrementalRollupReport(bool Rebuilt, string? Why, int? Changes, int Facts, IReadOnlyList<string> Moved, IReadOnlyList<string> Seeded);

@@ -21,8 +21,9 @@ namespace Iom.Application.Performance.Rollups;
 /// old fact's contribution away and adds the new one's; facts whose contribution moves with the day alone (spells,
 /// birthdays, actions falling overdue) are found in the due-day index. Then the rollups are derived and written
 /// (unchanged bytes are not rewritten) and the head is moved last, so a crashed run is re-applied from where it
-/// started. A full rebuild (<see cref="IPerformanceFactSource"/>) is the fallback: no state yet, other definitions,
-/// a refused feed position, or a period not kept yet (the first night of a month, quarter or year).
+/// started. A period not kept yet (the first night of a month, quarter or year) is seeded from the fact index, which
+/// holds every fact as the state knows it. A full rebuild (<see cref="IPerformanceFactSource"/>) is the fallback: no
+/// state yet, other definitions or kinds, a refused feed position, or a state that does not add up.
 /// </summary>
 public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChangeFeed feed, IPerformanceFactSource source, RollupWriter writer, WorkingDayCalendar calendar)
 {
@@ -46,7 +47,6 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
             : state.DefinitionsVersion != RollupCalculator.DefinitionsVersion ? "definitions-changed"
             : state.Kinds is null || !state.Kinds.SequenceEqual(Kinds) ? "kinds-changed"
             : state.Night > night ? "state-ahead"
-            : periods.FirstOrDefault(p => !state.Periods.Contains(p.Name)) is { } added ? "new-period:" + added.Name
             : null;
         if (state is null || why is not null)
         {
@@ -63,8 +63,9 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
             return await RebuildAsync(night, periods, state, "position-refused", cancellationToken);
         }
 
-        var accumulators = new Dictionary<ReportingPeriod, (StoredAccumulator? Stored, RollupAccumulator Accumulator)>();
-        foreach (var period in periods)
+        var accumulators = new Dictionary<ReportingPeriod, Kept>();
+        var added = periods.Where(p => !state.Periods.Contains(p.Name)).ToList();
+        foreach (var period in periods.Except(added))
         {
             var stored = (await documents.ReadAsync<StoredAccumulator>(RollupStateDocuments.AccumulatorOf(period), cancellationToken))?.Value;
             if (AsOfState(stored, state) is not { } cells)
@@ -72,17 +73,60 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
                 return await RebuildAsync(night, periods, state, "accumulator-missing:" + period.Name, cancellationToken);
             }
 
-            accumulators[period] = (stored, Restore(cells));
+            accumulators[period] = new Kept(stored, cells, Restore(cells));
         }
 
-        return await ApplyAsync(night, state, changes, accumulators, cancellationToken);
+        if (added.Count > 0)
+        {
+            // Whatever a crashed run wrote for a period the head does not keep is not the state's: seeded afresh.
+            foreach (var (period, accumulator) in await SeedAsync(added, state, cancellationToken))
+            {
+                accumulators[period] = new Kept(null, Cells(accumulator), accumulator);
+            }
+        }
+
+        // In the order asked for (the rollups are written in it).
+        accumulators = periods.ToDictionary(p => p, p => accumulators[p]);
+        return await ApplyAsync(night, state, changes, accumulators, [.. added.Select(p => p.Name)], cancellationToken);
+    }
+
+    /// <summary>
+    /// The accumulators of periods the state does not keep yet, as of the state's night, from the fact index alone:
+    /// every fact as the state knows it (its generation; a fact a crashed run wrote after that night is read as what
+    /// it replaced), seen on the state's night as the kept periods' accumulators are. The night's changes and due
+    /// facts then move them like the others, so each ends equal to a full <see cref="RollupCalculator.Accumulate"/>:
+    /// a fact's contribution to any period changes between two nights only when the fact does or a due day says so.
+    /// Read a page at a time (the facts in the <c>facts-xx</c> partitions, then the cohort facts in the people's own
+    /// partitions); no source document is read and nothing is written.
+    /// </summary>
+    private async Task<Dictionary<ReportingPeriod, RollupAccumulator>> SeedAsync(IReadOnlyList<ReportingPeriod> added, RollupState state, CancellationToken cancellationToken)
+    {
+        var seeded = added.ToDictionary(p => p, _ => new RollupAccumulator());
+        foreach (var container in new[] { Containers.Performance, Containers.People })
+        {
+            await foreach (var stored in documents.ReadKindAsync<IndexedFact>(container, cancellationToken))
+            {
+                if (AsOfState(stored.Value, state) is not { } fact)
+                {
+                    continue;
+                }
+
+                foreach (var (period, accumulator) in seeded)
+                {
+                    accumulator.Add(FactValue.Contribution(fact, period, state.Night, calendar));
+                }
+            }
+        }
+
+        return seeded;
     }
 
     private async Task<IncrementalRollupReport> ApplyAsync(
         DateOnly night,
         RollupState state,
         Changes changes,
-        Dictionary<ReportingPeriod, (StoredAccumulator? Stored, RollupAccumulator Accumulator)> accumulators,
+        Dictionary<ReportingPeriod, Kept> accumulators,
+        IReadOnlyList<string> seeded,
         CancellationToken cancellationToken)
     {
         var asOf = state.AsOf;
@@ -163,7 +207,7 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
         var moved = new List<ReportingPeriod>();
         try
         {
-            foreach (var (period, (_, accumulator)) in accumulators)
+            foreach (var (period, (_, _, accumulator)) in accumulators)
             {
                 var before = Cells(accumulator);
                 foreach (var key in keys)
@@ -186,7 +230,8 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
         }
 
         // The facts of changed documents, each with the fact it replaces (so a re-applied run starts from it), and
-        // the days their contribution will move on.
+        // the days their contribution will move on; committed a partition at a time.
+        var batch = new BatchedWrites(documents);
         foreach (var (key, fact) in changed)
         {
             // Replacing a fact by itself writes nothing (unless a crashed run left a newer entry to set right).
@@ -195,11 +240,11 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
                 continue;
             }
 
-            await documents.UpsertAsync(RollupStateDocuments.FactOf(key), new IndexedFact(key, state.Generation, night, fact, old[key]), cancellationToken);
-            await IndexDaysAsync(key, fact, night, cancellationToken);
+            await IndexAsync(batch, key, new IndexedFact(key, state.Generation, night, fact, old[key]), cancellationToken);
         }
 
-        foreach (var (period, (stored, accumulator)) in accumulators)
+        await batch.FlushAsync(cancellationToken);
+        foreach (var (period, (stored, start, accumulator)) in accumulators)
         {
             var cells = Cells(accumulator);
             // Unchanged and not left half-applied by a crashed run: nothing to write (the stored night stays valid).
@@ -208,8 +253,7 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
                 continue;
             }
 
-            var previous = AsOfState(stored, state);
-            await documents.UpsertAsync(RollupStateDocuments.AccumulatorOf(period), new StoredAccumulator(period.Name, state.Generation, night, cells, state.Night, previous), cancellationToken);
+            await documents.UpsertAsync(RollupStateDocuments.AccumulatorOf(period), new StoredAccumulator(period.Name, state.Generation, night, cells, state.Night, start), cancellationToken);
         }
 
         await WriteRollupsAsync(night, accumulators.Select(a => (a.Key, a.Value.Accumulator)), asOf, cancellationToken);
@@ -221,7 +265,7 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
             AsOf = asOf,
             Periods = [.. accumulators.Keys.Select(p => p.Name)],
         }, cancellationToken);
-        return new IncrementalRollupReport(false, null, changes.People.Count + changes.Panels.Count, keys.Count, [.. moved.Select(p => p.Name)]);
+        return new IncrementalRollupReport(false, null, changes.People.Count + changes.Panels.Count, keys.Count, [.. moved.Select(p => p.Name)], seeded);
     }
 
     /// <summary>
@@ -240,12 +284,14 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
         var panels = await feed.EndPositionAsync(Containers.Panels, cancellationToken);
         var read = await source.ReadAsync(cancellationToken);
         var facts = 0;
+        var batch = new BatchedWrites(documents);
         foreach (var (key, fact) in FactValue.All(read.Facts))
         {
             facts++;
-            await documents.UpsertAsync(RollupStateDocuments.FactOf(key), new IndexedFact(key, generation, night, fact, null), cancellationToken);
-            await IndexDaysAsync(key, fact, night, cancellationToken);
+            await IndexAsync(batch, key, new IndexedFact(key, generation, night, fact, null), cancellationToken);
         }
+
+        await batch.FlushAsync(cancellationToken);
 
         var accumulators = new List<(ReportingPeriod, RollupAccumulator)>();
         foreach (var period in periods)
@@ -258,7 +304,7 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
         await WriteRollupsAsync(night, accumulators, read.AsOf, cancellationToken);
         await documents.UpsertAsync(RollupStateDocuments.Head,
             new RollupState(RollupCalculator.DefinitionsVersion, generation, night, people, panels, read.AsOf, [.. periods.Select(p => p.Name)], Kinds), cancellationToken);
-        return new IncrementalRollupReport(true, why, null, facts, [.. periods.Select(p => p.Name)]);
+        return new IncrementalRollupReport(true, why, null, facts, [.. periods.Select(p => p.Name)], []);
     }
 
     private async Task WriteRollupsAsync(DateOnly night, IEnumerable<(ReportingPeriod Period, RollupAccumulator Accumulator)> accumulators, DateTimeOffset asOf, CancellationToken cancellationToken)
@@ -271,11 +317,13 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
         }
     }
 
-    private async Task IndexDaysAsync(string key, FactValue? fact, DateOnly night, CancellationToken cancellationToken)
+    // A fact in the index and the days after its night on which its contribution will move.
+    private static async Task IndexAsync(BatchedWrites batch, string key, IndexedFact indexed, CancellationToken cancellationToken)
     {
-        foreach (var day in FactValue.ChangeDays(fact, night))
+        await batch.UpsertAsync(RollupStateDocuments.FactOf(key), indexed, cancellationToken);
+        foreach (var day in FactValue.ChangeDays(indexed.Current, indexed.Night))
         {
-            await documents.UpsertAsync(RollupStateDocuments.DueOf(day, key), new FactDue(key), cancellationToken);
+            await batch.UpsertAsync(RollupStateDocuments.DueOf(day, key), new FactDue(key), cancellationToken);
         }
     }
 
@@ -384,6 +432,9 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
 
     private static bool Same<T>(T a, T b) =>
         JsonSerializer.SerializeToUtf8Bytes(a, DocumentJson.Options).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(b, DocumentJson.Options));
+
+    // A period's accumulator as stored (null when seeded tonight), as the state knows it, and as it moves tonight.
+    private sealed record Kept(StoredAccumulator? Stored, AccumulatorCells Start, RollupAccumulator Accumulator);
 
     private sealed record Changes(IReadOnlyList<DocumentChange> People, string PeoplePosition, IReadOnlyList<DocumentChange> Panels, string PanelsPosition);
 }
