@@ -12,9 +12,10 @@ namespace Iom.Application.Performance.Rollups;
 
 /// <summary>
 /// The facts from a full pass over the documents (<see cref="IDocumentStore.ReadKindAsync{T}"/>, streamed a page at a
-/// time): referrals, cohort memberships and release alerts in <c>people</c>, circulations and actions in
-/// <c>panels</c>; then offending records in <c>people</c>, keeping only those of people ever in the cohort (the
-/// re-offending measures' <see cref="OffenderFact"/>). Only the small facts are kept, never the documents. A cohort member's profile is taken from their
+/// time): cohort memberships first (they say who was ever in the cohort), then side by side referrals, release alerts,
+/// circulations and actions, and offending records (as <see cref="OffendingRecordFacts"/>), keeping only those of
+/// people ever in the cohort (the re-offending measures' <see cref="OffenderFact"/>). Kept: the facts, the memberships
+/// and each person's describing referral, never the other documents. A cohort member's profile is taken from their
 /// latest selected referral (else their latest referral), chosen by submission time then id so the order documents
 /// arrive in does not matter.
 /// </summary>
