@@ -55,17 +55,11 @@ internal sealed record RollupBenchReport(RollupOptions Options, IReadOnlyList<Ro
                 $"| {s.People:N0} | {Ms(baseline)} | {Mib(s.Baselines.Max(m => m.PeakBytes))} | {Ms(RecomputeMs(s))} | {Mib(s.Recomputes.Max(m => m.PeakBytes))} | {Mib((long)Median(s.Recomputes.Select(m => (double)m.AllocatedBytes)))} | {RecomputeMs(s) / baseline:0.0}× | {s.RecomputedReceived:N0} ({s.ExpectedReceived:N0}) |");
         }
 
-        text.AppendLine();
-        text.AppendLine(Invariant, $"Nightly run (`NightlyRollups.RunAsync` as registered) on {Options.Repetitions} routine nights, each after a day of {Options.Changes:N0} changes, against applying those changes (the baseline).");
-        text.AppendLine();
-        text.AppendLine("| people | changes (new / decided / acknowledged / ended) | applying them | nightly run | its peak | allocated | periods | nightly ÷ applying | month's referrals moved by (new) |");
-        text.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-        foreach (var s in Sizes)
+        // With --phases recompute no night ran: there is no nightly table, and the growth table says so.
+        var measuredNights = Sizes.Where(s => s.Nights.Count > 0).ToList();
+        if (measuredNights.Count > 0)
         {
-            var last = s.Nights[^1];
-            var apply = Median(s.Nights.Select(n => n.Apply.Ms));
-            text.AppendLine(Invariant,
-                $"| {s.People:N0} | {last.Changes} ({last.NewReferrals} / {last.Decisions} / {last.Acknowledgements} / {last.MembershipsEnded}) | {Ms(apply)} | {Ms(NightlyMs(s))} | {Mib(s.Nights.Max(n => n.Run.PeakBytes))} | {Mib((long)Median(s.Nights.Select(n => (double)n.Run.AllocatedBytes)))} | {last.Periods} | {NightlyMs(s) / apply:0.0}× | {string.Join(", ", s.Nights.Select(n => $"{n.MonthReceivedMoved:0} ({n.NewReferrals})"))} |");
+            NightlyTable(text, measuredNights);
         }
 
         if (Sizes.All(s => s.NewMonth is not null))
@@ -92,7 +86,7 @@ internal sealed record RollupBenchReport(RollupOptions Options, IReadOnlyList<Ro
         {
             var (a, b) = (Sizes[i - 1], Sizes[i]);
             text.AppendLine(Invariant,
-                $"| {a.People:N0} → {b.People:N0} ({(double)b.People / a.People:0.#}×) | {Median(b.Baselines.Select(m => m.Ms)) / Median(a.Baselines.Select(m => m.Ms)):0.0}× | {RecomputeMs(b) / RecomputeMs(a):0.0}× | {(double)b.Recomputes.Max(m => m.PeakBytes) / a.Recomputes.Max(m => m.PeakBytes):0.0}× | {NightlyMs(b) / NightlyMs(a):0.0}× | {(double)b.Nights.Max(n => n.Run.PeakBytes) / a.Nights.Max(n => n.Run.PeakBytes):0.0}× |");
+                $"| {a.People:N0} → {b.People:N0} ({(double)b.People / a.People:0.#}×) | {Median(b.Baselines.Select(m => m.Ms)) / Median(a.Baselines.Select(m => m.Ms)):0.0}× | {RecomputeMs(b) / RecomputeMs(a):0.0}× | {(double)b.Recomputes.Max(m => m.PeakBytes) / a.Recomputes.Max(m => m.PeakBytes):0.0}× | {NightGrowth(a, b)} |");
         }
 
         text.AppendLine();
@@ -119,10 +113,13 @@ internal sealed record RollupBenchReport(RollupOptions Options, IReadOnlyList<Ro
             yield return string.Create(Invariant, $"Full recompute at {GoalPeople:N0} people under 10 s and 1 GiB: {(met ? "met" : "not met")} ({RecomputeMs(goal) / 1000:0.0} s, peak {Mib(peak)}).");
         }
 
-        var pairs = Sizes.SelectMany(a => Sizes.Where(b => b.People == a.People * 10).Select(b => (a, b))).ToList();
+        var nighted = Sizes.Where(s => s.Nights.Count > 0).ToList();
+        var pairs = nighted.SelectMany(a => nighted.Where(b => b.People == a.People * 10).Select(b => (a, b))).ToList();
         if (pairs.Count == 0)
         {
-            yield return "The nightly run with 10× the history in at most 1.5× the time: not measured (no two sizes 10× apart).";
+            yield return Options.RecomputeOnly
+                ? "The nightly run with 10× the history in at most 1.5× the time: not measured (--phases recompute)."
+                : "The nightly run with 10× the history in at most 1.5× the time: not measured (no two sizes 10× apart).";
         }
 
         foreach (var (a, b) in pairs)
@@ -130,6 +127,27 @@ internal sealed record RollupBenchReport(RollupOptions Options, IReadOnlyList<Ro
             var growth = NightlyMs(b) / NightlyMs(a);
             yield return string.Create(Invariant,
                 $"The nightly run with 10× the history in at most 1.5× the time, {a.People:N0} → {b.People:N0} people: {(growth <= GoalNightlyGrowth ? "met" : "not met")} ({Ms(NightlyMs(a))} → {Ms(NightlyMs(b))}, {growth:0.0}×).");
+        }
+    }
+
+    private static string NightGrowth(RollupSizeResult a, RollupSizeResult b) =>
+        a.Nights.Count == 0 || b.Nights.Count == 0
+            ? "not run | not run"
+            : string.Create(Invariant, $"{NightlyMs(b) / NightlyMs(a):0.0}× | {(double)b.Nights.Max(n => n.Run.PeakBytes) / a.Nights.Max(n => n.Run.PeakBytes):0.0}×");
+
+    private void NightlyTable(StringBuilder text, IReadOnlyList<RollupSizeResult> sizes)
+    {
+        text.AppendLine();
+        text.AppendLine(Invariant, $"Nightly run (`NightlyRollups.RunAsync` as registered) on {Options.Repetitions} routine nights, each after a day of {Options.Changes:N0} changes, against applying those changes (the baseline).");
+        text.AppendLine();
+        text.AppendLine("| people | changes (new / decided / acknowledged / ended) | applying them | nightly run | its peak | allocated | periods | nightly ÷ applying | month's referrals moved by (new) |");
+        text.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        foreach (var s in sizes)
+        {
+            var last = s.Nights[^1];
+            var apply = Median(s.Nights.Select(n => n.Apply.Ms));
+            text.AppendLine(Invariant,
+                $"| {s.People:N0} | {last.Changes} ({last.NewReferrals} / {last.Decisions} / {last.Acknowledgements} / {last.MembershipsEnded}) | {Ms(apply)} | {Ms(NightlyMs(s))} | {Mib(s.Nights.Max(n => n.Run.PeakBytes))} | {Mib((long)Median(s.Nights.Select(n => (double)n.Run.AllocatedBytes)))} | {last.Periods} | {NightlyMs(s) / apply:0.0}× | {string.Join(", ", s.Nights.Select(n => $"{n.MonthReceivedMoved:0} ({n.NewReferrals})"))} |");
         }
     }
 

@@ -53,7 +53,7 @@ internal static class RollupBenchmark
         {
             log.WriteLine($"{size:N0} people: {(options.InProcess ? "in this process" : "in a child process")}…");
             results.Add(options.InProcess
-                ? await MeasureSizeAsync(size, options.Changes, options.Repetitions, log, cancellationToken)
+                ? await MeasureSizeAsync(size, options.Changes, options.Repetitions, options.RecomputeOnly, log, cancellationToken)
                 : await ChildAsync(size, options, log, cancellationToken));
         }
 
@@ -64,7 +64,7 @@ internal static class RollupBenchmark
     public static async Task<int> ChildMainAsync(IReadOnlyList<string> args)
     {
         int Arg(string name) => int.Parse(args[args.ToList().IndexOf(name) + 1], CultureInfo.InvariantCulture);
-        var result = await MeasureSizeAsync(Arg("--size"), Arg("--changes"), Arg("--repetitions"), Console.Error, CancellationToken.None);
+        var result = await MeasureSizeAsync(Arg("--size"), Arg("--changes"), Arg("--repetitions"), args.Contains("--recompute-only"), Console.Error, CancellationToken.None);
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
         return 0;
     }
@@ -79,6 +79,11 @@ internal static class RollupBenchmark
         foreach (var arg in new[] { ChildCommand, "--size", Invariant(size), "--changes", Invariant(options.Changes), "--repetitions", Invariant(options.Repetitions) })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (options.RecomputeOnly)
+        {
+            start.ArgumentList.Add("--recompute-only");
         }
 
         start.RedirectStandardOutput = true;
@@ -107,8 +112,11 @@ internal static class RollupBenchmark
             : throw new InvalidOperationException($"The child process for {size:N0} people exited with {child.ExitCode} and no result.");
     }
 
-    /// <summary>One size, in this process: seed, the first night, routine nights after days of changes, then the baseline and the full recompute.</summary>
-    public static async Task<RollupSizeResult> MeasureSizeAsync(int size, int changes, int repetitions, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>
+    /// One size, in this process: seed, the first night, routine nights after days of changes, then the baseline and the
+    /// full recompute; with <paramref name="recomputeOnly"/>, seed and then only the baseline and the full recompute.
+    /// </summary>
+    public static async Task<RollupSizeResult> MeasureSizeAsync(int size, int changes, int repetitions, bool recomputeOnly, TextWriter log, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("iom-rollupbench-").FullName;
         try
@@ -125,30 +133,9 @@ internal static class RollupBenchmark
             var (ledger, seed) = await PhaseMeter.MeasureAsync(() => new RollupSeeder(documents, calendar).SeedAsync(size, cancellationToken));
             log.WriteLine($"  seeded in {seed.Ms / 1000:0.0} s: {ledger.Referrals:N0} referrals, {ledger.OffendingRecords:N0} offending records, {ledger.Memberships:N0} memberships, {ledger.Alerts:N0} alerts, {ledger.Circulations:N0} circulations, {ledger.Actions:N0} actions");
 
-            // The first night: a first run (every month of the year not yet final). Not measured as a routine night.
-            var nightly = services.GetRequiredService<NightlyRollups>();
-            clock.SetUtcNow(RollupSeeder.At(RollupSeeder.HistoryEnd.AddDays(1), 2, 0));
-            var (first, firstMeasure) = await PhaseMeter.MeasureAsync(() => nightly.RunAsync(cancellationToken));
-            Require(first.Ran, "The first night did not run.");
-            log.WriteLine($"  first night: {first.Periods.Count} periods in {firstMeasure.Ms:0} ms");
-            var monthReceived = await MonthReceivedAsync(documents, RollupSeeder.HistoryEnd.AddDays(1));
-
-            var nights = new List<NightResult>();
-            for (var d = 1; d <= repetitions; d++)
-            {
-                var day = RollupSeeder.HistoryEnd.AddDays(d);
-                clock.SetUtcNow(RollupSeeder.At(day, 9, 0));
-                var (made, apply) = await PhaseMeter.MeasureAsync(() => new RollupDay(documents, ledger, day, changes, d).ApplyAsync(cancellationToken));
-                var night = day.AddDays(1);
-                clock.SetUtcNow(RollupSeeder.At(night, 2, 0));
-                var (report, run) = await PhaseMeter.MeasureAsync(() => nightly.RunAsync(cancellationToken));
-                Require(report.Ran, $"The night of {night} did not run.");
-                var received = await MonthReceivedAsync(documents, night);
-                nights.Add(new NightResult(night, made.Total, made.NewReferrals, made.Decisions, made.Acknowledgements, made.MembershipsEnded,
-                    apply, run, report.Periods.Count, received - monthReceived));
-                log.WriteLine($"  night {night:yyyy-MM-dd}: {made.Total} changes applied in {apply.Ms:0} ms, nightly run {run.Ms:0} ms ({report.Periods.Count} periods, peak {run.PeakBytes / 1048576.0:0} MiB)");
-                monthReceived = received;
-            }
+            var (firstMeasure, firstPeriods, firstFacts, nights) = recomputeOnly
+                ? (new PhaseMeasure(0, 0, 0, 0), 0, 0, [])
+                : await NightsAsync(services, documents, ledger, changes, repetitions, clock, log, cancellationToken);
 
             var today = RollupSeeder.HistoryEnd.AddDays(repetitions + 1);
             clock.SetUtcNow(RollupSeeder.At(today, 9, 0));
@@ -170,10 +157,11 @@ internal static class RollupBenchmark
                 log.WriteLine($"  baseline read {baseline.Ms:0} ms, full recompute of {financialYear.Name} {full.Ms:0} ms (peak {full.PeakBytes / 1048576.0:0} MiB)");
             }
 
-            var newMonth = await NewMonthAsync(documents, nightly, clock, ledger, today, changes, repetitions + 1, first, log, cancellationToken);
+            var newMonth = recomputeOnly ? null
+                : await NewMonthAsync(documents, services.GetRequiredService<NightlyRollups>(), clock, ledger, today, changes, repetitions + 1, firstFacts, log, cancellationToken);
             var database = services.GetRequiredService<SqliteDatabase>();
             return new RollupSizeResult(size, changes, ledger.People, ledger.OffendingRecords, ledger.Referrals, ledger.Memberships, ledger.Alerts, ledger.Circulations, ledger.Actions,
-                counts!, await DocumentCountAsync(database, cancellationToken), FileBytes(folder), seed, firstMeasure, first.Periods.Count, nights, baselines, recomputes,
+                counts!, await DocumentCountAsync(database, cancellationToken), FileBytes(folder), seed, firstMeasure, firstPeriods, nights, baselines, recomputes,
                 financialYear.Name, Total(rollup!, "referrals.received"), ledger.ReceivedBetween(financialYear.Start, today.AddDays(1)), PhaseMeter.ProcessPeak(), newMonth);
         }
         finally
@@ -183,13 +171,44 @@ internal static class RollupBenchmark
         }
     }
 
+    /// <summary>The first night (a first run: every month of the year not yet final; not reported as a routine night), then routine nights, each after a day of changes.</summary>
+    private static async Task<(PhaseMeasure First, int FirstPeriods, int FirstFacts, List<NightResult> Nights)> NightsAsync(
+        IServiceProvider services, IDocumentStore documents, RollupSeeder.Ledger ledger, int changes, int repetitions, FakeTimeProvider clock, TextWriter log, CancellationToken cancellationToken)
+    {
+        var nightly = services.GetRequiredService<NightlyRollups>();
+        clock.SetUtcNow(RollupSeeder.At(RollupSeeder.HistoryEnd.AddDays(1), 2, 0));
+        var (first, firstMeasure) = await PhaseMeter.MeasureAsync(() => nightly.RunAsync(cancellationToken));
+        Require(first.Ran, "The first night did not run.");
+        log.WriteLine($"  first night: {first.Periods.Count} periods in {firstMeasure.Ms:0} ms");
+        var monthReceived = await MonthReceivedAsync(documents, RollupSeeder.HistoryEnd.AddDays(1));
+
+        var nights = new List<NightResult>();
+        for (var d = 1; d <= repetitions; d++)
+        {
+            var day = RollupSeeder.HistoryEnd.AddDays(d);
+            clock.SetUtcNow(RollupSeeder.At(day, 9, 0));
+            var (made, apply) = await PhaseMeter.MeasureAsync(() => new RollupDay(documents, ledger, day, changes, d).ApplyAsync(cancellationToken));
+            var night = day.AddDays(1);
+            clock.SetUtcNow(RollupSeeder.At(night, 2, 0));
+            var (report, run) = await PhaseMeter.MeasureAsync(() => nightly.RunAsync(cancellationToken));
+            Require(report.Ran, $"The night of {night} did not run.");
+            var received = await MonthReceivedAsync(documents, night);
+            nights.Add(new NightResult(night, made.Total, made.NewReferrals, made.Decisions, made.Acknowledgements, made.MembershipsEnded,
+                apply, run, report.Periods.Count, received - monthReceived));
+            log.WriteLine($"  night {night:yyyy-MM-dd}: {made.Total} changes applied in {apply.Ms:0} ms, nightly run {run.Ms:0} ms ({report.Periods.Count} periods, peak {run.PeakBytes / 1048576.0:0} MiB)");
+            monthReceived = received;
+        }
+
+        return (firstMeasure, first.Periods.Count, first.State?.Facts ?? 0, nights);
+    }
+
     /// <summary>
     /// The first night of the month after <paramref name="after"/>, the state kept: a day of changes on the month's last
     /// day (unmeasured nights before it are caught up by this one, as after a missed night), then the night that adds
     /// the new month, whose accumulator is seeded from the fact index. Measured like a routine night.
     /// </summary>
     private static async Task<NewMonthResult> NewMonthAsync(IDocumentStore documents, NightlyRollups nightly, FakeTimeProvider clock, RollupSeeder.Ledger ledger,
-        DateOnly after, int changes, int dayNumber, NightlyRollupReport first, TextWriter log, CancellationToken cancellationToken)
+        DateOnly after, int changes, int dayNumber, int firstNightFacts, TextWriter log, CancellationToken cancellationToken)
     {
         var night = new DateOnly(after.Year, after.Month, 1).AddMonths(1);
         var day = night.AddDays(-1);
@@ -204,7 +223,7 @@ internal static class RollupBenchmark
             + $"({(report.State!.Rebuilt ? "rebuilt: " + report.State.Why : "seeded " + string.Join(", ", report.State.Seeded))}, peak {run.PeakBytes / 1048576.0:0} MiB)");
         return new NewMonthResult(
             new NightResult(night, made.Total, made.NewReferrals, made.Decisions, made.Acknowledgements, made.MembershipsEnded, apply, run, report.Periods.Count, moved),
-            report.State.Rebuilt, report.State.Seeded, first.State?.Facts ?? 0);
+            report.State.Rebuilt, report.State.Seeded, firstNightFacts);
     }
 
     /// <summary>

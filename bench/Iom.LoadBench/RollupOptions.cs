@@ -6,7 +6,9 @@ namespace Iom.LoadBench;
 /// <param name="Changes">Documents changed on each measured day (new referrals, decisions, acknowledgements, memberships ended).</param>
 /// <param name="Repetitions">Repetitions of each measured phase (the median is reported); the nightly run is measured on as many routine nights.</param>
 /// <param name="InProcess">Measure in this process instead of a child per size (the smoke test: its peak memory is then the test host's).</param>
-internal sealed record RollupOptions(IReadOnlyList<int> Sizes, int Changes = 500, int Repetitions = 3, bool InProcess = false)
+/// <param name="RecomputeOnly">Seed, then measure only the full recompute and its baseline: no first night and no routine
+/// nights (the first night at 100,000 people is a long rebuild that the recompute does not need).</param>
+internal sealed record RollupOptions(IReadOnlyList<int> Sizes, int Changes = 500, int Repetitions = 3, bool InProcess = false, bool RecomputeOnly = false)
 {
     public static RollupOptions Default { get; } = new([1_000, 10_000, 100_000]);
 
@@ -21,6 +23,12 @@ internal sealed record RollupOptions(IReadOnlyList<int> Sizes, int Changes = 500
                 "--changes" when i + 1 < args.Count => options with { Changes = int.Parse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture) },
                 "--repetitions" when i + 1 < args.Count => options with { Repetitions = int.Parse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture) },
                 "--in-process" => options with { InProcess = true },
+                "--phases" when i + 1 < args.Count => args[++i] switch
+                {
+                    "all" => options with { RecomputeOnly = false },
+                    "recompute" => options with { RecomputeOnly = true },
+                    var phases => throw new ArgumentException($"Unknown --phases {phases}: all or recompute."),
+                },
                 var unknown => throw new ArgumentException($"Unknown option {unknown}; see bench/README.md."),
             };
         }

@@ -36,7 +36,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
                 await using (reader.ConfigureAwait(false))
                 {
                     return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                        ? new StoredDocument<T>(key, Deserialize<T>(reader.GetString(0)), reader.GetString(1))
+                        ? new StoredDocument<T>(key, Deserialize<T>(reader, 0), reader.GetString(1))
                         : null;
                 }
             }
@@ -82,7 +82,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
                         yield return new StoredDocument<T>(
-                            new DocumentKey(container, partition, reader.GetString(0)), Deserialize<T>(reader.GetString(1)), reader.GetString(2));
+                            new DocumentKey(container, partition, reader.GetString(0)), Deserialize<T>(reader, 1), reader.GetString(2));
                     }
                 }
             }
@@ -117,7 +117,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
                         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
                             page.Add(new StoredDocument<T>(
-                                new DocumentKey(container, reader.GetString(0), reader.GetString(1)), Deserialize<T>(reader.GetString(2)), reader.GetString(3)));
+                                new DocumentKey(container, reader.GetString(0), reader.GetString(1)), Deserialize<T>(reader, 2), reader.GetString(3)));
                         }
                     }
                 }
@@ -190,7 +190,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
                         }
 
                         items.Add(new StoredDocument<T>(
-                            new DocumentKey(query.Container, query.Partition, reader.GetString(0)), Deserialize<T>(reader.GetString(1)), reader.GetString(2)));
+                            new DocumentKey(query.Container, query.Partition, reader.GetString(0)), Deserialize<T>(reader, 1), reader.GetString(2)));
                         lastOrder = reader.GetValue(3);
                     }
                 }
@@ -318,6 +318,8 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private static T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, DocumentJson.Options) ?? throw new JsonException($"A stored {typeof(T).Name} was null.");
+    // The body's UTF-8 bytes as SQLite holds them, parsed as they are: reading it as a string first would decode it to
+    // UTF-16 only for the parser to encode it back (a full scan pays that for every document).
+    private static T Deserialize<T>(SqliteDataReader reader, int ordinal) =>
+        JsonSerializer.Deserialize<T>(reader.GetFieldValue<byte[]>(ordinal), DocumentJson.Options) ?? throw new JsonException($"A stored {typeof(T).Name} was null.");
 }

@@ -9,10 +9,12 @@ namespace Iom.Application.Offending;
 /// made from it, <see cref="OffendingDocuments.RecordOf"/>). The PNC ID it arrived under is not kept: the partition
 /// says whose it is.
 /// </summary>
-[DocumentKind("offending-record")]
+[DocumentKind(Kind)]
 public sealed record StoredOffendingRecord(
     string PersonId, string SourceRef, DateOnly OffenceDate, DateOnly OutcomeDate, OffenceOutcome Outcome, OffenceGroup OffenceType, DateTimeOffset RecordedAt)
 {
+    public const string Kind = "offending-record";
+
     /// <summary>What the re-offending measures read.</summary>
     public ProvenOffence ToProvenOffence() => new(PersonId, OffenceDate, OutcomeDate, Outcome);
 }

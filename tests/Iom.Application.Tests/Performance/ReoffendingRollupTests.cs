@@ -3,6 +3,7 @@ using Iom.Application.Cohort;
 using Iom.Application.Offending;
 using Iom.Application.Performance;
 using Iom.Application.Performance.Rollups;
+using Iom.Application.Ports.Documents;
 using Iom.Domain.Cohort;
 using Iom.Domain.Offending;
 using Iom.Domain.Performance;
@@ -50,6 +51,26 @@ public sealed class ReoffendingRollupTests
         await OffenceAsync(kit, "stranger", "src-4", D(2025, 6, 1), D(2025, 7, 1), "2026-09-30T10:00:00Z");
         await MemberAsync(kit, "late", CohortCategory.Ppo, D(2025, 4, 2));
         await OffenceAsync(kit, "late", "src-5", D(2025, 6, 1), D(2025, 7, 1), "2025-07-03T09:00:00Z");
+    }
+
+    [Fact]
+    public async Task The_full_pass_reads_each_offending_record_through_its_narrow_projection_as_the_same_proven_offence()
+    {
+        // The projection skips fields by name: a stored field renamed without it would read as a default, silently.
+        using var kit = new RollupKit("2026-10-01T12:00:00Z");
+        var stored = new StoredOffendingRecord("ppo-1", "src-1", D(2025, 3, 31), D(2025, 4, 20), OffenceOutcome.Caution, OffenceGroup.Robbery,
+            DateTimeOffset.Parse("2025-05-01T09:00:00+01:00", CultureInfo.InvariantCulture));
+        await kit.Documents.CreateAsync(OffendingDocuments.RecordOf("ppo-1", "src-1"), stored, Ct);
+
+        var read = new List<OffendingRecordFacts>();
+        await foreach (var document in kit.Documents.ReadKindAsync<OffendingRecordFacts>(Containers.People, Ct))
+        {
+            read.Add(document.Value);
+        }
+
+        read.Count.ShouldBe(1);
+        read[0].ToProvenOffence().ShouldBe(stored.ToProvenOffence());
+        read[0].RecordedAt.ShouldBe(stored.RecordedAt);
     }
 
     [Fact]

@@ -64,4 +64,20 @@ public sealed class RollupBenchmarkSmokeTests
         markdown.ShouldContain("The nightly run with 10× the history in at most 1.5× the time, 5 → 50 people:");
         markdown.ShouldContain("ms (2026-12-01) |");
     }
+
+    [Fact]
+    public async Task The_recompute_only_run_seeds_and_recomputes_without_running_any_night()
+    {
+        var options = RollupOptions.Parse(["--sizes", "5", "--repetitions", "1", "--phases", "recompute", "--in-process"]);
+
+        var report = await RollupBenchmark.RunAsync(options, TextWriter.Null, TestContext.Current.CancellationToken);
+
+        var size = report.Sizes.ShouldHaveSingleItem();
+        size.Nights.ShouldBeEmpty();
+        size.FirstNightPeriods.ShouldBe(0);
+        size.Recomputes.Count.ShouldBe(1);
+        size.RecomputedReceived.ShouldBe(size.ExpectedReceived);
+        size.Read.Referrals.ShouldBe(size.Referrals, "no day of changes was applied");
+        report.ToMarkdown().ShouldContain("not measured (--phases recompute)");
+    }
 }

@@ -12,9 +12,10 @@ namespace Iom.Application.Performance.Rollups;
 
 /// <summary>
 /// The facts from a full pass over the documents (<see cref="IDocumentStore.ReadKindAsync{T}"/>, streamed a page at a
-/// time): referrals, cohort memberships and release alerts in <c>people</c>, circulations and actions in
-/// <c>panels</c>; then offending records in <c>people</c>, keeping only those of people ever in the cohort (the
-/// re-offending measures' <see cref="OffenderFact"/>). Only the small facts are kept, never the documents. A cohort member's profile is taken from their
+/// time): cohort memberships first (they say who was ever in the cohort), then side by side referrals, release alerts,
+/// circulations and actions, and offending records (as <see cref="OffendingRecordFacts"/>), keeping only those of
+/// people ever in the cohort (the re-offending measures' <see cref="OffenderFact"/>). Kept: the facts, the memberships
+/// and each person's describing referral, never the other documents. A cohort member's profile is taken from their
 /// latest selected referral (else their latest referral), chosen by submission time then id so the order documents
 /// arrive in does not matter.
 /// </summary>
@@ -22,70 +23,116 @@ public sealed class DocumentFactSource(IDocumentStore documents) : IPerformanceF
 {
     public async Task<PerformanceFactsRead> ReadAsync(CancellationToken cancellationToken)
     {
-        var facts = new PerformanceFacts();
-        var asOf = DateTimeOffset.UnixEpoch;
-        void Saw(DateTimeOffset? at) => asOf = at is { } a && a > asOf ? a : asOf;
+        // Memberships first: they say whose offending records to keep. Then the independent scans run side by side (a
+        // scan is mostly deserialising, so two cores read two kinds at once); each keeps its own facts and watermark,
+        // merged below. The fold does not depend on the order facts are put in, so the bytes out are the same.
+        var memberships = new List<CohortMembership>();
+        await foreach (var stored in documents.ReadKindAsync<CohortMembership>(Containers.People, cancellationToken))
+        {
+            memberships.Add(stored.Value);
+        }
 
+        var everInCohort = memberships.Where(m => m.Periods.Count > 0).ToDictionary(m => m.PersonId, StringComparer.Ordinal);
+        var offending = Task.Run(() => ReadOffencesAsync(everInCohort, cancellationToken), cancellationToken);
+        var people = Task.Run(() => ReadReferralsAsync(cancellationToken), cancellationToken);
+        var others = Task.Run(() => ReadAlertsCirculationsAndActionsAsync(cancellationToken), cancellationToken);
+        await Task.WhenAll(offending, people, others);
+        var (offenders, offencesSeen) = await offending;
+        var (referrals, describing, referralsSeen) = await people;
+        var (rest, restSeen) = await others;
+
+        var facts = new PerformanceFacts();
+        foreach (var fact in referrals)
+        {
+            facts.Put(fact);
+        }
+
+        foreach (var membership in memberships)
+        {
+            facts.Put(CohortFact.Of(membership, describing.GetValueOrDefault(membership.PersonId)));
+        }
+
+        rest(facts);
+        foreach (var fact in offenders)
+        {
+            facts.Put(fact);
+        }
+
+        return new PerformanceFactsRead(facts, Later(Later(offencesSeen, referralsSeen), restSeen), null);
+    }
+
+    private async Task<(List<ReferralFact> Facts, Dictionary<string, Referral> Describing, DateTimeOffset Seen)> ReadReferralsAsync(CancellationToken cancellationToken)
+    {
+        var facts = new List<ReferralFact>();
+        var seen = DateTimeOffset.UnixEpoch;
         var describing = new Dictionary<string, Referral>(StringComparer.Ordinal);
         await foreach (var stored in documents.ReadKindAsync<Referral>(Containers.People, cancellationToken))
         {
             var referral = stored.Value;
-            facts.Put(ReferralFact.Of(referral));
-            Saw(LatestChange(referral));
+            facts.Add(ReferralFact.Of(referral));
+            seen = Later(seen, LatestChange(referral));
             if (!describing.TryGetValue(referral.PersonId, out var held) || Describes(referral, held))
             {
                 describing[referral.PersonId] = referral;
             }
         }
 
-        var everInCohort = new Dictionary<string, CohortMembership>(StringComparer.Ordinal);
-        await foreach (var stored in documents.ReadKindAsync<CohortMembership>(Containers.People, cancellationToken))
-        {
-            facts.Put(CohortFact.Of(stored.Value, describing.GetValueOrDefault(stored.Value.PersonId)));
-            if (stored.Value.Periods.Count > 0)
-            {
-                everInCohort[stored.Value.PersonId] = stored.Value;
-            }
-        }
+        return (facts, describing, seen);
+    }
 
+    // Release alerts, circulations and actions: small kinds, read one after another on one core while the others read.
+    private async Task<(Action<PerformanceFacts> Put, DateTimeOffset Seen)> ReadAlertsCirculationsAndActionsAsync(CancellationToken cancellationToken)
+    {
+        var seen = DateTimeOffset.UnixEpoch;
+        var alerts = new List<ReleaseAlertFact>();
         await foreach (var stored in documents.ReadKindAsync<ReleaseAlert>(Containers.People, cancellationToken))
         {
-            facts.Put(ReleaseAlertFact.Of(stored.Value));
-            Saw(LatestChange(stored.Value));
+            alerts.Add(ReleaseAlertFact.Of(stored.Value));
+            seen = Later(seen, LatestChange(stored.Value));
         }
 
+        var circulations = new List<CirculationFact>();
         await foreach (var stored in documents.ReadKindAsync<Circulation>(Containers.Panels, cancellationToken))
         {
             if (CirculationFact.Of(stored.Value) is { } fact)
             {
-                facts.Put(fact);
-                Saw(LatestChange(stored.Value));
+                circulations.Add(fact);
+                seen = Later(seen, LatestChange(stored.Value));
             }
         }
 
+        var actions = new List<ActionFact>();
         await foreach (var stored in documents.ReadKindAsync<PanelAction>(Containers.Panels, cancellationToken))
         {
-            facts.Put(ActionFact.Of(stored.Value));
-            Saw(LatestChange(stored.Value));
+            actions.Add(ActionFact.Of(stored.Value));
+            seen = Later(seen, LatestChange(stored.Value));
         }
 
-        // Offending records are read last, once the cohort is known, so only those of people ever in it are kept.
+        return (facts =>
+        {
+            alerts.ForEach(facts.Put);
+            circulations.ForEach(facts.Put);
+            actions.ForEach(facts.Put);
+        }, seen);
+    }
+
+    // Every offending record is scanned (the largest kind: ten a person), read as the narrow projection
+    // OffendingRecordFacts; only those of people ever in the cohort are kept.
+    private async Task<(List<OffenderFact> Facts, DateTimeOffset Seen)> ReadOffencesAsync(
+        IReadOnlyDictionary<string, CohortMembership> everInCohort, CancellationToken cancellationToken)
+    {
+        var seen = DateTimeOffset.UnixEpoch;
         var offences = everInCohort.Keys.ToDictionary(p => p, _ => new List<ProvenOffence>(), StringComparer.Ordinal);
-        await foreach (var stored in documents.ReadKindAsync<StoredOffendingRecord>(Containers.People, cancellationToken))
+        await foreach (var stored in documents.ReadKindAsync<OffendingRecordFacts>(Containers.People, cancellationToken))
         {
             if (offences.TryGetValue(stored.Value.PersonId, out var theirs))
             {
                 theirs.Add(stored.Value.ToProvenOffence());
-                Saw(stored.Value.RecordedAt);
+                seen = Later(seen, stored.Value.RecordedAt);
             }
         }
 
-        foreach (var (personId, membership) in everInCohort)
-        {
-            facts.Put(OffenderFact.Of(membership, offences[personId])!);
-        }
-
-        return new PerformanceFactsRead(facts, asOf, null);
+        return ([.. everInCohort.Select(p => OffenderFact.Of(p.Value, offences[p.Key])!)], seen);
     }
 
     // The latest change a fact-bearing document records: what a rollup's watermark says the inputs went to (taken from
