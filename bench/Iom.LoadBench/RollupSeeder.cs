@@ -39,7 +39,7 @@ internal sealed class RollupSeeder(IDocumentStore documents, WorkingDayCalendar 
     private const int InFlight = 512;
 
     private static readonly PanelCode[] Panels = [PanelCode.Iom, PanelCode.Asb, PanelCode.Dyo];
-    private static readonly string[] Agencies = ["police", "probation", "council", "health", "youth-justice"];
+    private static readonly string[] Agencies = ["police", "probation", "council", "health", "yot"];
     private static readonly string[] Genders = ["male", "male", "male", "female", "non-binary"];
     private static readonly string[] Ethnicities = ["white-british", "white-other", "black-caribbean", "asian-pakistani", "mixed-other", "not-stated"];
     private static readonly string[] Strands = ["catch-and-control", "prevent-and-deter", "rehabilitate-and-resettle"];

@@ -71,7 +71,7 @@ public static class LocalHostApp
         app.UseDevelopmentIdentity();
         app.UseRouting();
         app.MapFunctions(catalog);
-        app.MapDevelopmentIdentity(builder.Configuration.GetSection("LocalHost:Agencies").Get<string[]>() ?? []);
+        app.MapDevelopmentIdentity();
         return app;
     }
 

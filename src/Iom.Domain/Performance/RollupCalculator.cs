@@ -17,7 +17,8 @@ namespace Iom.Domain.Performance;
 public static class RollupCalculator
 {
     /// <summary>Bumped whenever a definition below changes, so a stored rollup says which definitions it follows.</summary>
-    public const string DefinitionsVersion = "2";
+    /// <remarks>3: referrals by agency are keyed by the configured agency's code, anything else "unknown" (was the claim's text).</remarks>
+    public const string DefinitionsVersion = "3";
 
     public const string Total = "total";
     public const string All = "all";

@@ -16,8 +16,10 @@ using Iom.Application.Referrals.Acknowledge;
 using Iom.Application.Referrals.Read;
 using Iom.Application.Referrals.Submit;
 using Iom.Application.Referrals.Withdraw;
+using Iom.Application.Agencies;
 using Iom.Application.Wards;
 using Iom.Application.Wards.Mapping;
+using Iom.Domain.Agencies;
 using Iom.Domain.Wards;
 using Iom.Domain.Calendar;
 using Microsoft.Extensions.Options;
@@ -100,6 +102,7 @@ public static class IomServices
         services.AddSingleton<IValidateOptions<PanelsOptions>, PanelsOptionsValidator>();
         services.AddSingleton<PanelDirectory>();
         services.AddWards(configuration);
+        services.AddAgencies(configuration);
         services.AddPanelMembership();
         // England-and-Wales bank holidays: the rules plus the library's list (see WorkingDayCalendar).
         services.AddSingleton(new WorkingDayCalendar());
@@ -157,6 +160,15 @@ public static class IomServices
         services.AddSingleton<IValidateOptions<WardsOptions>, WardsOptionsValidator>();
         services.AddSingleton(sp => new WardList(sp.GetRequiredService<IOptions<WardsOptions>>().Value.ToWards()));
         services.AddSingleton<MapStoredWards>();
+    }
+
+    // The partner agencies: validated at start-up, then one list the intake, the rollups, the dashboard and the local
+    // host's sign-in share.
+    private static void AddAgencies(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AgenciesOptions>().Configure(o => configuration.GetSection(AgenciesOptions.SectionName).Bind(o.Agencies)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AgenciesOptions>, AgenciesOptionsValidator>();
+        services.AddSingleton(sp => new AgencyList(sp.GetRequiredService<IOptions<AgenciesOptions>>().Value.ToAgencies()));
     }
 
     // Panel membership is data with dated history; configuration only seeds a panel never changed.

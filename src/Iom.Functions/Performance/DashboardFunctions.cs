@@ -1,5 +1,6 @@
 using Iom.Application.Identity;
 using Iom.Application.Performance.Dashboard;
+using Iom.Domain.Agencies;
 using Iom.Functions.Http;
 using Iom.Functions.Http.OpenApi;
 using Iom.Functions.Rendering;
@@ -10,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iom.Functions.Performance;
 
 /// <summary>The performance dashboard: a printable GOV.UK page of the stored rollups, as each role may see them.</summary>
-public sealed class DashboardFunctions(GetDashboardHandler dashboard, PageRenderer pages)
+public sealed class DashboardFunctions(GetDashboardHandler dashboard, PageRenderer pages, AgencyList agencies)
 {
     public const string Template = "Pages/Performance/dashboard";
     public const string Path = "/api/performance/dashboard";
@@ -35,14 +36,14 @@ public sealed class DashboardFunctions(GetDashboardHandler dashboard, PageRender
                 throw Application.Errors.ValidationFailedException.For("period", "Enter one period");
             }
 
-            var view = DashboardView.Of(await dashboard.HandleAsync(caller, period.Count == 1 ? period[0] : null, cancellationToken));
+            var view = DashboardView.Of(await dashboard.HandleAsync(caller, period.Count == 1 ? period[0] : null, cancellationToken), agencies);
             return pages.Render(Template, StatusCodes.Status200OK, view.Heading, view, service: Service, stylesheet: Stylesheet);
         }
         catch (Application.Errors.ValidationFailedException refused)
             when (GetDashboardHandler.AudienceOf(caller) == DashboardAudience.Full && WantsPage(request))
         {
             // Someone who typed a bad period into the page's form: the page again, 400, with the GOV.UK error summary.
-            var view = DashboardView.Of(await dashboard.HandleAsync(caller, null, cancellationToken));
+            var view = DashboardView.Of(await dashboard.HandleAsync(caller, null, cancellationToken), agencies);
             var withError = view.WithPeriodError(period.ToString(), refused.Errors.GetValueOrDefault("period")?.FirstOrDefault() ?? "Enter a period");
             return pages.Render(Template, StatusCodes.Status400BadRequest, view.Heading, withError, hasErrors: true, service: Service, stylesheet: Stylesheet);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Iom.Application.Performance.Dashboard;
+using Iom.Domain.Agencies;
 using Iom.Domain.Performance;
 
 namespace Iom.Functions.Performance;
@@ -116,9 +117,11 @@ public sealed record DashboardView(
     /// <param name="Withheld">The text is the marker: the page says "withheld" to screen readers instead of reading it out.</param>
     public sealed record Figure(string Text, bool Withheld = false);
 
-    public static DashboardView Of(PerformanceDashboard dashboard)
+    /// <param name="agencies">Names the agency rows: a rollup holds codes, a reader is shown the agency's name.</param>
+    public static DashboardView Of(PerformanceDashboard dashboard, AgencyList agencies)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
+        ArgumentNullException.ThrowIfNull(agencies);
         var councillor = dashboard.Audience == DashboardAudience.Councillor;
         var measures = dashboard.Periods
             .SelectMany(p => p.Rollup?.Tables ?? [])
@@ -144,10 +147,16 @@ public sealed record DashboardView(
             dashboard.Today.ToString("d MMMM yyyy", English),
             anyWithheld,
             sections,
-            dashboard.Breakdowns is { } chosen ? BreakdownsOf(chosen) : null);
+            dashboard.Breakdowns is { } chosen ? BreakdownsOf(chosen, agencies) : null);
     }
 
-    private static BreakdownsView BreakdownsOf(DashboardBreakdowns chosen)
+    /// <summary>What an agency row is called: the listed agency's name; a key of no listed agency (only in a rollup
+    /// stored under older definitions, which keyed the claim's text) is never shown as it is.</summary>
+    public const string UnknownAgency = "Not recorded or not on the agency list";
+
+    public const string UnlistedAgency = "Not on the agency list";
+
+    private static BreakdownsView BreakdownsOf(DashboardBreakdowns chosen, AgencyList agencies)
     {
         var label = chosen.Period.Kind == ReportingPeriodKind.Month ? Month(chosen.Period) : chosen.Period.Name;
         var heading = $"Breakdowns for {label}";
@@ -157,15 +166,18 @@ public sealed record DashboardView(
         }
 
         var tables = CohortBreakdowns
-            .Select(b => TableOf(rollup, $"breakdown-{b.Breakdown}", $"The cohort by {b.Phrase}, {label}", b.Name, b.Breakdown, CohortMeasures))
-            .Append(TableOf(rollup, "breakdown-agency", $"Referrals by agency, {label}", "Agency", "agency", ReferralMeasures))
+            .Select(b => TableOf(rollup, $"breakdown-{b.Breakdown}", $"The cohort by {b.Phrase}, {label}", b.Name, b.Breakdown, CohortMeasures,
+                key => key == RollupCalculator.Unknown ? "Not recorded" : key))
+            .Append(TableOf(rollup, "breakdown-agency", $"Referrals by agency, {label}", "Agency", "agency", ReferralMeasures,
+                key => agencies.NameOf(key) ?? (key == AgencyList.Unknown ? UnknownAgency : UnlistedAgency)))
             .OfType<BreakdownTable>()
             .ToList();
         return new BreakdownsView(heading, chosen.Period.Name, DashboardFunctions.Path, null, tables);
     }
 
     /// <returns>A row per key of any of the measures' tables by <paramref name="breakdown"/>, a column per measure that has one; null when none has.</returns>
-    private static BreakdownTable? TableOf(Rollup rollup, string id, string caption, string keyHeader, string breakdown, IReadOnlyList<string> measures)
+    /// <param name="label">What a key's row is called on the page.</param>
+    private static BreakdownTable? TableOf(Rollup rollup, string id, string caption, string keyHeader, string breakdown, IReadOnlyList<string> measures, Func<string, string> label)
     {
         var columns = measures
             .Select(m => rollup.Tables.FirstOrDefault(t => t.Measure == m && t.Breakdown == breakdown))
@@ -180,7 +192,7 @@ public sealed record DashboardView(
         var keys = columns.SelectMany(t => t.Cells.Select(c => c.Key)).Distinct(StringComparer.Ordinal)
             .OrderBy(k => k == "unknown").ThenBy(k => k, StringComparer.Ordinal).ToList();
         var rows = keys.Select(key => new BreakdownRow(
-            key == "unknown" ? "Not recorded" : key,
+            label(key),
             [.. columns.Select(t => t.Cells.FirstOrDefault(c => c.Key == key) switch
             {
                 null => new Figure("0"),

@@ -14,7 +14,7 @@ namespace Iom.Functions.Performance;
 /// A period's rollup, for analysts and co-ordinators: read it as JSON or CSV, or compute it again. Councillors are
 /// not admitted (403): their view is the dashboard's ward-only, suppressed one (docs/performance-measures.md).
 /// </summary>
-public sealed class RollupFunctions(GetRollup get, RecomputeRollup recompute)
+public sealed class RollupFunctions(GetRollup get, RecomputeRollup recompute, Iom.Domain.Agencies.AgencyList agencies)
 {
     /// <summary>
     /// A period name: <c>2026-11</c> and <c>2026-Q3</c> (7 characters) to <c>FY2026-27</c> (9). A length, not a regex
@@ -36,7 +36,7 @@ public sealed class RollupFunctions(GetRollup get, RecomputeRollup recompute)
     }
 
     [Function("GetRollupCsv")]
-    [Responds(StatusCodes.Status200OK, ContentType = "text/csv", Description = "One row per cell: measure, breakdown, unit, key, value, provisional (the definitions version and watermark are in the JSON).")]
+    [Responds(StatusCodes.Status200OK, ContentType = "text/csv", Description = "One row per cell: measure, breakdown, unit, key, value, provisional, name (the agency's display name on agency rows; the definitions version and watermark are in the JSON).")]
     [Responds(StatusCodes.Status400BadRequest, typeof(ProblemDetails), Description = "Not a period name (2026-11, 2026-Q3, FY2026-27).")]
     [Responds(StatusCodes.Status404NotFound, typeof(ProblemDetails), Description = "The period's rollup has not been computed yet (rollup-not-computed).")]
     [AllowRoles(Roles.Analyst, Roles.Coordinator, Purpose = GetRollup.Purpose, Objects = typeof(RollupAccess))]
@@ -44,7 +44,7 @@ public sealed class RollupFunctions(GetRollup get, RecomputeRollup recompute)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "performance/rollups/{period:" + Period + "}.csv")] HttpRequest request, string period, CancellationToken cancellationToken)
     {
         var stored = await get.HandleAsync(period, request.HttpContext.ActingAs(), cancellationToken);
-        return new CsvFileResult(RollupCsv.Write(stored.Value), stored.Value.Period + ".csv", EntityTag.Of(stored));
+        return new CsvFileResult(RollupCsv.Write(stored.Value, agencies), stored.Value.Period + ".csv", EntityTag.Of(stored));
     }
 
     [Function("RecomputeRollup")]

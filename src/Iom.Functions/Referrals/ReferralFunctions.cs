@@ -27,7 +27,7 @@ public sealed class ReferralFunctions(
     [Function("SubmitReferral")]
     [Accepts(typeof(SubmitReferralRequest))]
     [Responds(StatusCodes.Status201Created, typeof(SubmitReferralResult), Description = "Taken in: its id, reference and where it went (Location: the referral).")]
-    [Responds(StatusCodes.Status403Forbidden, typeof(ProblemDetails), Description = "The caller's account has no agency.")]
+    [Responds(StatusCodes.Status403Forbidden, typeof(ProblemDetails), Description = "The caller's account has no agency (no-agency), or its agency is not a current agency of the configured list (agency-not-recognised); nothing is stored.")]
     [Responds(StatusCodes.Status409Conflict, typeof(ProblemDetails), Description = "The person already has an open referral or is in the cohort (audited as a disclosure).")]
     [Responds(StatusCodes.Status422UnprocessableEntity, typeof(ProblemDetails), Description = "Not eligible, with the rule that decided it; nothing is stored.")]
     [AllowRoles(Roles.Referrer, Purpose = SubmitReferralHandler.Purpose, RateLimited = RateLimitBuckets.ReferralIntake)]

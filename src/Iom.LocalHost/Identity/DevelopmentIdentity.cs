@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Iom.Application.Identity;
 using Iom.Application.Panels;
+using Iom.Domain.Agencies;
 using Iom.Functions.Http;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,17 +53,18 @@ internal static class DevelopmentIdentity
         await next(context);
     });
 
-    public static void MapDevelopmentIdentity(this IEndpointRouteBuilder endpoints, IReadOnlyList<string> agencies)
+    /// <summary>The sign-in page offers the app's own agency list (agencies.json): no second copy to drift from it.</summary>
+    public static void MapDevelopmentIdentity(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(PagePath, (HttpContext context, IAntiforgery antiforgery, IOptions<PanelsOptions> panels) =>
+        endpoints.MapGet(PagePath, (HttpContext context, IAntiforgery antiforgery, IOptions<PanelsOptions> panels, AgencyList agencies) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(context);
             var current = ClientPrincipal.TryParse(context.Request.Cookies[CookieName], out _);
             var returnUrl = context.Request.Query["returnUrl"].ToString();
-            return Results.Content(Page(tokens, agencies, DemoMembers(panels.Value), current, IsLocalPath(returnUrl) ? returnUrl : PagePath), "text/html; charset=utf-8");
+            return Results.Content(Page(tokens, agencies.Current, DemoMembers(panels.Value), current, IsLocalPath(returnUrl) ? returnUrl : PagePath), "text/html; charset=utf-8");
         });
 
-        endpoints.MapPost(PagePath, async (HttpContext context, IAntiforgery antiforgery, IOptions<PanelsOptions> panels) =>
+        endpoints.MapPost(PagePath, async (HttpContext context, IAntiforgery antiforgery, IOptions<PanelsOptions> panels, AgencyList agencies) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -71,9 +73,9 @@ internal static class DevelopmentIdentity
 
             var form = await context.Request.ReadFormAsync();
             var roles = form["roles"].Where(r => Roles.All.Contains(r)).Select(r => r!).ToList();
-            var agency = form["agency"].ToString();
+            var agency = agencies.Current.FirstOrDefault(a => a.Code == form["agency"].ToString())?.Code;
             var name = form["name"].ToString();
-            if (roles.Count == 0 || !agencies.Contains(agency) || string.IsNullOrWhiteSpace(name))
+            if (roles.Count == 0 || agency is null || string.IsNullOrWhiteSpace(name))
             {
                 return Results.Redirect(PagePath + "?error=1");
             }
@@ -101,7 +103,7 @@ internal static class DevelopmentIdentity
     private static List<PanelMemberOptions> DemoMembers(PanelsOptions panels) =>
         [.. panels.Panels.Values.SelectMany(p => p.Members).Where(m => !string.IsNullOrWhiteSpace(m.ObjectId)).DistinctBy(m => m.ObjectId)];
 
-    private static string Page(AntiforgeryTokenSet tokens, IReadOnlyList<string> agencies, IReadOnlyList<PanelMemberOptions> members, Caller? current, string returnUrl)
+    private static string Page(AntiforgeryTokenSet tokens, IReadOnlyList<Agency> agencies, IReadOnlyList<PanelMemberOptions> members, Caller? current, string returnUrl)
     {
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
         var html = new StringBuilder();
@@ -125,7 +127,7 @@ internal static class DevelopmentIdentity
         html.Append("<p><label for=\"agency\">Agency</label> <select id=\"agency\" name=\"agency\">");
         foreach (var agency in agencies)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(agency)}\">{E(agency)}</option>");
+            html.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(agency.Code)}\">{E(agency.Name)}</option>");
         }
 
         html.Append("</select></p><fieldset><legend>Roles</legend>");

@@ -6,6 +6,7 @@ using Iom.Application.Identity;
 using Iom.Application.Performance;
 using Iom.Application.Performance.Rollups;
 using Iom.Application.Ports.Documents;
+using Iom.Domain.Agencies;
 using Iom.Domain.Calendar;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -26,10 +27,13 @@ public sealed class RollupKit : IDisposable
         Time = new FakeTimeProvider(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
         Real = new SqliteDocumentStore(database, Time);
         Documents = wrap is null ? Real : wrap(Real);
-        Source = source ?? new DocumentFactSource(Documents);
+        Source = source ?? new DocumentFactSource(Documents, Agencies);
         Writer = new RollupWriter(Documents, new WorkingDayCalendar(), Options.Create(ni30 ?? new Ni30Options()));
         Feed = new SqliteDocumentChangeFeed(database, Time);
     }
+
+    /// <summary>The agencies the rollup tests' referrals come from; any other value is counted as "unknown".</summary>
+    public static AgencyList Agencies { get; } = new([new Agency("police", "Police"), new Agency("probation", "Probation Service"), new Agency("council", "Council")]);
 
     public IDocumentChangeFeed Feed { get; }
 
@@ -46,7 +50,7 @@ public sealed class RollupKit : IDisposable
 
     public NightlyRollups Nightly => new(Documents, Incremental, Time);
 
-    public IncrementalRollups Incremental => new(Documents, Feed, Source, Writer, new WorkingDayCalendar());
+    public IncrementalRollups Incremental => new(Documents, Feed, Source, Writer, new WorkingDayCalendar(), Agencies);
 
     public RecomputeRollup Recompute => new(Source, Writer, Time);
 

@@ -8,6 +8,7 @@ using Iom.Application.Ports.Documents;
 using Iom.Application.Ports.Queues;
 using Iom.Application.Referrals;
 using Iom.Application.Referrals.Submit;
+using Iom.Domain.Agencies;
 using Iom.Domain.Calendar;
 using Iom.Domain.Wards;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,7 +25,16 @@ internal static class Submissions
         store, nudges ?? Nudges(store, time, queue), new IdempotencyLedger(store, time), new IdentityClaims(store, time), (kit ?? new Audit.AuditKit(store)).Trail(store),
         Panels(),
         new SecureMailDomains(Options.Create(new MailOptions())), new MeetingCalendar(store), new WorkingDayCalendar(),
-        Options.Create(new ReferralOptions()), Wards, time, NullLogger<SubmitReferralHandler>.Instance);
+        Options.Create(new ReferralOptions()), Wards, Agencies, time, NullLogger<SubmitReferralHandler>.Instance);
+
+    /// <summary>The agencies the tests refer from (the shipped codes' shape), and a retired one.</summary>
+    public static AgencyList Agencies { get; } = new([
+        new Agency("police", "Police"),
+        new Agency("probation", "Probation Service"),
+        new Agency("met", "Metropolitan Police"),
+        new Agency("council", "Council"),
+        new Agency("cps", "Crown Prosecution Service", Retired: true),
+    ]);
 
     /// <summary>Three wards of the shipped list's shape (the codes are the test's own), one with an alias, and a retired one.</summary>
     public static WardList Wards { get; } = new([

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Iom.Domain.Agencies;
 using Iom.Domain.Calendar;
 using Iom.Domain.Cohort;
 using Iom.Domain.Panels;
@@ -14,27 +15,41 @@ public sealed class FactProjectionTests
 {
     private static readonly WorkingDayCalendar Calendar = new();
 
+    private static readonly AgencyList Agencies = new([new Agency("police", "Police"), new Agency("cps", "Crown Prosecution Service", Retired: true)]);
+
     private static DateTimeOffset T(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 
     private static readonly PersonDetails Person = new("Sam", "Smith", new DateOnly(1990, 1, 1), "male", null, null, null, null, null, null, " E05000001 ");
 
-    private static Referral Submitted(DateOnly? meeting, string submittedAt) => Referral.Submit(
+    private static Referral Submitted(DateOnly? meeting, string submittedAt, string agency = "police") => Referral.Submit(
         "r1", "p1", "IOM-261214-ABCD", ReferralType.Iom,
         new RoutingDecision("adult-iom", new Dictionary<string, string>(), PanelCode.Iom), meeting, Person,
-        "Burglaries", [], [], RiskOfSeriousHarm.Medium, 0, false, null, null, true, false, new ReferrerDetails("Pat", "pat@police.uk", null), "police",
+        "Burglaries", [], [], RiskOfSeriousHarm.Medium, 0, false, null, null, true, false, new ReferrerDetails("Pat", "pat@police.uk", null), agency,
         "u1", T(submittedAt), []).Referral;
 
     [Fact]
     public void A_referral_submitted_late_on_31_March_in_summer_time_is_received_on_1_April_in_London()
     {
         // 23:30 UTC on 31 March 2026 is 00:30 BST on 1 April: the financial year it counts in is London's.
-        var fact = ReferralFact.Of(Submitted(new DateOnly(2026, 4, 28), "2026-03-31T23:30:00Z"));
+        var fact = ReferralFact.Of(Submitted(new DateOnly(2026, 4, 28), "2026-03-31T23:30:00Z"), Agencies);
 
         fact.Received.ShouldBe(new DateOnly(2026, 4, 1));
         fact.Agency.ShouldBe("police");
         fact.MeetingDate.ShouldBe(new DateOnly(2026, 4, 28));
         fact.Outcomes.ShouldBeEmpty();
         fact.Decision.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("police", "police")]
+    [InlineData(" Police ", "police")]
+    [InlineData("CPS", "cps")]
+    [InlineData("polcie", "unknown")]
+    [InlineData("<script>alert(1)</script>", "unknown")]
+    [InlineData("", "unknown")]
+    public void A_referrals_agency_is_the_listed_code_its_stored_value_names_whatever_the_case_and_otherwise_unknown(string stored, string key)
+    {
+        ReferralFact.Of(Submitted(null, "2026-11-02T10:00:00Z", stored), Agencies).Agency.ShouldBe(key);
     }
 
     [Fact]
@@ -45,7 +60,7 @@ public sealed class FactProjectionTests
             .ListFor(new DateOnly(2026, 11, 24), T("2026-11-11T09:00:00Z"), "c").Referral
             .Select(T("2026-11-24T15:00:00Z"), "c").Referral;
 
-        var fact = ReferralFact.Of(referral);
+        var fact = ReferralFact.Of(referral, Agencies);
 
         fact.Outcomes.ShouldBe([new ReferralOutcome(ReferralStatus.Deferred, new DateOnly(2026, 11, 10)), new ReferralOutcome(ReferralStatus.Selected, new DateOnly(2026, 11, 24))]);
         fact.Decision.ShouldBe(new ReferralOutcome(ReferralStatus.Selected, new DateOnly(2026, 11, 24)));

@@ -304,7 +304,7 @@ public sealed class ReoffendingSectionTests
 
     [Fact]
     public void Rollups_follow_definitions_version_2() =>
-        Compute("2025-04", D(2026, 10, 1), April2025).DefinitionsVersion.ShouldBe("2");
+        Compute("2025-04", D(2026, 10, 1), April2025).DefinitionsVersion.ShouldBe("3");
 
     private static string Json(IEnumerable<MeasureTable> tables) => JsonSerializer.Serialize(tables.ToList());
 

@@ -269,6 +269,20 @@ public sealed partial class ReferralFormHttpTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_referrer_whose_agency_is_not_on_the_configured_list_gets_a_403_page_saying_so_and_nothing_is_stored()
+    {
+        using var stray = Client(agency: "\"><script>alert(1)</script>");
+
+        var forbidden = await stray.PostAsync(FormPath, new FormUrlEncodedContent([await TokenAsync(stray), .. Fields("Lena", "Marsh", "4", "4", "1984")]), Ct);
+
+        forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var html = await forbidden.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("You cannot make referrals yet");
+        html.ShouldContain("agency is not recognised");
+        html.ShouldNotContain("<script>alert(1)</script>");
+    }
+
+    [Fact]
     public async Task The_confirmation_page_is_for_the_referring_agency_and_coordinators_and_is_not_found_for_anyone_else()
     {
         using var police = Client();

@@ -101,6 +101,38 @@ public sealed partial class LocalHostTests
     }
 
     [Fact]
+    public async Task The_development_identity_page_offers_the_apps_own_current_agencies_by_name_and_refuses_any_other()
+    {
+        // One list: retiring an agency in the app's configuration takes it off the sign-in page too.
+        await using var host = await RunningLocalHost.StartAsync(extraArgs: ["--Agencies:7:Retired=true"]);
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var browser = new HttpClient(handler) { BaseAddress = host.BaseAddress };
+        var shipped = (Iom.Domain.Agencies.AgencyList)host.Services.GetService(typeof(Iom.Domain.Agencies.AgencyList))!;
+
+        var page = await browser.GetStringAsync("/dev/identity", Ct);
+
+        var select = page[page.IndexOf("<select id=\"agency\"", StringComparison.Ordinal)..];
+        var offered = AgencyOption().Matches(select[..select.IndexOf("</select>", StringComparison.Ordinal)]).Select(m => (m.Groups["code"].Value, m.Groups["name"].Value)).ToList();
+        offered.ShouldBe([.. shipped.Current.Select(a => (a.Code, a.Name))]);
+        offered.ShouldContain(("probation", "Probation Service"));
+        offered.Select(o => o.Item1).ShouldNotContain("cps");
+        var token = AntiforgeryField().Match(page);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups["name"].Value] = token.Groups["value"].Value,
+            ["name"] = "Casey",
+            ["agency"] = "cps",
+            ["roles"] = Roles.Referrer,
+        });
+        var refused = await browser.PostAsync("/dev/identity", form, Ct);
+        refused.Headers.Location!.ToString().ShouldEndWith("?error=1");
+        refused.Headers.Contains("Set-Cookie").ShouldBeFalse();
+    }
+
+    [GeneratedRegex("<option value=\"(?<code>[a-z0-9-]+)\">(?<name>[^<]+)</option>")]
+    private static partial Regex AgencyOption();
+
+    [Fact]
     public async Task A_person_can_act_as_a_demo_panel_member_and_reaches_that_members_panels_only()
     {
         await using var host = await RunningLocalHost.StartAsync();

@@ -82,12 +82,12 @@ public sealed class ReoffendingRollupApiTests : IAsyncLifetime
         running.GetProperty("value").GetDecimal().ShouldBe(1m);
         running.GetProperty("provisional").GetBoolean().ShouldBeTrue();
 
-        (await CsvAsync("2025-04")).ShouldContain("reoffending.binary-rate,total,share,all,1,false\r\n");
+        (await CsvAsync("2025-04")).ShouldContain("reoffending.binary-rate,total,share,all,1,false,\r\n");
         var csv = await CsvAsync("2026-11");
-        csv.ShouldContain("reoffending.binary-rate,total,share,all,1,true\r\n");
-        csv.ShouldContain("reoffending.cohort,category,count,ppo,1,true\r\n");
+        csv.ShouldContain("reoffending.binary-rate,total,share,all,1,true,\r\n");
+        csv.ShouldContain("reoffending.cohort,category,count,ppo,1,true,\r\n");
         // Measures that are not followed up are never provisional.
-        csv.ShouldContain("cohort.size,total,count,all,1,false\r\n");
+        csv.ShouldContain("cohort.size,total,count,all,1,false,\r\n");
     }
 
     [Fact]
@@ -99,11 +99,11 @@ public sealed class ReoffendingRollupApiTests : IAsyncLifetime
         (await CellAsync("FY2025-26", "ni30.proven-offences")).GetProperty("value").GetDecimal().ShouldBe(1m);
         (await CellAsync("FY2026-27", "ni30.proven-offences")).GetProperty("provisional").GetBoolean().ShouldBeTrue();
         var csv = await CsvAsync("FY2025-26");
-        csv.ShouldContain("ni30.proven-offences,total,count,all,1,false\r\n");
-        csv.ShouldContain("ni30.target,total,count,all,127,false\r\n");
-        csv.ShouldContain("ni30.interim.target,total,count,all,52,false\r\n");
-        csv.ShouldContain("dyo.reoffending.cohort,snapshot-year,count,2024,0,false\r\n");
-        csv.ShouldContain("dyo.reoffending.cohort,snapshot-year,count,2025,0,false\r\n");
-        (await CsvAsync("FY2026-27")).ShouldContain("dyo.reoffending.cohort,snapshot-year,count,2026,0,true\r\n");
+        csv.ShouldContain("ni30.proven-offences,total,count,all,1,false,\r\n");
+        csv.ShouldContain("ni30.target,total,count,all,127,false,\r\n");
+        csv.ShouldContain("ni30.interim.target,total,count,all,52,false,\r\n");
+        csv.ShouldContain("dyo.reoffending.cohort,snapshot-year,count,2024,0,false,\r\n");
+        csv.ShouldContain("dyo.reoffending.cohort,snapshot-year,count,2025,0,false,\r\n");
+        (await CsvAsync("FY2026-27")).ShouldContain("dyo.reoffending.cohort,snapshot-year,count,2026,0,true,\r\n");
     }
 }

@@ -262,6 +262,24 @@ public sealed class ReferralApiTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("polce")]
+    [InlineData("natwest")]
+    [InlineData("\"><script>alert(1)</script>")]
+    public async Task A_referrer_whose_agency_is_not_on_the_configured_list_is_refused_403_agency_not_recognised_and_nothing_is_stored(string agency)
+    {
+        var response = await Submit(ValidReferral(), agency);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await Body(response);
+        problem.GetProperty("type").GetString().ShouldBe("urn:iom:problem:agency-not-recognised");
+        problem.GetProperty("title").GetString().ShouldBe("Your account's agency is not recognised, so you cannot refer.");
+        problem.ToString().ShouldNotContain(agency);
+        // Nothing was stored: the same person referred by a listed agency is taken in, not a duplicate.
+        (await Submit(ValidReferral(), "probation")).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Theory]
     [InlineData(2, false, "mappa-managed")]
     [InlineData(3, false, "mappa-managed")]
     [InlineData(0, true, "marac-managed")]

@@ -1,5 +1,6 @@
 using Iom.Application.Offending;
 using Iom.Application.Ports.Documents;
+using Iom.Domain.Agencies;
 using Iom.Domain.Cohort;
 using Iom.Domain.Panels;
 using Iom.Domain.Panels.Circulations;
@@ -19,7 +20,7 @@ namespace Iom.Application.Performance.Rollups;
 /// latest selected referral (else their latest referral), chosen by submission time then id so the order documents
 /// arrive in does not matter.
 /// </summary>
-public sealed class DocumentFactSource(IDocumentStore documents) : IPerformanceFactSource
+public sealed class DocumentFactSource(IDocumentStore documents, AgencyList agencies) : IPerformanceFactSource
 {
     public async Task<PerformanceFactsRead> ReadAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +70,7 @@ public sealed class DocumentFactSource(IDocumentStore documents) : IPerformanceF
         await foreach (var stored in documents.ReadKindAsync<Referral>(Containers.People, cancellationToken))
         {
             var referral = stored.Value;
-            facts.Add(ReferralFact.Of(referral));
+            facts.Add(ReferralFact.Of(referral, agencies));
             seen = Later(seen, LatestChange(referral));
             if (!describing.TryGetValue(referral.PersonId, out var held) || Describes(referral, held))
             {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Iom.Application.Cohort;
 using Iom.Application.Offending;
 using Iom.Application.Ports.Documents;
+using Iom.Domain.Agencies;
 using Iom.Domain.Calendar;
 using Iom.Domain.Cohort;
 using Iom.Domain.Panels;
@@ -25,7 +26,7 @@ namespace Iom.Application.Performance.Rollups;
 /// holds every fact as the state knows it. A full rebuild (<see cref="IPerformanceFactSource"/>) is the fallback: no
 /// state yet, other definitions or kinds, a refused feed position, or a state that does not add up.
 /// </summary>
-public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChangeFeed feed, IPerformanceFactSource source, RollupWriter writer, WorkingDayCalendar calendar)
+public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChangeFeed feed, IPerformanceFactSource source, RollupWriter writer, WorkingDayCalendar calendar, AgencyList agencies)
 {
     /// <summary>The kinds in <c>people</c> facts come from: an offending record rebuilds its person's facts (the per-person sections).</summary>
     public static IReadOnlyList<string> PeopleKinds { get; } =
@@ -138,7 +139,7 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
             {
                 case var k when k == DocumentKind.Of<Referral>():
                     var referral = change.Read<Referral>();
-                    changed[FactValue.KeyOfReferral(referral.Id)] = new FactValue(Referral: ReferralFact.Of(referral));
+                    changed[FactValue.KeyOfReferral(referral.Id)] = new FactValue(Referral: ReferralFact.Of(referral, agencies));
                     asOf = DocumentFactSource.Later(asOf, DocumentFactSource.LatestChange(referral));
                     break;
                 case var k when k == DocumentKind.Of<ReleaseAlert>():

@@ -6,6 +6,7 @@ using Iom.Application.Outbox;
 using Iom.Application.Panels;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals.Read;
+using Iom.Domain.Agencies;
 using Iom.Domain.Calendar;
 using Iom.Domain.Identifiers;
 using Iom.Domain.Panels;
@@ -37,9 +38,13 @@ public sealed partial class SubmitReferralHandler(
     WorkingDayCalendar calendar,
     IOptions<ReferralOptions> options,
     WardList wards,
+    AgencyList agencies,
     TimeProvider time,
     ILogger<SubmitReferralHandler> logger)
 {
+    /// <summary>The problem type's last segment when the caller's agency claim is not a current agency of the list.</summary>
+    public const string AgencyNotRecognisedReason = "agency-not-recognised";
+
     public const string Purpose = "Referral intake: collecting a partner agency's referral for panel consideration";
 
     public Task<SubmitReferralResult> HandleAsync(SubmitReferralRequest request, ActingAs actor, CancellationToken cancellationToken) =>
@@ -59,6 +64,14 @@ public sealed partial class SubmitReferralHandler(
         var agency = actor.Caller.Agency
             ?? throw new RefusalException(RefusalKind.Forbidden, "no-agency", "Your account has no agency, so you cannot refer.",
                 "Ask your administrator to add the agency claim to your account.");
+
+        // The referral keeps the claim as it came (the referrer reaches their agency's referrals by it), but only a
+        // current agency of the list may refer: a misspelt or stray claim would otherwise be a partner of its own.
+        if (agencies.Find(agency) is not { Retired: false })
+        {
+            throw new RefusalException(RefusalKind.Forbidden, AgencyNotRecognisedReason, "Your account's agency is not recognised, so you cannot refer.",
+                "Ask your administrator to check the agency on your account: it must be one of the partnership's agencies.");
+        }
 
         var person = ToPersonDetails(request.Person!, today, wards);
         var decision = Eligibility.Decide(

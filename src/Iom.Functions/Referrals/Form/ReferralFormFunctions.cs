@@ -54,7 +54,7 @@ public sealed partial class ReferralFormFunctions(
     [Accepts("application/x-www-form-urlencoded")]
     [Responds(StatusCodes.Status303SeeOther, Description = "Taken in: on to its confirmation page (Location).")]
     [Responds(StatusCodes.Status400BadRequest, ContentType = "text/html", Description = "The form again with its errors, or the form had expired.")]
-    [Responds(StatusCodes.Status403Forbidden, ContentType = "text/html", Description = "The caller's account has no agency.")]
+    [Responds(StatusCodes.Status403Forbidden, ContentType = "text/html", Description = "The caller's account has no agency, or one not on the configured list; nothing is stored.")]
     [Responds(StatusCodes.Status409Conflict, ContentType = "text/html", Description = "The person is already referred.")]
     [Responds(StatusCodes.Status422UnprocessableEntity, ContentType = "text/html", Description = "Not eligible; nothing is stored.")]
     [BrowserPage]
