@@ -52,6 +52,7 @@ public sealed class InfrastructureAgreementTests
         ["NationalEvents:MaxMessagesPerRun"] = "20 a run (a minute), handled inside the queue's 5-minute lock and the function timeout even when the store fails",
         ["Performance:Ni30"] = "not a setting: the section of the NI 30 figures, each of which the Bicep sets (empty: not measured)",
         ["Wards"] = "the shipped wards (wards.json, Richmond upon Thames with placeholder codes); a partnership replaces the file for its area (docs/deploy.md)",
+        ["Agencies"] = "the shipped partner agencies (agencies.json, codes the identity provider's agency claim carries); a partnership replaces the file for its own (docs/deploy.md)",
         ["Performance:Targets"] = "none until the strategic group sets them (README, docs/performance-dashboard.md): a measure without one is drawn without a target line",
     };
 
