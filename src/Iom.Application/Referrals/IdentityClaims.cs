@@ -85,11 +85,49 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
     private async Task<HeldClaim> TakeOneAsync(ExistingClaim existing, ClaimPlan plan, CancellationToken cancellationToken)
     {
         var claim = new IdentityClaim(PersonMatchKeys.FromDocumentId(existing.Key.Id), plan.PersonId, plan.ReferralId, time.GetUtcNow(), ProvisionalLifetime);
-        var stored = existing.Claim is null
-            ? await documents.CreateAsync(existing.Key, claim, cancellationToken)
-            : await documents.ReplaceAsync(existing.Key, claim, existing.Claim.ETag, cancellationToken);
-        return new HeldClaim(existing.Key, stored.ETag, existing.Claim?.Value);
+        if (existing.Claim is not { } previous)
+        {
+            var created = await documents.CreateAsync(existing.Key, claim, cancellationToken);
+            return new HeldClaim(existing.Key, created.ETag, null);
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var stored = await documents.ReplaceAsync(existing.Key, claim, previous.ETag, cancellationToken);
+                return new HeldClaim(existing.Key, stored.ETag, previous.Value);
+            }
+            catch (DocumentPreconditionFailedException) when (attempt < 3)
+            {
+                // The closed referral's own acknowledgement may have confirmed its claim since it was read (a new ETag,
+                // the same holder): still a closed referral's key, so take it over from what it says now. Any other
+                // change is someone else's claim, a race lost.
+                var current = await ClaimOfClosedReferralAsync(existing.Key, previous.Value.ReferralId, cancellationToken);
+                if (current is null)
+                {
+                    throw;
+                }
+
+                previous = current;
+            }
+        }
     }
+
+    // The claim as it is now, if it still names the same referral and that referral is stored and closed.
+    private async Task<StoredDocument<IdentityClaim>?> ClaimOfClosedReferralAsync(DocumentKey key, string referralId, CancellationToken cancellationToken)
+    {
+        var now = await documents.ReadAsync<IdentityClaim>(key, cancellationToken);
+        if (now is null || now.Value.ReferralId != referralId)
+        {
+            return null;
+        }
+
+        var holder = await documents.ReadAsync<Referral>(ReferralStore.KeyOf(now.Value.PersonId, referralId), cancellationToken);
+        return holder is not null && IsClosed(holder.Value) ? now : null;
+    }
+
+    private static bool IsClosed(Referral referral) => referral.Status is ReferralStatus.Declined or ReferralStatus.Withdrawn;
 
     /// <summary>
     /// How long a claim lives unconfirmed. Far beyond any retry of the acknowledgement that confirms it (a poisoned one
@@ -272,7 +310,7 @@ public sealed class IdentityClaims(IDocumentStore documents, TimeProvider time)
                 : null;
         }
 
-        return holder.Value.Status is not (ReferralStatus.Declined or ReferralStatus.Withdrawn)
+        return !IsClosed(holder.Value)
             ? new DuplicateReferralException(claim.PersonId, claim.ReferralId, holder.Value)
             : null;
     }

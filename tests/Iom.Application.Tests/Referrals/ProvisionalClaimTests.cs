@@ -2,6 +2,7 @@ using Iom.Adapters.Sqlite;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
 using Iom.Domain.Referrals;
+using Iom.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Iom.Application.Tests.Referrals;
@@ -59,5 +60,42 @@ public sealed class ProvisionalClaimTests : IDisposable
         var again = await Should.ThrowAsync<Iom.Application.Errors.RefusalException>(() =>
             Submissions.Handler(documents, time).HandleAsync(Submissions.Referral(), Submissions.Referrer("probation"), Ct));
         again.Reason.ShouldBe(Iom.Application.Referrals.Submit.SubmitReferralHandler.DuplicateReason);
+    }
+    [Fact]
+    public async Task A_withdrawn_referrals_acknowledgement_confirming_its_claims_mid_submission_does_not_refuse_the_persons_new_referral()
+    {
+        var documents = new SqliteDocumentStore(database, time);
+        var first = await Submissions.Handler(documents, time).HandleAsync(Submissions.Referral(), Submissions.Referrer("police"), Ct);
+        var stored = (await documents.FindAsync(first.Id, Ct)).ShouldNotBeNull();
+        var withdrawn = stored.Value.Withdraw(WithdrawalReason.PersonInCustody, null, time.GetUtcNow(), "user-police").Referral;
+        await documents.ReplaceAsync(stored.Key, withdrawn, stored.ETag, Ct);
+        // The first referral's acknowledgement lands between the new submission reading the claims and taking them.
+        var racing = new ConfirmingBeforeTakeoverStore(documents, () => new IdentityClaims(documents, time).ConfirmAsync(withdrawn, Ct));
+
+        var second = await Submissions.Handler(racing, time).HandleAsync(Submissions.Referral(), Submissions.Referrer("police"), Ct);
+
+        racing.Confirmed.ShouldBeTrue();
+        second.Id.ShouldNotBe(first.Id);
+        foreach (var matchKey in withdrawn.MatchKeys)
+        {
+            (await documents.ReadAsync<IdentityClaim>(IdentityClaims.KeyOf(matchKey), Ct)).ShouldNotBeNull().Value.ReferralId.ShouldBe(second.Id);
+        }
+    }
+
+    /// <summary>The real store, except that the first takeover of a claim is preceded by a confirmation of the claims.</summary>
+    private sealed class ConfirmingBeforeTakeoverStore(IDocumentStore inner, Func<Task> confirm) : DelegatingDocumentStore(inner)
+    {
+        public bool Confirmed { get; private set; }
+
+        public override async Task<StoredDocument<T>> ReplaceAsync<T>(DocumentKey key, T value, string ifMatchETag, CancellationToken cancellationToken = default)
+        {
+            if (value is IdentityClaim && !Confirmed)
+            {
+                Confirmed = true;
+                await confirm();
+            }
+
+            return await Inner.ReplaceAsync(key, value, ifMatchETag, cancellationToken);
+        }
     }
 }
