@@ -36,7 +36,7 @@ public sealed class RollupFunctions(GetRollup get, RecomputeRollup recompute, Io
     }
 
     [Function("GetRollupCsv")]
-    [Responds(StatusCodes.Status200OK, ContentType = "text/csv", Description = "One row per cell: measure, breakdown, unit, key, value, provisional, name (the agency's display name on agency rows; the definitions version and watermark are in the JSON).")]
+    [Responds(StatusCodes.Status200OK, ContentType = "text/csv", Description = "One row per cell: measure, breakdown, unit, key, value, provisional, name (the agency's display name on agency rows; the definitions version and watermark are in the JSON). ETag the file's own, from its bytes.")]
     [Responds(StatusCodes.Status400BadRequest, typeof(ProblemDetails), Description = "Not a period name (2026-11, 2026-Q3, FY2026-27).")]
     [Responds(StatusCodes.Status404NotFound, typeof(ProblemDetails), Description = "The period's rollup has not been computed yet (rollup-not-computed).")]
     [AllowRoles(Roles.Analyst, Roles.Coordinator, Purpose = GetRollup.Purpose, Objects = typeof(RollupAccess))]
@@ -44,7 +44,8 @@ public sealed class RollupFunctions(GetRollup get, RecomputeRollup recompute, Io
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "performance/rollups/{period:" + Period + "}.csv")] HttpRequest request, string period, CancellationToken cancellationToken)
     {
         var stored = await get.HandleAsync(period, request.HttpContext.ActingAs(), cancellationToken);
-        return new CsvFileResult(RollupCsv.Write(stored.Value, agencies), stored.Value.Period + ".csv", EntityTag.Of(stored));
+        var content = RollupCsv.Write(stored.Value, agencies);
+        return new CsvFileResult(content, stored.Value.Period + ".csv", RollupCsv.EntityTagOf(content));
     }
 
     [Function("RecomputeRollup")]

@@ -39,4 +39,18 @@ public sealed class RollupCsvTests
         text.ShouldNotContain("\n=HYPERLINK");
         text.ShouldNotContain(",=HYPERLINK");
     }
+
+    [Fact]
+    public void The_files_entity_tag_follows_its_bytes_so_renaming_an_agency_changes_it_and_nothing_else_does()
+    {
+        var rollup = new Rollup("2026-11", RollupCalculator.DefinitionsVersion, new RollupWatermark(DateTimeOffset.UnixEpoch, null), true,
+            [new MeasureTable("referrals.received", "agency", MeasureUnit.Count, [new MeasureCell("police", 2)])]);
+        var renamed = new AgencyList([new Agency("police", "Metropolitan Police Service"), new Agency("probation", Hostile)]);
+
+        var tag = RollupCsv.EntityTagOf(RollupCsv.Write(rollup, Agencies));
+
+        tag.ShouldMatch("^\"csv-[0-9a-f]{32}\"$");
+        RollupCsv.EntityTagOf(RollupCsv.Write(rollup, Agencies)).ShouldBe(tag);
+        RollupCsv.EntityTagOf(RollupCsv.Write(rollup, renamed)).ShouldNotBe(tag);
+    }
 }

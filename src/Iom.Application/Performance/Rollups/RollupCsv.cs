@@ -41,4 +41,14 @@ public static class RollupCsv
 
         return bytes.ToArray();
     }
+
+    /// <summary>
+    /// The file's own strong entity tag, from its bytes: the rows carry the agencies' configured names, so a renamed
+    /// agency is a different file even when the stored rollup (whose ETag the JSON carries) is unchanged.
+    /// </summary>
+    public static string EntityTagOf(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return $"\"csv-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))[..32]}\"";
+    }
 }
