@@ -4,6 +4,7 @@ using Iom.Application.Panels.Actions;
 using Iom.Application.Performance.Rollups;
 using Iom.Application.Ports.Documents;
 using Iom.Application.Referrals;
+using Iom.Domain.Agencies;
 using Iom.Domain.Cohort;
 using Iom.Domain.Panels;
 using Iom.Domain.Performance;
@@ -295,6 +296,36 @@ public sealed class IncrementalRollupTests
         var next = await RunNightAsync(kit, D("2026-11-26"));
         next.State.ShouldNotBeNull().Rebuilt.ShouldBeFalse();
         await ShouldEqualAFullRecomputeAsync(new IncrementalWorld(kit, 0), D("2026-11-26"), next);
+    }
+
+    [Fact]
+    public async Task Adding_an_agency_to_the_list_rebuilds_once_so_its_referrals_counted_as_unknown_move_to_its_code()
+    {
+        using var kit = new RollupKit("2026-11-19T12:00:00Z");
+        await SeedQuietAsync(kit.Real);
+        var youth = Referral("referral-0003", "person-3", "youth-justice", "2026-11-04T10:00:00Z", new DateOnly(2026, 11, 24));
+        await kit.Real.CreateAsync(ReferralStore.KeyOf("person-3", youth.Id), youth, Ct);
+        await RunNightAsync(kit, D("2026-11-20"));
+        (await ReceivedByAgencyAsync(kit)).ShouldBe(new Dictionary<string, decimal?> { ["police"] = 1, ["probation"] = 1, ["unknown"] = 1 });
+
+        kit.CurrentAgencies = new AgencyList([.. RollupKit.Agencies.All, new Agency("youth-justice", "Youth Justice Service")]);
+        var added = await RunNightAsync(kit, D("2026-11-21"));
+        kit.CurrentAgencies = new AgencyList([.. RollupKit.Agencies.All.Select(a => a with { Name = a.Name + " (renamed)" }), new Agency("youth-justice", "YJS", Retired: true)]);
+        var renamedAndRetired = await RunNightAsync(kit, D("2026-11-22"));
+
+        added.State.ShouldNotBeNull().Rebuilt.ShouldBeTrue();
+        added.State.Why.ShouldBe("agencies-changed");
+        renamedAndRetired.State.ShouldNotBeNull().Rebuilt.ShouldBeFalse("names and retirement do not change a key");
+        (await ReceivedByAgencyAsync(kit)).ShouldBe(new Dictionary<string, decimal?> { ["police"] = 1, ["probation"] = 1, ["youth-justice"] = 1 });
+        await ShouldEqualAFullRecomputeAsync(new IncrementalWorld(kit, 0), D("2026-11-22"), renamedAndRetired);
+    }
+
+    private static async Task<Dictionary<string, decimal?>> ReceivedByAgencyAsync(RollupKit kit)
+    {
+        var month = (await kit.Real.ReadAsync<Rollup>(RollupDocuments.KeyOf(ReportingPeriod.Month(2026, 11)), Ct)).ShouldNotBeNull().Value;
+        return month.Tables.Single(t => t.Measure == "referrals.received" && t.Breakdown == "agency").Cells
+            .Where(c => c.Value is not 0)
+            .ToDictionary(c => c.Key, c => c.Value);
     }
 
     [Fact]

@@ -233,7 +233,7 @@ public sealed class IncrementalWorld(RollupKit kit, int seed)
     /// <summary>Every rollup the night wrote, next to a full <see cref="RollupCalculator.Compute"/> over every fact now.</summary>
     public async Task<IReadOnlyList<(string Period, string Stored, string Expected)>> CompareAsync(DateOnly night, IReadOnlyList<string> periods, CancellationToken cancellationToken)
     {
-        var full = await new DocumentFactSource(kit.Real, RollupKit.Agencies).ReadAsync(cancellationToken);
+        var full = await new DocumentFactSource(kit.Real, kit.CurrentAgencies).ReadAsync(cancellationToken);
         var result = new List<(string, string, string)>();
         foreach (var name in periods)
         {

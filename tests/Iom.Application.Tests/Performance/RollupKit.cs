@@ -27,7 +27,7 @@ public sealed class RollupKit : IDisposable
         Time = new FakeTimeProvider(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
         Real = new SqliteDocumentStore(database, Time);
         Documents = wrap is null ? Real : wrap(Real);
-        Source = source ?? new DocumentFactSource(Documents, Agencies);
+        this.source = source;
         Writer = new RollupWriter(Documents, new WorkingDayCalendar(), Options.Create(ni30 ?? new Ni30Options()));
         Feed = new SqliteDocumentChangeFeed(database, Time);
     }
@@ -44,13 +44,18 @@ public sealed class RollupKit : IDisposable
     /// <summary>The SQLite store itself, under any wrapper: what a test seeds through.</summary>
     public IDocumentStore Real { get; }
 
-    public IPerformanceFactSource Source { get; }
+    private readonly IPerformanceFactSource? source;
+
+    /// <summary>The list the job and the full pass key agencies with: a test may change it between nights.</summary>
+    public AgencyList CurrentAgencies { get; set; } = Agencies;
+
+    public IPerformanceFactSource Source => source ?? new DocumentFactSource(Documents, CurrentAgencies);
 
     public RollupWriter Writer { get; }
 
     public NightlyRollups Nightly => new(Documents, Incremental, Time);
 
-    public IncrementalRollups Incremental => new(Documents, Feed, Source, Writer, new WorkingDayCalendar(), Agencies);
+    public IncrementalRollups Incremental => new(Documents, Feed, Source, Writer, new WorkingDayCalendar(), CurrentAgencies);
 
     public RecomputeRollup Recompute => new(Source, Writer, Time);
 

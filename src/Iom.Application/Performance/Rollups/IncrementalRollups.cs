@@ -24,7 +24,7 @@ namespace Iom.Application.Performance.Rollups;
 /// (unchanged bytes are not rewritten) and the head is moved last, so a crashed run is re-applied from where it
 /// started. A period not kept yet (the first night of a month, quarter or year) is seeded from the fact index, which
 /// holds every fact as the state knows it. A full rebuild (<see cref="IPerformanceFactSource"/>) is the fallback: no
-/// state yet, other definitions or kinds, a refused feed position, or a state that does not add up.
+/// state yet, other definitions, kinds or agency codes, a refused feed position, or a state that does not add up.
 /// </summary>
 public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChangeFeed feed, IPerformanceFactSource source, RollupWriter writer, WorkingDayCalendar calendar, AgencyList agencies)
 {
@@ -39,6 +39,9 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
 
     private static IReadOnlyList<string> Kinds { get; } = [.. PeopleKinds.Concat(PanelKinds).Order(StringComparer.Ordinal)];
 
+    // What a referral fact's agency key can be: every listed code, retired ones included.
+    private IReadOnlyList<string> AgencyCodes { get; } = [.. agencies.All.Select(a => a.Code).Order(StringComparer.Ordinal)];
+
     public async Task<IncrementalRollupReport> RunAsync(DateOnly night, IReadOnlyList<ReportingPeriod> periods, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(periods);
@@ -47,6 +50,7 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
             : state.DefinitionsVersion == Rebuilding ? "rebuild-unfinished"
             : state.DefinitionsVersion != RollupCalculator.DefinitionsVersion ? "definitions-changed"
             : state.Kinds is null || !state.Kinds.SequenceEqual(Kinds) ? "kinds-changed"
+            : state.AgencyCodes is null || !state.AgencyCodes.SequenceEqual(AgencyCodes) ? "agencies-changed"
             : state.Night > night ? "state-ahead"
             : null;
         if (state is null || why is not null)
@@ -280,7 +284,7 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
     {
         var generation = (state?.Generation ?? 0) + 1;
         await documents.UpsertAsync(RollupStateDocuments.Head,
-            new RollupState(Rebuilding, generation, night, "", "", DateTimeOffset.UnixEpoch, [], Kinds), cancellationToken);
+            new RollupState(Rebuilding, generation, night, "", "", DateTimeOffset.UnixEpoch, [], Kinds, AgencyCodes), cancellationToken);
         var people = await feed.EndPositionAsync(Containers.People, cancellationToken);
         var panels = await feed.EndPositionAsync(Containers.Panels, cancellationToken);
         var read = await source.ReadAsync(cancellationToken);
@@ -304,7 +308,7 @@ public sealed class IncrementalRollups(IDocumentStore documents, IDocumentChange
 
         await WriteRollupsAsync(night, accumulators, read.AsOf, cancellationToken);
         await documents.UpsertAsync(RollupStateDocuments.Head,
-            new RollupState(RollupCalculator.DefinitionsVersion, generation, night, people, panels, read.AsOf, [.. periods.Select(p => p.Name)], Kinds), cancellationToken);
+            new RollupState(RollupCalculator.DefinitionsVersion, generation, night, people, panels, read.AsOf, [.. periods.Select(p => p.Name)], Kinds, AgencyCodes), cancellationToken);
         return new IncrementalRollupReport(true, why, null, facts, [.. periods.Select(p => p.Name)], []);
     }
 

@@ -11,6 +11,9 @@ namespace Iom.Application.Performance.Rollups;
 /// <param name="AsOf">The latest change among the inputs so far (the rollups' watermark).</param>
 /// <param name="Kinds">The kinds the positions were read with: a position covers only those, so a kind added later
 /// (a new per-person section) is read from the beginning by a full rebuild.</param>
+/// <param name="AgencyCodes">The agency codes the facts were keyed with (ordinal order): a referral from an agency added
+/// to the list later was counted as "unknown", so another list rebuilds the facts. Names do not matter here. Null on a
+/// head written before agencies were coded, which rebuilds too.</param>
 [DocumentKind("rollup-state")]
 public sealed record RollupState(
     string DefinitionsVersion,
@@ -20,4 +23,5 @@ public sealed record RollupState(
     string PanelsPosition,
     DateTimeOffset AsOf,
     IReadOnlyList<string> Periods,
-    IReadOnlyList<string> Kinds);
+    IReadOnlyList<string> Kinds,
+    IReadOnlyList<string>? AgencyCodes = null);
