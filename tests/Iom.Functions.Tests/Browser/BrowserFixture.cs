@@ -42,6 +42,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
+        // Expect(...) retries for 5 s by default: too short on a loaded machine for the same reason as the page timeout.
+        Assertions.SetDefaultExpectTimeout(60_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -64,6 +66,9 @@ public sealed class BrowserFixture : IAsyncLifetime
                 [ClientPrincipal.HeaderName] = ClientPrincipal.Encode($"user-{email}", name, email, agency, [role]),
             },
         });
+        // Playwright's 30 s default was reached under a full suite on two cores (load about 30); speed is measured in
+        // bench/, not asserted, so waits here only need to outlast a loaded machine.
+        context.SetDefaultTimeout(90_000);
         return await context.NewPageAsync();
     }
 
