@@ -75,8 +75,32 @@ public sealed class SqliteDatabase : IDisposable
         command.ExecuteNonQuery();
         AddExpiry(connection);
         AddChangeSequence(connection);
+        DropLegacyIndexes(connection);
         command.CommandText = string.Join('\n', SqliteIndexes.Statements());
         command.ExecuteNonQuery();
+    }
+
+    // A file made when the expression indexes covered every container: those are dropped (the partial ones replace them).
+    private static void DropLegacyIndexes(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND substr(name, 1, length($prefix)) = $prefix";
+        command.Parameters.AddWithValue("$prefix", SqliteIndexes.LegacyPrefix);
+        var legacy = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                legacy.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in legacy)
+        {
+            using var drop = connection.CreateCommand();
+            drop.CommandText = $"DROP INDEX IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            drop.ExecuteNonQuery();
+        }
     }
 
     // A file made before documents could expire gains the column (NULL: never expires) and the sweep's index.

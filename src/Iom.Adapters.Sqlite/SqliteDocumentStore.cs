@@ -143,38 +143,14 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
         query.Validate();
         var kind = DocumentKind.Of<T>();
         var after = Keyset.Parse(ContinuationToken.Unwrap(query, kind));
-        var order = query.OrderBy is null ? "id" : SqliteIndexes.Extract(query.OrderBy);
-        var sql = new System.Text.StringBuilder("SELECT id, body, etag, " + order + " FROM documents WHERE container = $container AND pk = $pk AND kind = $kind AND " + Live);
-        var parameters = new List<(string, object?)> { ("$container", query.Container), ("$pk", query.Partition), ("$kind", kind), ("$now", Now()), ("$limit", query.PageSize + 1) };
-        for (var i = 0; i < query.Filters.Count; i++)
-        {
-            var filter = query.Filters[i];
-            var op = filter.Operator.SqlComparison();
-            sql.Append(" AND ").Append(SqliteIndexes.Extract(filter.Field)).Append(' ').Append(op).Append(" $f").Append(i);
-            parameters.Add(($"$f{i}", filter.Value));
-        }
-
-        if (query.OrderBy is not null)
-        {
-            // As in Cosmos DB's query: a document without the ordered field has no place in the order.
-            sql.Append(" AND ").Append(order).Append(" IS NOT NULL");
-        }
-
-        if (after is not null)
-        {
-            sql.Append(query.OrderBy is null ? " AND id > $afterId" : $" AND ({order} > $after OR ({order} = $after AND id > $afterId))");
-            parameters.Add(("$after", after.Value));
-            parameters.Add(("$afterId", after.Id));
-        }
-
-        sql.Append(" ORDER BY ").Append(order).Append(query.OrderBy is null ? "" : ", id").Append(" LIMIT $limit");
+        var (sql, parameters) = QuerySql(query, kind, after, Now());
 
         var items = new List<StoredDocument<T>>(query.PageSize);
         object? lastOrder = null;
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var command = connection.Command(sql.ToString(), [.. parameters]);
+            var command = connection.Command(sql, [.. parameters]);
             await using (command.ConfigureAwait(false))
             {
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -198,6 +174,38 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
         }
 
         return new DocumentPage<T>(items, null);
+    }
+
+    /// <summary>A query's SQL and its parameters (a test reads the plan SQLite makes of it).</summary>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) QuerySql(DocumentQuery query, string kind, Keyset? after, long now)
+    {
+        var order = query.OrderBy is null ? "id" : SqliteIndexes.Extract(query.OrderBy);
+        var sql = new System.Text.StringBuilder("SELECT id, body, etag, " + order + " FROM documents WHERE container = $container AND pk = $pk AND kind = $kind AND " + Live);
+        var parameters = new List<(string, object?)> { ("$container", query.Container), ("$pk", query.Partition), ("$kind", kind), ("$now", now), ("$limit", query.PageSize + 1) };
+        for (var i = 0; i < query.Filters.Count; i++)
+        {
+            var filter = query.Filters[i];
+            var op = filter.Operator.SqlComparison();
+            sql.Append(" AND ").Append(SqliteIndexes.Extract(filter.Field)).Append(' ').Append(op).Append(" $f").Append(i);
+            parameters.Add(($"$f{i}", filter.Value));
+        }
+
+        if (query.OrderBy is not null)
+        {
+            // As in Cosmos DB's query: a document without the ordered field has no place in the order.
+            sql.Append(" AND ").Append(order).Append(" IS NOT NULL");
+        }
+
+        if (after is not null)
+        {
+            sql.Append(query.OrderBy is null ? " AND id > $afterId" : $" AND ({order} > $after OR ({order} = $after AND id > $afterId))");
+            parameters.Add(("$after", after.Value));
+            parameters.Add(("$afterId", after.Id));
+        }
+
+        sql.Append(" ORDER BY ").Append(order).Append(query.OrderBy is null ? "" : ", id").Append(" LIMIT $limit");
+
+        return (sql.ToString(), parameters);
     }
 
     /// <summary>Deletes documents whose time to live has passed (reads already ignore them). Returns how many.</summary>

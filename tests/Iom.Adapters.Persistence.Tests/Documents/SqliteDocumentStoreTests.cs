@@ -1,6 +1,7 @@
 using Iom.Adapters.Persistence.Tests.Servers;
 using Iom.Adapters.Sqlite;
 using Iom.Application.Ports.Documents;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -125,5 +126,99 @@ public sealed class SqliteDocumentStoreTests : TransactionalDocumentStoreContrac
         {
             (await reopened.ReadAsync<TestPerson>(key, Token)).ShouldNotBeNull();
         }
+    }
+    [Theory]
+    [InlineData("panels", "status", "submittedAt", "documents_panels_by_status")]
+    [InlineData("operations", "dueAt", "dueAt", "documents_operations_by_dueAt")]
+    [InlineData("people", null, "sequence", "documents_people_by_sequence")]
+    public void A_query_searches_its_own_containers_partial_index_and_never_scans(string container, string? filtered, string ordered, string indexPrefix)
+    {
+        var query = new DocumentQuery(container, "p-1")
+        {
+            Filters = filtered is null ? [] : [FieldFilter.EqualTo(filtered, "x")],
+            OrderBy = ordered,
+        };
+        var (sql, parameters) = SqliteDocumentStore.QuerySql(query, "test-note", null, 0);
+
+        var plan = PlanOf(sql, parameters);
+
+        plan.ShouldNotContain(line => line.StartsWith("SCAN documents", StringComparison.Ordinal), string.Join('\n', plan));
+        plan.ShouldContain(line => line.StartsWith("SEARCH documents USING INDEX " + indexPrefix, StringComparison.Ordinal), string.Join('\n', plan));
+    }
+
+    [Fact]
+    public void Expression_indexes_cover_only_their_own_containers_documents_and_an_older_files_indexes_over_every_container_are_dropped()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("iom-sqlite-legacy-").FullName, "iom.db");
+        using (new SqliteDatabase(path))
+        {
+        }
+
+        Execute(path, "CREATE INDEX \"documents_by_status\" ON documents (container, pk, kind, json_extract(body, '$.status'))");
+        using (new SqliteDatabase(path))
+        {
+        }
+
+        var indexes = Indexes(path);
+        indexes.Keys.ShouldNotContain("documents_by_status");
+        var expressions = indexes.Where(i => i.Value.Contains("json_extract", StringComparison.Ordinal)).ToList();
+        expressions.ShouldNotBeEmpty();
+        expressions.ShouldAllBe(i => i.Value.EndsWith($"WHERE container = '{i.Key.Split('_', StringSplitOptions.None)[1]}'", StringComparison.Ordinal));
+        expressions.ShouldNotContain(i => i.Key.StartsWith("documents_performance_", StringComparison.Ordinal), "the rollups' container queries no body field");
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static Dictionary<string, string> Indexes(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND sql IS NOT NULL";
+        using var reader = command.ExecuteReader();
+        var indexes = new Dictionary<string, string>();
+        while (reader.Read())
+        {
+            indexes[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return indexes;
+    }
+
+    private List<string> PlanOf(string sql, IEnumerable<(string Name, object? Value)> parameters)
+    {
+        var path = _sqlite.Services.GetRequiredService<SqliteDatabase>().FilePath;
+        // Enough documents of every container that a scan would be the planner's worst choice, not a tie.
+        Execute(path, """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+            INSERT INTO documents (container, pk, id, kind, body, etag, seq)
+            SELECT CASE i % 4 WHEN 0 THEN 'panels' WHEN 1 THEN 'people' WHEN 2 THEN 'operations' ELSE 'performance' END,
+                   'p-' || (i % 50), 'd' || i, 'test-note', '{"status":"x","submittedAt":"' || i || '","dueAt":"' || i || '","sequence":' || i || '}', 'e', i FROM n;
+            ANALYZE;
+            """);
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var plan = new List<string>();
+        using var reader = explain.ExecuteReader();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
     }
 }
