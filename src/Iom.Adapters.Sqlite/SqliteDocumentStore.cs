@@ -240,32 +240,38 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
         return await database.WriteAsync(async (connection, token) =>
         {
             var etags = new string?[writes.Count];
+            var now = Now();
+            // The change journal's numbers for the commit's writes, drawn from the counter at once in this same
+            // transaction: the writer's IMMEDIATE transaction holds the file's one write lock, so numbers rise in
+            // commit order and no reader sees a number before every smaller one is committed (or rolled back with it).
+            var numbered = writes.Count(w => w is not DeleteWrite);
+            var seq = numbered == 0 ? 0L : await ReserveSequenceAsync(connection, numbered, token).ConfigureAwait(false) - numbered;
             for (var i = 0; i < writes.Count; i++)
             {
-                etags[i] = await ApplyAsync(connection, new DocumentKey(container, partition, writes[i].Id), writes[i], Now(), token).ConfigureAwait(false);
+                var number = writes[i] is DeleteWrite ? 0L : ++seq;
+                etags[i] = await ApplyAsync(connection, new DocumentKey(container, partition, writes[i].Id), writes[i], now, number, token).ConfigureAwait(false);
             }
 
             return etags;
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<string?> ApplyAsync(SqliteConnection connection, DocumentKey key, DocumentWrite write, long now, CancellationToken cancellationToken)
+    private static async Task<string?> ApplyAsync(SqliteConnection connection, DocumentKey key, DocumentWrite write, long now, long seq, CancellationToken cancellationToken)
     {
         // An expired document is gone for every write, as in Cosmos DB: drop it first, so a create may take its id
-        // and a replace or delete finds nothing.
-        var purge = connection.Command(
-            "DELETE FROM documents WHERE container = $container AND pk = $pk AND id = $id AND expires_at <= $now",
-            ("$container", key.Container), ("$pk", key.Partition), ("$id", key.Id), ("$now", now));
-        await using (purge.ConfigureAwait(false))
+        // and a replace or delete finds nothing. An upsert overwrites every column whatever it finds, so needs no purge.
+        if (write is not UpsertWrite)
         {
-            await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var purge = connection.Command(
+                "DELETE FROM documents WHERE container = $container AND pk = $pk AND id = $id AND expires_at <= $now",
+                ("$container", key.Container), ("$pk", key.Partition), ("$id", key.Id), ("$now", now));
+            await using (purge.ConfigureAwait(false))
+            {
+                await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var etag = Guid.NewGuid().ToString("N");
-        // The change journal's number for this write, from the counter in this same transaction: the writer's
-        // IMMEDIATE transaction holds the file's one write lock, so numbers rise in commit order and no reader sees a
-        // number before every smaller one is committed (or rolled back with its write).
-        var seq = write is DeleteWrite ? 0L : await NextSequenceAsync(connection, cancellationToken).ConfigureAwait(false);
         var (sql, kind, body, ifMatch, ttl) = write switch
         {
             CreateWrite w => ("INSERT INTO documents (container, pk, id, kind, body, etag, expires_at, seq) VALUES ($container, $pk, $id, $kind, $body, $etag, $expiresAt, $seq) ON CONFLICT DO NOTHING",
@@ -304,9 +310,11 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, TimeProvider ti
             : new DocumentNotFoundException(key);
     }
 
-    private static async Task<long> NextSequenceAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <returns>The counter after taking <paramref name="count"/> numbers: the last of them.</returns>
+    private static async Task<long> ReserveSequenceAsync(SqliteConnection connection, int count, CancellationToken cancellationToken)
     {
-        var command = connection.Command("UPDATE sequences SET value = value + 1 WHERE name = $name RETURNING value", ("$name", SqliteDatabase.DocumentSequence));
+        var command = connection.Command("UPDATE sequences SET value = value + $count WHERE name = $name RETURNING value",
+            ("$count", count), ("$name", SqliteDatabase.DocumentSequence));
         await using (command.ConfigureAwait(false))
         {
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);

@@ -54,6 +54,23 @@ public sealed class SqliteDocumentStoreTests : TransactionalDocumentStoreContrac
     }
 
     [Fact]
+    public async Task An_upsert_over_an_expired_document_stores_the_new_one_with_its_own_time_to_live()
+    {
+        var key = new DocumentKey(Containers.Panels, "ttl-" + Guid.NewGuid().ToString("N"), "window");
+        await Store.CreateAsync(key, new TestExpiring("short", TimeSpan.FromMinutes(1)), Token);
+        _clock.Advance(TimeSpan.FromSeconds(61));
+
+        var upserted = await Store.UpsertAsync(key, new TestExpiring("again", TimeSpan.FromMinutes(5)), Token);
+        _clock.Advance(TimeSpan.FromMinutes(4));
+
+        var read = (await Store.ReadAsync<TestExpiring>(key, Token)).ShouldNotBeNull();
+        read.Value.Text.ShouldBe("again");
+        read.ETag.ShouldBe(upserted.ETag);
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        (await Store.ReadAsync<TestExpiring>(key, Token)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_rewrite_sets_the_time_to_live_afresh_and_the_sweep_deletes_only_what_has_expired()
     {
         var key = new DocumentKey(Containers.Panels, "ttl-" + Guid.NewGuid().ToString("N"), "entry");
