@@ -75,7 +75,7 @@ public sealed class FactProjectionTests
             .Deselect(new DateOnly(2026, 6, 1), "progress", "m2");
 
         var fact = CohortFact.Of(membership, Submitted(null, "2025-12-01T10:00:00Z"));
-        var unprofiled = CohortFact.Of(membership, null);
+        var unprofiled = CohortFact.Of(membership, (Referral?)null);
 
         fact.PersonId.ShouldBe("p1");
         fact.Spells.ShouldHaveSingleItem().To.ShouldBe(new DateOnly(2026, 6, 1));

@@ -16,7 +16,8 @@ namespace Iom.Application.Performance.Rollups;
 /// time): cohort memberships first (they say who was ever in the cohort), then side by side referrals, release alerts,
 /// circulations and actions, and offending records (as <see cref="OffendingRecordFacts"/>), keeping only those of
 /// people ever in the cohort (the re-offending measures' <see cref="OffenderFact"/>). Kept: the facts, the memberships
-/// and each person's describing referral, never the other documents. A cohort member's profile is taken from their
+/// and, for each person, what orders their describing referral and the profile it gives, never the documents
+/// themselves (a whole referral a person held 100,000 people's details in memory for the whole pass). A cohort member's profile is taken from their
 /// latest selected referral (else their latest referral), chosen by submission time then id so the order documents
 /// arrive in does not matter.
 /// </summary>
@@ -50,7 +51,7 @@ public sealed class DocumentFactSource(IDocumentStore documents, AgencyList agen
 
         foreach (var membership in memberships)
         {
-            facts.Put(CohortFact.Of(membership, describing.GetValueOrDefault(membership.PersonId)));
+            facts.Put(CohortFact.Of(membership, describing.GetValueOrDefault(membership.PersonId)?.Profile ?? PersonProfile.Unknown));
         }
 
         rest(facts);
@@ -62,19 +63,19 @@ public sealed class DocumentFactSource(IDocumentStore documents, AgencyList agen
         return new PerformanceFactsRead(facts, Later(Later(offencesSeen, referralsSeen), restSeen), null);
     }
 
-    private async Task<(List<ReferralFact> Facts, Dictionary<string, Referral> Describing, DateTimeOffset Seen)> ReadReferralsAsync(CancellationToken cancellationToken)
+    private async Task<(List<ReferralFact> Facts, Dictionary<string, Describer> Describing, DateTimeOffset Seen)> ReadReferralsAsync(CancellationToken cancellationToken)
     {
         var facts = new List<ReferralFact>();
         var seen = DateTimeOffset.UnixEpoch;
-        var describing = new Dictionary<string, Referral>(StringComparer.Ordinal);
+        var describing = new Dictionary<string, Describer>(StringComparer.Ordinal);
         await foreach (var stored in documents.ReadKindAsync<Referral>(Containers.People, cancellationToken))
         {
             var referral = stored.Value;
             facts.Add(ReferralFact.Of(referral, agencies));
             seen = Later(seen, LatestChange(referral));
-            if (!describing.TryGetValue(referral.PersonId, out var held) || Describes(referral, held))
+            if (!describing.TryGetValue(referral.PersonId, out var held) || Describer.Ordering(referral, held) > 0)
             {
-                describing[referral.PersonId] = referral;
+                describing[referral.PersonId] = Describer.Of(referral);
             }
         }
 
@@ -149,19 +150,29 @@ public sealed class DocumentFactSource(IDocumentStore documents, AgencyList agen
     internal static DateTimeOffset LatestChange(PanelAction action) =>
         action.CompletedAt is { } completed ? Later(action.CreatedAt, completed) : action.CreatedAt;
 
-    /// <summary>The referral that describes a person (their profile): see <see cref="Describes"/>; null when they have none.</summary>
+    /// <summary>The referral that describes a person (their profile): see <see cref="Describer"/>; null when they have none.</summary>
     internal static Referral? Describing(IEnumerable<Referral> referrals) =>
-        referrals.Aggregate((Referral?)null, (held, candidate) => held is null || Describes(candidate, held) ? candidate : held);
+        referrals.Aggregate((Referral?)null, (held, candidate) => held is null || Describer.Ordering(candidate, Describer.Of(held)) > 0 ? candidate : held);
 
     /// <summary>The later of two instants: a watermark only moves forward.</summary>
     internal static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    // Whether the candidate describes the person better than the one held: a selected referral over any other, then
-    // the later submission, then the greater id (a total order, so the result does not depend on reading order).
-    private static bool Describes(Referral candidate, Referral held)
+    /// <summary>
+    /// What ranks a referral as the one that describes its person, and the profile it gives: a selected referral over
+    /// any other, then the later submission, then the greater id (a total order, so the result does not depend on
+    /// reading order).
+    /// </summary>
+    internal sealed record Describer(bool Selected, DateTimeOffset SubmittedAt, string Id, PersonProfile Profile)
     {
-        var order = (candidate.Status == ReferralStatus.Selected).CompareTo(held.Status == ReferralStatus.Selected);
-        order = order != 0 ? order : candidate.SubmittedAt.CompareTo(held.SubmittedAt);
-        return (order != 0 ? order : string.CompareOrdinal(candidate.Id, held.Id)) > 0;
+        public static Describer Of(Referral referral) =>
+            new(referral.Status == ReferralStatus.Selected, referral.SubmittedAt, referral.Id, PersonProfile.Of(referral.Person));
+
+        /// <summary>Above zero when the candidate describes the person better than the one held.</summary>
+        public static int Ordering(Referral candidate, Describer held)
+        {
+            var order = (candidate.Status == ReferralStatus.Selected).CompareTo(held.Selected);
+            order = order != 0 ? order : candidate.SubmittedAt.CompareTo(held.SubmittedAt);
+            return order != 0 ? order : string.CompareOrdinal(candidate.Id, held.Id);
+        }
     }
 }
