@@ -16,10 +16,10 @@ namespace Iom.Application.Performance.Rollups;
 /// time): cohort memberships first (they say who was ever in the cohort), then side by side referrals, release alerts,
 /// circulations and actions, and offending records (as <see cref="OffendingRecordFacts"/>), keeping only those of
 /// people ever in the cohort (the re-offending measures' <see cref="OffenderFact"/>). Kept: the facts, the memberships
-/// and, for each person, what orders their describing referral and the profile it gives, never the documents
-/// themselves (a whole referral a person held 100,000 people's details in memory for the whole pass). A cohort member's profile is taken from their
-/// latest selected referral (else their latest referral), chosen by submission time then id so the order documents
-/// arrive in does not matter.
+/// and, for each person, what ranks their describing referral and the profile it gives (<see cref="Describer"/>), never
+/// the documents themselves: a whole referral per person held every person's details for the whole pass. A cohort
+/// member's profile is taken from their latest selected referral (else their latest referral), chosen by submission
+/// time then id so the order documents arrive in does not matter.
 /// </summary>
 public sealed class DocumentFactSource(IDocumentStore documents, AgencyList agencies) : IPerformanceFactSource
 {
