@@ -183,35 +183,12 @@ public sealed class SqliteDocumentChangeFeedTests : DocumentChangeFeedContract, 
 
     private List<string> PlanOf(string sql, IEnumerable<(string Name, object? Value)> parameters)
     {
-        using (var seed = new SqliteConnection($"Data Source={FilePath}"))
-        {
-            seed.Open();
-            using var insert = seed.CreateCommand();
-            // Enough documents of other kinds that a scan would be the planner's worst choice, not a tie.
-            insert.CommandText = """
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
-                INSERT INTO documents (container, pk, id, kind, body, etag, seq)
-                SELECT 'people', 'p-' || (i % 100), 'd' || i, CASE i % 4 WHEN 0 THEN 'test-note' ELSE 'other' END, '{}', 'e', i FROM n;
-                """;
-            insert.ExecuteNonQuery();
-        }
-
-        var plan = new List<string>();
-        using var connection = new SqliteConnection($"Data Source={FilePath}");
-        connection.Open();
-        using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (name, value) in parameters)
-        {
-            explain.Parameters.AddWithValue(name, value);
-        }
-
-        using var reader = explain.ExecuteReader();
-        while (reader.Read())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        return plan;
+        // Enough documents of other kinds that a scan would be the planner's worst choice, not a tie.
+        SqliteFile.Execute(FilePath, """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+            INSERT INTO documents (container, pk, id, kind, body, etag, seq)
+            SELECT 'people', 'p-' || (i % 100), 'd' || i, CASE i % 4 WHEN 0 THEN 'test-note' ELSE 'other' END, '{}', 'e', i FROM n;
+            """);
+        return SqliteFile.PlanOf(FilePath, sql, parameters);
     }
 }

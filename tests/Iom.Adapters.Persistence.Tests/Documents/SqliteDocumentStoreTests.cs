@@ -171,7 +171,7 @@ public sealed class SqliteDocumentStoreTests : TransactionalDocumentStoreContrac
         {
         }
 
-        Execute(path, "CREATE INDEX \"documents_by_status\" ON documents (container, pk, kind, json_extract(body, '$.status'))");
+        SqliteFile.Execute(path, "CREATE INDEX \"documents_by_status\" ON documents (container, pk, kind, json_extract(body, '$.status'))");
         using (new SqliteDatabase(path))
         {
         }
@@ -182,15 +182,6 @@ public sealed class SqliteDocumentStoreTests : TransactionalDocumentStoreContrac
         expressions.ShouldNotBeEmpty();
         expressions.ShouldAllBe(i => i.Value.EndsWith($"WHERE container = '{i.Key.Split('_', StringSplitOptions.None)[1]}'", StringComparison.Ordinal));
         expressions.ShouldNotContain(i => i.Key.StartsWith("documents_performance_", StringComparison.Ordinal), "the rollups' container queries no body field");
-    }
-
-    private static void Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private static Dictionary<string, string> Indexes(string path)
@@ -213,29 +204,13 @@ public sealed class SqliteDocumentStoreTests : TransactionalDocumentStoreContrac
     {
         var path = _sqlite.Services.GetRequiredService<SqliteDatabase>().FilePath;
         // Enough documents of every container that a scan would be the planner's worst choice, not a tie.
-        Execute(path, """
+        SqliteFile.Execute(path, """
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
             INSERT INTO documents (container, pk, id, kind, body, etag, seq)
             SELECT CASE i % 4 WHEN 0 THEN 'panels' WHEN 1 THEN 'people' WHEN 2 THEN 'operations' ELSE 'performance' END,
                    'p-' || (i % 50), 'd' || i, 'test-note', '{"status":"x","submittedAt":"' || i || '","dueAt":"' || i || '","sequence":' || i || '}', 'e', i FROM n;
             ANALYZE;
             """);
-        using var connection = new SqliteConnection($"Data Source={path}");
-        connection.Open();
-        using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (name, value) in parameters)
-        {
-            explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        var plan = new List<string>();
-        using var reader = explain.ExecuteReader();
-        while (reader.Read())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        return plan;
+        return SqliteFile.PlanOf(path, sql, parameters);
     }
 }

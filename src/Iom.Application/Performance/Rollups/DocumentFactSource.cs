@@ -73,9 +73,10 @@ public sealed class DocumentFactSource(IDocumentStore documents, AgencyList agen
             var referral = stored.Value;
             facts.Add(ReferralFact.Of(referral, agencies));
             seen = Later(seen, LatestChange(referral));
-            if (!describing.TryGetValue(referral.PersonId, out var held) || Describer.Ordering(referral, held) > 0)
+            var rank = DescriberRank.Of(referral);
+            if (!describing.TryGetValue(referral.PersonId, out var held) || rank.CompareTo(held.Rank) > 0)
             {
-                describing[referral.PersonId] = Describer.Of(referral);
+                describing[referral.PersonId] = new Describer(rank, PersonProfile.Of(referral.Person));
             }
         }
 
@@ -150,29 +151,29 @@ public sealed class DocumentFactSource(IDocumentStore documents, AgencyList agen
     internal static DateTimeOffset LatestChange(PanelAction action) =>
         action.CompletedAt is { } completed ? Later(action.CreatedAt, completed) : action.CreatedAt;
 
-    /// <summary>The referral that describes a person (their profile): see <see cref="Describer"/>; null when they have none.</summary>
+    /// <summary>The referral that describes a person (their profile): see <see cref="DescriberRank"/>; null when they have none.</summary>
     internal static Referral? Describing(IEnumerable<Referral> referrals) =>
-        referrals.Aggregate((Referral?)null, (held, candidate) => held is null || Describer.Ordering(candidate, Describer.Of(held)) > 0 ? candidate : held);
+        referrals.MaxBy(DescriberRank.Of);
 
     /// <summary>The later of two instants: a watermark only moves forward.</summary>
     internal static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    /// <summary>
-    /// What ranks a referral as the one that describes its person, and the profile it gives: a selected referral over
-    /// any other, then the later submission, then the greater id (a total order, so the result does not depend on
-    /// reading order).
-    /// </summary>
-    internal sealed record Describer(bool Selected, DateTimeOffset SubmittedAt, string Id, PersonProfile Profile)
-    {
-        public static Describer Of(Referral referral) =>
-            new(referral.Status == ReferralStatus.Selected, referral.SubmittedAt, referral.Id, PersonProfile.Of(referral.Person));
+    /// <summary>The referral that describes a person, as the full pass keeps it: its rank and the profile it gives.</summary>
+    internal sealed record Describer(DescriberRank Rank, PersonProfile Profile);
 
-        /// <summary>Above zero when the candidate describes the person better than the one held.</summary>
-        public static int Ordering(Referral candidate, Describer held)
+    /// <summary>
+    /// How well a referral describes its person: a selected referral over any other, then the later submission, then
+    /// the greater id, compared ordinally (a total order, so the result does not depend on reading order or culture).
+    /// </summary>
+    internal readonly record struct DescriberRank(bool Selected, DateTimeOffset SubmittedAt, string Id) : IComparable<DescriberRank>
+    {
+        public static DescriberRank Of(Referral referral) => new(referral.Status == ReferralStatus.Selected, referral.SubmittedAt, referral.Id);
+
+        public int CompareTo(DescriberRank other)
         {
-            var order = (candidate.Status == ReferralStatus.Selected).CompareTo(held.Selected);
-            order = order != 0 ? order : candidate.SubmittedAt.CompareTo(held.SubmittedAt);
-            return order != 0 ? order : string.CompareOrdinal(candidate.Id, held.Id);
+            var order = Selected.CompareTo(other.Selected);
+            order = order != 0 ? order : SubmittedAt.CompareTo(other.SubmittedAt);
+            return order != 0 ? order : string.CompareOrdinal(Id, other.Id);
         }
     }
 }
